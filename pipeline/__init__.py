@@ -1,0 +1,1 @@
+"""pipeline: translate, check and build patient-facing health articles in many languages."""

@@ -1,0 +1,254 @@
+"""Settings: `[tool.pipeline]` in pyproject.toml, every key declared once and validated.
+
+All problems are collected and reported together; an unknown key names the nearest
+known one. Command-line options override settings (an option not given never does).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from .errors import ConfigError
+from .locales import normalize_code, parse_locale
+from .model import SEVERITIES
+
+CONFIG_FILE = "pyproject.toml"
+SECTION = "tool.pipeline"
+
+
+@dataclass(frozen=True)
+class ReadabilityTarget:
+    """Grade levels (or the locale formula's scale) at which text draws a warning or an error."""
+
+    warning: float
+    error: float
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The project's settings, validated. Paths are relative to `root`."""
+
+    root: Path = Path(".")
+    #: The language the articles are written in.
+    source_locale: str = "en"
+    #: The locales to translate into (BCP 47 codes CLDR knows, or a pseudo-locale such as en-XA).
+    locales: tuple[str, ...] = ()
+    #: Folder of the source articles (Markdown with YAML front matter).
+    source_dir: str = "source"
+    #: Folder of the gettext catalogs: templates/<slug>.pot and <locale>/LC_MESSAGES/<slug>.po.
+    locales_dir: str = "locales"
+    #: Folder the build writes the localized bundles to.
+    dist_dir: str = "dist"
+    #: Folder for JSON, SARIF and HTML reports.
+    reports_dir: str = "reports"
+    #: Absolute URL the bundles are published under; needed for sitemap.xml.
+    base_url: str = ""
+    #: Percentage of an article's source words a locale must translate for the article to be built.
+    threshold: float = 80.0
+    #: Findings at or above this severity make a command exit 1: error, warning or info.
+    fail_on: str = "error"
+    #: Rule ids to switch off.
+    disabled_rules: tuple[str, ...] = ()
+    #: Readability targets per locale: {"en": {"warning": 8, "error": 10}}.
+    readability: dict[str, ReadabilityTarget] = field(default_factory=dict)
+
+    @property
+    def all_locales(self) -> tuple[str, ...]:
+        """The source locale first, then the target locales."""
+        return (self.source_locale, *self.locales)
+
+    def path(self, name: str) -> Path:
+        """One of the configured folders, resolved against the project root."""
+        return self.root / getattr(self, name)
+
+    def with_overrides(self, **options: Any) -> "Settings":
+        """These settings with command-line options applied; options that are None are ignored."""
+        given = {k: v for k, v in options.items() if v is not None and v != ()}
+        problems: list[str] = []
+        values = {k: _validate(k, v, problems) for k, v in given.items()}
+        if problems:
+            raise ConfigError("; ".join(problems))
+        return dataclasses.replace(self, **values)
+
+
+FIELDS = {f.name: f for f in dataclasses.fields(Settings) if f.name != "root"}
+
+
+def load_settings(root: Path | str = ".") -> Settings:
+    """Read and validate `[tool.pipeline]` from the project's pyproject.toml."""
+    root = Path(root)
+    path = root / CONFIG_FILE
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"no {CONFIG_FILE} here: run pipeline in the project folder", path) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read: {exc}", path) from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"not valid TOML: {exc}", CONFIG_FILE) from None
+    table = document.get("tool", {}).get("pipeline", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"[{SECTION}] must be a table", CONFIG_FILE)
+
+    problems: list[tuple[str, str]] = []  # (key, message)
+    values: dict[str, Any] = {}
+    for key, raw in table.items():
+        if key not in FIELDS:
+            problems.append((key, f"unknown key {key!r}{suggest(key, FIELDS)}"))
+            continue
+        errors: list[str] = []
+        value = _validate(key, raw, errors)
+        problems.extend((key, e) for e in errors)
+        values[key] = value
+    if problems:
+        key, _ = problems[0]
+        line = _line_of(text, key) if len(problems) == 1 else None
+        summary = "; ".join(message for _, message in problems)
+        raise ConfigError(f"[{SECTION}] {summary}", CONFIG_FILE, line)
+    settings = Settings(root=root, **values)
+    _check_consistency(settings)
+    return settings
+
+
+def _validate(key: str, raw: Any, problems: list[str]) -> Any:
+    """Validate and convert one setting; append what is wrong to `problems`."""
+    if key not in FIELDS:
+        problems.append(f"unknown setting {key!r}{suggest(key, FIELDS)}")
+        return raw
+    return VALIDATORS[key](key, raw, problems)
+
+
+def _string(key: str, raw: Any, problems: list[str]) -> str:
+    if not isinstance(raw, str) or not raw.strip():
+        problems.append(f"{key} must be a non-empty string, not {raw!r}")
+        return ""
+    return raw
+
+
+def _folder(key: str, raw: Any, problems: list[str]) -> str:
+    value = _string(key, raw, problems)
+    if value and (Path(value).is_absolute() or ".." in Path(value).parts):
+        problems.append(f"{key} must be a folder inside the project, not {value!r}")
+    return value
+
+
+def _locale(key: str, raw: Any, problems: list[str]) -> str:
+    if not isinstance(raw, str):
+        problems.append(f"{key} must be a locale code such as 'es', not {raw!r}")
+        return ""
+    try:
+        return parse_locale(raw).code
+    except ValueError as exc:
+        problems.append(f"{key}: {exc}")
+        return normalize_code(raw)
+
+
+def _locale_list(key: str, raw: Any, problems: list[str]) -> tuple[str, ...]:
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, (list, tuple)):
+        problems.append(f"{key} must be a list of locale codes, not {raw!r}")
+        return ()
+    codes = tuple(_locale(key, item, problems) for item in raw)
+    duplicates = sorted({c for c in codes if codes.count(c) > 1})
+    if duplicates:
+        problems.append(f"{key} lists {', '.join(duplicates)} more than once")
+    return codes
+
+
+def _base_url(key: str, raw: Any, problems: list[str]) -> str:
+    if raw == "":
+        return ""
+    value = _string(key, raw, problems)
+    if value and not re.match(r"https?://[^/\s]+", value):
+        problems.append(f"{key} must be an absolute http(s) URL, not {value!r}")
+    return value if value.endswith("/") or not value else value + "/"
+
+
+def _threshold(key: str, raw: Any, problems: list[str]) -> float:
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not 0 <= raw <= 100:
+        problems.append(f"{key} must be a percentage from 0 to 100, not {raw!r}")
+        return 0.0
+    return float(raw)
+
+
+def _severity(key: str, raw: Any, problems: list[str]) -> str:
+    if raw not in SEVERITIES:
+        choices = ", ".join(reversed(SEVERITIES))
+        problems.append(f"{key} must be one of {choices}, not {raw!r}")
+    return raw
+
+
+def _string_list(key: str, raw: Any, problems: list[str]) -> tuple[str, ...]:
+    if not isinstance(raw, (list, tuple)) or not all(isinstance(i, str) for i in raw):
+        problems.append(f"{key} must be a list of strings, not {raw!r}")
+        return ()
+    return tuple(raw)
+
+
+def _readability(key: str, raw: Any, problems: list[str]) -> dict[str, ReadabilityTarget]:
+    if not isinstance(raw, dict):
+        problems.append(f"{key} must be a table of locales, such as {key}.en = {{warning = 8, error = 10}}")
+        return {}
+    targets: dict[str, ReadabilityTarget] = {}
+    for code, levels in raw.items():
+        locale = _locale(f"{key}.{code}", code, problems)
+        levels_ok = isinstance(levels, dict) and set(levels) == {"warning", "error"} and all(
+            isinstance(v, (int, float)) and not isinstance(v, bool) for v in levels.values()
+        )
+        if not levels_ok:
+            problems.append(f"{key}.{code} must be {{warning = <number>, error = <number>}}, not {levels!r}")
+            continue
+        targets[locale] = ReadabilityTarget(float(levels["warning"]), float(levels["error"]))
+    return targets
+
+
+VALIDATORS: dict[str, Callable[[str, Any, list[str]], Any]] = {
+    "source_locale": _locale,
+    "locales": _locale_list,
+    "source_dir": _folder,
+    "locales_dir": _folder,
+    "dist_dir": _folder,
+    "reports_dir": _folder,
+    "base_url": _base_url,
+    "threshold": _threshold,
+    "fail_on": _severity,
+    "disabled_rules": _string_list,
+    "readability": _readability,
+}
+assert set(VALIDATORS) == set(FIELDS), "every setting needs a validator"
+
+
+def _check_consistency(settings: Settings) -> None:
+    """Problems that involve two settings at once."""
+    if settings.source_locale in settings.locales:
+        raise ConfigError(
+            f"[{SECTION}] locales must not include the source locale {settings.source_locale!r}",
+            CONFIG_FILE,
+        )
+
+
+def suggest(word: str, known: Any) -> str:
+    """`" (did you mean 'locales'?)"` for the nearest known word, or nothing."""
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line of `key = …` inside [tool.pipeline], for error messages."""
+    in_section = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            in_section = stripped.startswith(f"[{SECTION}")
+        elif in_section and re.match(rf"{re.escape(key)}\s*=", stripped):
+            return number
+    return None

@@ -1,0 +1,163 @@
+"""The data the stages exchange: articles, their units, their translations, findings.
+
+Data only: no I/O and no imports from the rest of the package, so every stage can use it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Literal
+
+#: What each kind of unit is, in the words a translator reads in the catalog.
+UNIT_KINDS: dict[str, str] = {
+    "title": "page title",
+    "description": "page description (search results and link previews)",
+    "heading": "heading",
+    "paragraph": "paragraph",
+    "list-item": "list item",
+    "blockquote": "blockquote paragraph",
+    "table-cell": "table cell",
+    "image-alt": "image alt text",
+}
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+
+#: Outcomes as the W3C ACT rules and axe-core name them.
+Outcome = Literal["failed", "cantTell", "passed", "inapplicable"]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One translatable piece of an article, with its inline Markdown kept."""
+
+    kind: str
+    text: str
+    line: int
+    level: int | None = None  # heading level, for headings only
+
+    @property
+    def description(self) -> str:
+        """What the unit is, for the catalog's extracted comment."""
+        if self.kind == "heading":
+            return f"heading level {self.level}"
+        return UNIT_KINDS[self.kind]
+
+
+@dataclass(frozen=True)
+class Article:
+    """A source article: its metadata, its Markdown body and its units in document order."""
+
+    path: str  # relative to the project root, with forward slashes
+    slug: str
+    lang: str
+    title: str
+    description: str
+    date: datetime.date | None
+    body: str
+    body_line: int  # the file's line on which the body starts (1-based)
+    units: tuple[Unit, ...]
+
+    @property
+    def body_units(self) -> tuple[Unit, ...]:
+        """The units of the Markdown body, without the front-matter title and description."""
+        return tuple(u for u in self.units if u.kind not in ("title", "description"))
+
+
+@dataclass(frozen=True)
+class Translation:
+    """A catalog's translation of one message, and the PO line it is on."""
+
+    text: str
+    fuzzy: bool
+    line: int
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place a person can open: a file, a line, and in an HTML file the element."""
+
+    file: str
+    line: int | None = None
+    selector: str | None = None
+
+
+@dataclass(frozen=True)
+class LocalizedUnit:
+    """A unit as a reader of one locale sees it: translated, or the source text as fallback."""
+
+    unit: Unit
+    text: str
+    translated: bool
+    origin: Location  # where a person edits this text (PO entry, or the source line)
+
+
+@dataclass(frozen=True)
+class LocalizedArticle:
+    """An article in one locale, with every unit resolved and its coverage in source words."""
+
+    article: Article
+    locale: str
+    units: tuple[LocalizedUnit, ...]
+    catalog: str | None  # the PO file the translations came from, if any
+    words_total: int
+    words_translated: int
+
+    @property
+    def coverage(self) -> float:
+        """Share of the source words that are translated, from 0.0 to 1.0."""
+        return self.words_translated / self.words_total if self.words_total else 1.0
+
+    def text_of(self, kind: str) -> str:
+        """The localized text of the first unit of a kind (the title or the description)."""
+        return next(u.text for u in self.units if u.unit.kind == kind)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem a check found, located where a person can fix it."""
+
+    rule: str
+    severity: Severity
+    message: str
+    file: str | None = None
+    line: int | None = None
+    locale: str | None = None
+    article: str | None = None
+    check: str = ""  # which check produced it: catalogs, readability, a11y, build
+    outcome: Outcome = "failed"
+    impact: str | None = None
+    wcag: tuple[str, ...] = ()
+    selector: str | None = None
+    related: tuple[Location, ...] = ()  # further places, e.g. the built file and element
+
+    def sort_key(self) -> tuple:
+        """Order findings by file, line and rule, so reports are stable."""
+        return (self.file or "", self.line or 0, self.rule, self.locale or "", self.message)
+
+
+def severity_rank(severity: str) -> int:
+    """Position of a severity from the mildest (0) to the gravest."""
+    return SEVERITIES.index(severity)  # type: ignore[arg-type]
+
+
+@dataclass
+class Report:
+    """Findings and figures of one run; it alone decides the exit code."""
+
+    findings: list[Finding] = field(default_factory=list)
+    figures: dict = field(default_factory=dict)
+
+    def failing(self, fail_on: Severity) -> list[Finding]:
+        """The findings at or above the failing severity (only `failed` and `cantTell` count)."""
+        floor = severity_rank(fail_on)
+        return [
+            f
+            for f in self.findings
+            if f.outcome in ("failed", "cantTell") and severity_rank(f.severity) >= floor
+        ]
+
+    def exit_code(self, fail_on: Severity) -> int:
+        """0 when nothing is at or above `fail_on`, else 1."""
+        return 1 if self.failing(fail_on) else 0

@@ -1,0 +1,221 @@
+"""LocalizedArticle -> HTML, through the Jinja2 templates shipped in `pipeline/templates/`.
+
+Translations are untrusted: their Markdown is parsed with raw HTML off, link targets
+outside SAFE_SCHEMES are removed (and reported), and templates autoescape. A unit shown
+in the source language carries `lang` (and `dir` when it differs) so that screen
+readers pronounce it right (WCAG 3.1.2).
+"""
+
+from __future__ import annotations
+
+import gettext
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from markdown_it.token import Token
+
+from .locales import LocaleInfo, format_date_for, parse_locale
+from .markdown import SAFE_SCHEMES, link_scheme, parse_body, parse_inline, parser, unit_slots
+from .model import Finding, LocalizedArticle, LocalizedUnit
+
+TEMPLATES = Path(__file__).parent / "templates"
+STYLESHEET = Path(__file__).parent / "static" / "style.css"
+ASSETS = "assets/"
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the pages link to: the locales built and which of them have each article."""
+
+    source_locale: str
+    locales: tuple[str, ...]  # every built locale, the source first
+    editions: dict[str, tuple[str, ...]]  # slug -> the locales that have the article
+    base_url: str = ""
+
+    def page_path(self, locale: str, slug: str | None = None) -> str:
+        """A page's path inside the bundle, as a directory URL: `es/slug/`."""
+        return f"{locale}/{slug}/" if slug else f"{locale}/"
+
+    def url(self, path: str) -> str:
+        """An absolute URL when the site's address is known, else the bundle path."""
+        return self.base_url + path if self.base_url else path
+
+
+@dataclass
+class RenderedPage:
+    """A page's HTML and what rendering found wrong with its content."""
+
+    path: str  # inside the bundle: `es/slug/index.html`
+    html: str
+    findings: list[Finding] = field(default_factory=list)
+
+
+class Renderer:
+    """Renders the pages of one locale, with the template strings of that locale's `ui` catalog."""
+
+    def __init__(self, locale: str, site: Site, ui: gettext.NullTranslations | None = None):
+        self.locale: LocaleInfo = parse_locale(locale)
+        self.site = site
+        self.source: LocaleInfo = parse_locale(site.source_locale)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(TEMPLATES),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            undefined=jinja2.StrictUndefined,
+            extensions=["jinja2.ext.i18n"],
+        )
+        self.env.install_gettext_translations(ui or gettext.NullTranslations(), newstyle=True)
+
+    def article_page(self, localized: LocalizedArticle) -> RenderedPage:
+        """The page of one article in this renderer's locale."""
+        article = localized.article
+        path = self.site.page_path(self.locale.code, article.slug)
+        body, findings = self.render_body(localized)
+        fallbacks = [u for u in localized.units if not u.translated]
+        page = self.env.get_template("article.html").render(
+            **self._common(path),
+            title=localized.text_of("title"),
+            description=localized.text_of("description") if article.description else "",
+            title_unit=localized.units[0],
+            date=article.date,
+            date_text=format_date_for(article.date, self.locale.code) if article.date else "",
+            body=body,
+            body_has_h1=any(u.kind == "heading" and u.level == 1 for u in article.units),
+            has_fallbacks=bool(fallbacks),
+            alternates=self._alternates(article.slug),
+            switcher=self._switcher(path, article.slug),
+        )
+        return RenderedPage(path + "index.html", page, findings)
+
+    def locale_index(self, articles: list[LocalizedArticle]) -> RenderedPage:
+        """The page listing this locale's articles."""
+        path = self.site.page_path(self.locale.code)
+        entries = [
+            {
+                "url": f"{a.article.slug}/",
+                "title": a.text_of("title"),
+                "description": a.text_of("description") if a.article.description else "",
+                "title_lang": None if a.units[0].translated else self.source.code,
+            }
+            for a in sorted(articles, key=lambda a: a.text_of("title").casefold())
+        ]
+        page = self.env.get_template("index.html").render(
+            **self._common(path), entries=entries, alternates=self._alternates(None), switcher=self._switcher(path, None)
+        )
+        return RenderedPage(path + "index.html", page)
+
+    def language_chooser(self) -> RenderedPage:
+        """The bundle's root page: a list of languages, each named in itself."""
+        page = self.env.get_template("languages.html").render(
+            **self._common(""), languages=self._switcher("", None), switcher=[], alternates=[]
+        )
+        return RenderedPage("index.html", page)
+
+    def render_body(self, localized: LocalizedArticle) -> tuple[str, list[Finding]]:
+        """The article body as HTML with every unit in its localized text."""
+        tokens = parse_body(localized.article.body)
+        body_units = localized.units[len(localized.units) - len(localized.article.body_units) :]
+        for slot, unit in zip(unit_slots(tokens), body_units, strict=True):
+            children = parse_inline(unit.text)
+            if slot.image is not None:
+                slot.image.children, slot.image.content = children, unit.text
+            else:
+                slot.inline.children = children
+            if not unit.translated and self.locale.code != self.source.code:
+                self._mark_source_language(slot.element, slot.inline)
+        findings = [
+            finding
+            for slot, unit in zip(unit_slots(tokens), body_units)
+            for finding in self._drop_unsafe_links(slot.inline, unit, localized.article.slug)
+        ]
+        md = parser()
+        return md.renderer.render(tokens, md.options, {}), findings
+
+    def _mark_source_language(self, element: Token | None, inline: Token) -> None:
+        """Give a fallback passage the source's lang (and dir), on its element or a span."""
+        attrs = {"lang": self.source.code, "class": "untranslated"}
+        if self.source.direction != self.locale.direction:
+            attrs["dir"] = self.source.direction
+        if element is not None:
+            for name, value in attrs.items():
+                element.attrSet(name, value)
+            return
+        opening = " ".join(f'{name}="{html.escape(value)}"' for name, value in attrs.items())
+        inline.children = [
+            Token("html_inline", "", 0, content=f"<span {opening}>"),
+            *(inline.children or []),
+            Token("html_inline", "", 0, content="</span>"),
+        ]
+
+    def _drop_unsafe_links(self, inline: Token, unit: LocalizedUnit, slug: str) -> list[Finding]:
+        """Remove link and image targets outside SAFE_SCHEMES; a link's text stays as text."""
+        findings: list[Finding] = []
+        kept: list[Token] = []
+        dropping_link = False
+        for child in inline.children or []:
+            if dropping_link and child.type == "link_close":
+                dropping_link = False  # CommonMark links do not nest: this closes the dropped one
+                continue
+            target = child.attrGet("href" if child.type == "link_open" else "src")
+            scheme = link_scheme(str(target)) if child.type in ("link_open", "image") and target else None
+            if scheme is not None and scheme not in SAFE_SCHEMES:
+                findings.append(
+                    Finding(
+                        rule="unsafe-link",
+                        severity="error",
+                        message=f"link target {str(target)[:60]!r} uses the {scheme}: scheme and was removed; "
+                        f"only {', '.join(sorted(SAFE_SCHEMES))} links are kept",
+                        file=unit.origin.file,
+                        line=unit.origin.line,
+                        locale=self.locale.code,
+                        article=slug,
+                        check="build",
+                    )
+                )
+                dropping_link = child.type == "link_open"
+                continue
+            kept.append(child)
+        inline.children = kept
+        return findings
+
+    def _common(self, path: str) -> dict:
+        """What every template needs: the locale, the way back to the bundle root, the assets."""
+        depth = path.count("/")
+        root = "../" * depth
+        return {
+            "locale": self.locale,
+            "source": self.source,
+            "root": root,
+            "home": f"{root}{self.locale.code}/",
+            "stylesheet": f"{root}{ASSETS}style.css",
+        }
+
+    def _alternates(self, slug: str | None) -> list[dict]:
+        """`<link rel=alternate hreflang>` targets: every edition of the page, then x-default."""
+        codes = self.site.editions.get(slug, ()) if slug else self.site.locales
+        links = [{"hreflang": c, "href": self.site.url(self.site.page_path(c, slug))} for c in codes]
+        if links:
+            links.append({"hreflang": "x-default", "href": self.site.url(self.site.page_path(self.site.source_locale, slug))})
+        return links
+
+    def _switcher(self, path: str, slug: str | None) -> list[dict]:
+        """The language switcher: each edition named in its own language, the current one marked."""
+        codes = self.site.editions.get(slug, ()) if slug else self.site.locales
+        root = "../" * path.count("/")
+        entries = []
+        for code in codes:
+            info = parse_locale(code)
+            entries.append(
+                {
+                    "code": code,
+                    "name": info.name,
+                    "dir": info.direction,
+                    "href": root + self.site.page_path(code, slug),
+                    "current": code == self.locale.code,
+                }
+            )
+        return entries

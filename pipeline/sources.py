@@ -1,0 +1,177 @@
+"""Source articles: Markdown files with YAML front matter, read into `Article`s.
+
+Everything wrong with a source file is a `SourceError` naming the file and line:
+bytes that are not UTF-8, front matter that is not YAML or has a field of the wrong
+type, an empty article, an unsafe or duplicate slug, a link that leaves the folder.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import SourceError
+from .locales import normalize_code
+from .markdown import parse_body, unit_slots
+from .model import Article, Unit
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+FRONT_MATTER_FENCE = "---"
+#: Front-matter fields the pipeline reads, and the types they must have. Others are kept out.
+FRONT_MATTER_TYPES: dict[str, tuple[type, ...]] = {
+    "title": (str,),
+    "slug": (str,),
+    "description": (str,),
+    "lang": (str,),
+    "date": (datetime.date, str),
+}
+
+
+def load_articles(source_dir: Path, root: Path, source_locale: str) -> list[Article]:
+    """Every `*.md` article in the source folder, sorted by path, with unique slugs."""
+    if not source_dir.is_dir():
+        raise SourceError("source folder not found (set source_dir in [tool.pipeline])", _rel(source_dir, root))
+    folder = source_dir.resolve()
+    articles: list[Article] = []
+    seen: dict[str, str] = {}
+    for path in sorted(source_dir.glob("*.md")):
+        rel = _rel(path, root)
+        if not path.resolve().is_relative_to(folder):
+            raise SourceError(f"is a link to {path.resolve()}, outside the source folder", rel)
+        article = read_article(path, rel, source_locale)
+        if article.slug in seen:
+            raise SourceError(f"slug {article.slug!r} is already used by {seen[article.slug]}", rel)
+        seen[article.slug] = rel
+        articles.append(article)
+    if not articles:
+        raise SourceError("no articles (*.md files) in the source folder", _rel(source_dir, root))
+    return articles
+
+
+def read_article(path: Path, rel: str, source_locale: str) -> Article:
+    """One source file as an `Article`; `rel` is its path as reports show it."""
+    text = _read_text(path, rel)
+    if not text.strip():
+        raise SourceError("empty article: the file has no front matter and no text", rel)
+    meta, meta_lines, body, body_line = _split_front_matter(text, rel)
+    tokens = parse_body(body)
+    body_units = [
+        Unit(slot.kind, slot.text, body_line + slot.line, slot.level) for slot in unit_slots(tokens)
+    ]
+    if not body_units:
+        raise SourceError("empty article: nothing to translate after the front matter", rel, body_line)
+
+    title = meta.get("title") or _first_heading(body_units)
+    if not title:
+        raise SourceError("no title: add `title:` to the front matter or start with a `# heading`", rel)
+    slug = meta.get("slug", Path(rel).stem)
+    if not SLUG.fullmatch(slug):
+        where = meta_lines.get("slug")
+        raise SourceError(
+            f"slug {slug!r} must be lowercase letters, digits and single hyphens "
+            "(set `slug:` in the front matter)",
+            rel,
+            where,
+        )
+    lang = normalize_code(meta.get("lang", source_locale))
+    if lang != source_locale:
+        raise SourceError(
+            f"lang {lang!r} differs from the source locale {source_locale!r}", rel, meta_lines.get("lang")
+        )
+    description = meta.get("description", "").strip()
+    head_units = [Unit("title", title.strip(), meta_lines.get("title", body_units[0].line))]
+    if description:
+        head_units.append(Unit("description", description, meta_lines["description"]))
+    return Article(
+        path=rel,
+        slug=slug,
+        lang=lang,
+        title=title.strip(),
+        description=description,
+        date=_date(meta.get("date"), rel, meta_lines.get("date")),
+        body=body,
+        body_line=body_line,
+        units=tuple(head_units + body_units),
+    )
+
+
+def _read_text(path: Path, rel: str) -> str:
+    """A file's text, strictly UTF-8; a byte that is not is reported with its line."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}", rel) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SourceError(f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded", rel, line) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def _split_front_matter(text: str, rel: str) -> tuple[dict[str, Any], dict[str, int], str, int]:
+    """(fields, line of each field, body, first line of the body) of an article's text."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != FRONT_MATTER_FENCE:
+        return {}, {}, text, 1
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        raise SourceError("front matter opened with --- on line 1 is never closed with ---", rel, 1)
+    meta, meta_lines = _parse_front_matter("\n".join(lines[1:end]), rel)
+    return meta, meta_lines, "\n".join(lines[end + 1 :]), end + 2
+
+
+def _parse_front_matter(source: str, rel: str) -> tuple[dict[str, Any], dict[str, int]]:
+    """Front-matter fields, type-checked, with the file line of each."""
+    loader = yaml.SafeLoader(source)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 2 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise SourceError(f"front matter is not valid YAML: {problem}", rel, line) from None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        raise SourceError("front matter must be a mapping of fields such as `title: …`", rel, 2)
+    lines = {str(key.value): key.start_mark.line + 2 for key, _ in node.value}
+    for name, types in FRONT_MATTER_TYPES.items():
+        if name in data and not isinstance(data[name], types):
+            wanted = "a date (YYYY-MM-DD)" if name == "date" else "text"
+            raise SourceError(
+                f"front-matter field {name!r} must be {wanted}, not {type(data[name]).__name__}",
+                rel,
+                lines.get(name),
+            )
+    return {k: v for k, v in data.items() if k in FRONT_MATTER_TYPES}, lines
+
+
+def _date(value: datetime.date | str | None, rel: str, line: int | None) -> datetime.date | None:
+    """The front-matter date as a date (a datetime keeps only its day)."""
+    if value is None or isinstance(value, datetime.datetime):
+        return value.date() if value is not None else None
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(value.strip())
+    except ValueError:
+        raise SourceError(f"date {value!r} is not a date in the form YYYY-MM-DD", rel, line) from None
+
+
+def _first_heading(units: list[Unit]) -> str | None:
+    """The text of the body's first level-1 heading, the title when front matter has none."""
+    return next((u.text for u in units if u.kind == "heading" and u.level == 1), None)
+
+
+def _rel(path: Path, root: Path) -> str:
+    """A path as reports show it: relative to the project root, with forward slashes."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,77 @@
+from pathlib import Path
+
+import pytest
+
+from pipeline.config import ReadabilityTarget, load_settings
+from pipeline.errors import ConfigError
+
+from .conftest import REPO
+
+
+def write_settings(root: Path, body: str) -> Path:
+    (root / "pyproject.toml").write_text(f"[tool.pipeline]\n{body}\n", encoding="utf-8")
+    return root
+
+
+def test_repository_settings_load():
+    settings = load_settings(REPO)
+    assert settings.source_locale == "en"
+    assert settings.locales == ("es", "de", "fr", "ar")
+    assert settings.all_locales == ("en", "es", "de", "fr", "ar")
+    assert settings.threshold == 80.0
+
+
+def test_unknown_key_names_the_nearest_known_one(tmp_path):
+    write_settings(tmp_path, 'locals = ["es"]')
+    with pytest.raises(ConfigError) as caught:
+        load_settings(tmp_path)
+    assert "unknown key 'locals' (did you mean 'locales'?)" in str(caught.value)
+    assert str(caught.value).startswith("pyproject.toml:2:")
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    write_settings(tmp_path, 'locales = ["es", "xx-nowhere"]\nthreshold = 120\nfail_on = "fatal"')
+    with pytest.raises(ConfigError) as caught:
+        load_settings(tmp_path)
+    message = str(caught.value)
+    assert "unknown locale 'xx-nowhere'" in message
+    assert "threshold must be a percentage" in message
+    assert "fail_on must be one of error, warning, info" in message
+
+
+def test_locale_codes_are_normalized_and_pseudo_locales_accepted(tmp_path):
+    write_settings(tmp_path, 'locales = ["pt_br", "en-XA"]')
+    assert load_settings(tmp_path).locales == ("pt-BR", "en-XA")
+
+
+def test_source_locale_must_not_be_a_target(tmp_path):
+    write_settings(tmp_path, 'locales = ["en", "es"]')
+    with pytest.raises(ConfigError, match="must not include the source locale"):
+        load_settings(tmp_path)
+
+
+def test_readability_targets_are_validated(tmp_path):
+    write_settings(tmp_path, "[tool.pipeline.readability]\nen = {warning = 8, error = 10}")
+    assert load_settings(tmp_path).readability == {"en": ReadabilityTarget(8.0, 10.0)}
+    write_settings(tmp_path, "[tool.pipeline.readability]\nen = {warn = 8}")
+    with pytest.raises(ConfigError, match="readability.en must be"):
+        load_settings(tmp_path)
+
+
+def test_command_line_options_override_settings_and_none_does_not(tmp_path):
+    settings = load_settings(write_settings(tmp_path, 'locales = ["es", "de"]'))
+    assert settings.with_overrides(locales=["de"], fail_on=None).locales == ("de",)
+    assert settings.with_overrides(fail_on=None).fail_on == "error"
+    with pytest.raises(ConfigError, match="unknown locale 'zz'"):
+        settings.with_overrides(locales=["zz"])
+
+
+def test_missing_pyproject_is_a_clear_error(tmp_path):
+    with pytest.raises(ConfigError, match="no pyproject.toml"):
+        load_settings(tmp_path)
+
+
+def test_invalid_toml_names_the_file(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.pipeline\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="pyproject.toml: not valid TOML"):
+        load_settings(tmp_path)

@@ -1,0 +1,33 @@
+from pipeline.markdown import count_words, link_scheme, parse_body, plain_text, unit_slots
+
+
+def test_image_standing_alone_is_an_alt_text_unit_and_inline_images_stay_in_their_paragraph():
+    tokens = parse_body("![Alt text](a.png)\n\nSee ![icon](i.png) here.\n\n![](decorative.png)\n")
+    slots = list(unit_slots(tokens))
+    assert [(s.kind, s.text) for s in slots] == [("image-alt", "Alt text"), ("paragraph", "See ![icon](i.png) here.")]
+
+
+def test_paragraphs_in_containers_take_the_innermost_kind():
+    tokens = parse_body("> - quoted item\n\n- item\n\n  > quote in item\n")
+    assert [s.kind for s in unit_slots(tokens)] == ["list-item", "list-item", "blockquote"]
+
+
+def test_hidden_paragraphs_of_tight_lists_have_no_element_to_carry_lang():
+    [slot] = unit_slots(parse_body("- tight item\n"))
+    assert slot.element is None
+    [slot] = unit_slots(parse_body("Para.\n"))
+    assert slot.element is not None and slot.element.type == "paragraph_open"
+
+
+def test_words_exclude_markdown_syntax_and_link_targets():
+    text = "Call [816-396-0245](tel:+18163960245) or see **the** [NHS](https://www.nhs.uk/a-long/path)."
+    assert plain_text(text) == "Call 816-396-0245 or see the NHS."
+    assert count_words(text) == 6
+    assert count_words("don’t de-oxygenated 67%") == 3
+
+
+def test_link_scheme():
+    assert link_scheme("JavaScript:alert(1)") == "javascript"
+    assert link_scheme("https://x.org") == "https"
+    assert link_scheme("../other/") is None
+    assert link_scheme("#top") is None
