@@ -16,6 +16,7 @@ LAYERS = {
     "translate": 2,
     "render": 2,
     "bundle": 2,
+    "checks": 2,
     "build": 3,
     "cli": 4,
 }

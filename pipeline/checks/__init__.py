@@ -1,0 +1,1 @@
+"""Checks: each turns pages, catalogs or text into `Finding`s."""
