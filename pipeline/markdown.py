@@ -29,6 +29,9 @@ CONTAINER_UNITS: dict[str, str] = {
     "blockquote_open": "blockquote",
 }
 
+#: Headings under which list items are citations (kind "reference"), not prose.
+REFERENCE_HEADINGS = frozenset({"references", "sources", "bibliography", "citations", "notes and references"})
+
 #: Link targets kept in rendered pages; anything else with a scheme is dropped and reported.
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
@@ -87,13 +90,18 @@ def unit_text(inline: Token) -> str:
 def unit_slots(tokens: list[Token]) -> Iterator[UnitSlot]:
     """Every translatable unit of a body, in document order."""
     containers: list[Token] = []
+    in_references = False
     for index, token in enumerate(tokens):
+        if token.type == "inline" and tokens[index - 1].type == "heading_open":
+            in_references = token.content.strip().rstrip(":").casefold() in REFERENCE_HEADINGS
         if token.type in CONTAINER_UNITS:
             containers.append(token)
         elif token.type.replace("_close", "_open") in CONTAINER_UNITS and token.nesting == -1:
             containers.pop()
         elif token.type == "inline" and index > 0 and tokens[index - 1].type in BLOCK_UNITS:
             slot = _slot(tokens[index - 1], token, containers)
+            if slot is not None and in_references and slot.kind == "list-item":
+                slot.kind = "reference"
             if slot is not None:
                 yield slot
 

@@ -16,6 +16,7 @@ UNIT_KINDS: dict[str, str] = {
     "heading": "heading",
     "paragraph": "paragraph",
     "list-item": "list item",
+    "reference": "reference list entry: a citation, keep its titles and journal data as they are",
     "blockquote": "blockquote paragraph",
     "table-cell": "table cell",
     "image-alt": "image alt text",

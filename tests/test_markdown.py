@@ -31,3 +31,8 @@ def test_link_scheme():
     assert link_scheme("https://x.org") == "https"
     assert link_scheme("../other/") is None
     assert link_scheme("#top") is None
+
+
+def test_list_items_under_a_references_heading_are_citations():
+    tokens = parse_body("## Causes\n\n- iron\n\n## References\n\n1. Hirai M. Vasa 2000.\n\n## More\n\n- item\n")
+    assert [s.kind for s in unit_slots(tokens)] == ["heading", "list-item", "heading", "reference", "heading", "list-item"]
