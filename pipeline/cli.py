@@ -6,6 +6,7 @@ with the code its report decides: 0 clean, 1 findings at or above --fail-on, 2 b
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -13,8 +14,11 @@ from typing import Any
 import click
 
 from .build import build as run_build
-from .config import load_settings
+from .config import Settings, load_settings
 from .errors import PipelineError
+from .catalogs import total_status
+from .reports import status_row, status_table
+from .workflow import compile_all, extract_templates, translation_status, update_catalogs
 
 
 class PipelineGroup(click.Group):
@@ -67,6 +71,83 @@ def build(project: Path) -> None:
     for locale, editions in result.built.items():
         click.echo(f"{locale}: {len(editions)} articles")
     click.echo(f"wrote {len(result.files)} files to {settings.dist_dir}/")
+
+
+LOCALE_OPTION = click.option(
+    "--locale", "-l", "locales", multiple=True, metavar="LOCALE", help="Only this locale (repeat for more)."
+)
+
+
+def _settings(project: Path, **overrides: Any) -> Settings:
+    """The project's settings with the command line's options applied."""
+    return load_settings(project).with_overrides(**overrides)
+
+
+def _shown(path: Path, settings: Settings) -> str:
+    """A path as the user sees it: relative to the project."""
+    try:
+        return path.relative_to(settings.root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+@cli.command()
+@click.pass_obj
+def extract(project: Path) -> None:
+    """Write one POT per article (and the ui domain) to locales/templates/."""
+    settings = _settings(project)
+    written = extract_templates(settings)
+    for path in written:
+        click.echo(f"wrote {_shown(path, settings)}")
+    click.echo(f"{len(written)} templates changed" if written else "templates are up to date")
+
+
+@cli.command()
+@LOCALE_OPTION
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 if any catalog is out of date.")
+@click.pass_obj
+def update(project: Path, locales: tuple[str, ...], check: bool) -> None:
+    """Merge the templates into every locale's catalogs, keeping every translation."""
+    settings = _settings(project, locales=locales)
+    result = update_catalogs(settings, settings.locales, check=check)
+    verb = "out of date" if check else "updated"
+    for path in result.changed:
+        click.echo(f"{verb}: {_shown(path, settings)}")
+    if not result.changed:
+        click.echo("catalogs are up to date")
+    sys.exit(1 if check and result.changed else 0)
+
+
+@cli.command(name="compile")
+@LOCALE_OPTION
+@click.pass_obj
+def compile_command(project: Path, locales: tuple[str, ...]) -> None:
+    """Compile PO catalogs into MO files where the MO is older (fuzzy entries left out)."""
+    settings = _settings(project, locales=locales)
+    compiled = compile_all(settings, settings.locales)
+    for path in compiled:
+        click.echo(f"compiled {_shown(path, settings)}")
+    click.echo(f"{len(compiled)} catalogs compiled" if compiled else "compiled catalogs are up to date")
+
+
+@cli.command()
+@LOCALE_OPTION
+@click.option("--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--min-coverage", type=click.FloatRange(0, 100), help="Exit 1 if a locale has less than this % of words translated.")
+@click.pass_obj
+def status(project: Path, locales: tuple[str, ...], output: str, min_coverage: float | None) -> None:
+    """Show what is translated, fuzzy and left, in messages and words, per locale and article."""
+    settings = _settings(project, locales=locales)
+    rows = translation_status(settings, settings.locales)
+    totals = total_status(rows)
+    if output == "json":
+        click.echo(json.dumps([status_row(r) for r in rows], indent=2, ensure_ascii=False))
+    else:
+        click.echo(status_table(rows, totals))
+    below = [locale for locale, total in totals.items() if min_coverage is not None and total.coverage < min_coverage]
+    for locale in below:
+        click.echo(f"{locale} is below {min_coverage:g}% of words translated ({totals[locale].coverage:.1f}%)", err=True)
+    sys.exit(1 if below else 0)
 
 
 def main() -> None:

@@ -116,6 +116,36 @@ class LocalizedArticle:
 
 
 @dataclass(frozen=True)
+class CatalogStatus:
+    """How far one article is translated in one locale, in messages and in source words."""
+
+    locale: str
+    article: str
+    file: str
+    messages_total: int
+    messages_translated: int
+    messages_fuzzy: int
+    words_total: int
+    words_translated: int
+    words_fuzzy: int
+
+    @property
+    def messages_untranslated(self) -> int:
+        """Messages with neither a translation nor a fuzzy suggestion."""
+        return self.messages_total - self.messages_translated - self.messages_fuzzy
+
+    @property
+    def words_untranslated(self) -> int:
+        """Source words with neither a translation nor a fuzzy suggestion."""
+        return self.words_total - self.words_translated - self.words_fuzzy
+
+    @property
+    def coverage(self) -> float:
+        """Percentage of the source words translated."""
+        return 100.0 * self.words_translated / self.words_total if self.words_total else 100.0
+
+
+@dataclass(frozen=True)
 class Finding:
     """One problem a check found, located where a person can fix it."""
 

@@ -1,4 +1,4 @@
-"""The import graph keeps its direction: cli -> build -> stages -> helpers -> model/errors."""
+"""The import graph keeps its direction: cli -> build/workflow -> stages -> helpers -> model/errors."""
 
 import ast
 from pathlib import Path
@@ -10,15 +10,20 @@ LAYERS = {
     "model": 0,
     "errors": 0,
     "locales": 1,
-    "markdown": 1,
-    "config": 2,
-    "sources": 2,
-    "translate": 2,
-    "render": 2,
-    "bundle": 2,
-    "checks": 2,
-    "build": 3,
-    "cli": 4,
+    "files": 1,
+    "markdown": 2,
+    "pseudo": 3,
+    "config": 4,
+    "sources": 4,
+    "translate": 4,
+    "render": 4,
+    "bundle": 4,
+    "catalogs": 4,
+    "checks": 4,
+    "reports": 4,
+    "build": 5,
+    "workflow": 5,
+    "cli": 6,
 }
 
 

@@ -1,0 +1,74 @@
+"""Writing files so that nothing is ever half-written: temporary file, fsync, rename.
+
+Files are rewritten only when their content changed, so timestamps and diffs stay quiet.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterator
+
+from .errors import OutputError
+
+
+def _default_mode() -> int:
+    """The mode a new file gets here (0o644 with the usual umask); temp files start private."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+FILE_MODE = _default_mode()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` in one step: readers see the old file or the new, never a part."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", path) from None
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, path.stat().st_mode & 0o7777 if path.exists() else FILE_MODE)
+        os.replace(temporary, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise OutputError(f"cannot write: {exc.strerror or exc}", path) from None
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write `data` atomically unless the file already holds exactly it; True when written."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        raise OutputError(f"cannot read: {exc.strerror or exc}", path) from None
+    write_atomic(path, data)
+    return True
+
+
+@contextlib.contextmanager
+def exclusive_lock(folder: Path, name: str = ".pipeline.lock") -> Iterator[None]:
+    """Hold an exclusive lock on a folder: concurrent runs that write it take turns."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle = open(folder / name, "a+b")
+    except OSError as exc:
+        raise OutputError(f"cannot lock: {exc.strerror or exc}", folder) from None
+    with handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

@@ -1,0 +1,57 @@
+"""Pseudo-translation: accented and about a third longer, every mark and target left intact.
+
+A build in a pseudo-locale (`en-XA`) shows at a glance which text escaped translation
+(it stays plain) and which layouts break when text grows, before any translator starts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .markdown import parse_inline
+
+ACCENTS = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "åƀçðéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ",
+)
+FILLER = ("ļöŕéɱ", "îþšûɱ", "ðöļöŕ", "šîţ", "åɱéţ", "çöñšéçţéţûŕ")
+EXPANSION = 1.35
+OPEN, CLOSE = "⟦", "⟧"
+
+#: Text that must reach readers unchanged even inside prose: placeholders and entities.
+_PLACEHOLDER = re.compile(r"%\(\w+\)[sdif]|%[sdif]|\{\w*\}|&#?\w+;")
+
+
+def pseudo_translate(text: str) -> str:
+    """Accent every letter outside link targets, code, placeholders and entities; pad by a third."""
+    protected = _protected_ranges(text)
+    letters = []
+    for index, char in enumerate(text):
+        letters.append(char if any(start <= index < end for start, end in protected) else char.translate(ACCENTS))
+    accented = "".join(letters)
+    padding: list[str] = []
+    target = int(len(text) * EXPANSION)
+    while len(accented) + sum(len(w) + 1 for w in padding) + 2 < target:
+        padding.append(FILLER[len(padding) % len(FILLER)])
+    return f"{OPEN}{accented}{' ' + ' '.join(padding) if padding else ''}{CLOSE}"
+
+
+def _protected_ranges(text: str) -> list[tuple[int, int]]:
+    """Where link targets, code spans, autolinks and placeholders sit in the text."""
+    literals: set[str] = set()
+    for token in parse_inline(text):
+        if token.type == "link_open":
+            literals.add(str(token.attrGet("href") or ""))
+            if token.markup == "autolink":
+                literals.add(str(token.attrGet("href") or "").removeprefix("mailto:"))
+        elif token.type == "image":
+            literals.add(str(token.attrGet("src") or ""))
+        elif token.type == "code_inline":
+            literals.add(token.content)
+    ranges = [m.span() for m in _PLACEHOLDER.finditer(text)]
+    for literal in filter(None, literals):
+        start = text.find(literal)
+        while start != -1:
+            ranges.append((start, start + len(literal)))
+            start = text.find(literal, start + 1)
+    return ranges
