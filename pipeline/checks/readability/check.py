@@ -1,0 +1,111 @@
+"""`check_readability`: score every edition, run the rules, and locate their findings."""
+
+from __future__ import annotations
+
+from typing import Iterator, Mapping, Sequence
+
+from ...model import Finding, LocalizedArticle, Location
+from .document import Document, Flag, read_document, score_metrics
+from .languages import language_for
+from .report import ReadabilityReport, ReadabilityResult
+from .rules import all_rules
+from .targets import Target, above_lower_secondary, check_target, default_target
+
+CHECK = "readability"
+
+
+def check_readability(
+    editions: Sequence[LocalizedArticle],
+    targets: Mapping[str, Target],
+    *,
+    sources: Mapping[str, LocalizedArticle] | None = None,
+) -> ReadabilityReport:
+    """Score every edition with its language's formulas and report sentence-level findings.
+
+    `targets` maps locales (or languages: "es" covers "es-MX") to levels; locales not in it get
+    `default_target`. `sources` maps an article's slug to its source-language edition, so that
+    a translation much harder than its source is reported.
+    """
+    documents: dict[tuple[str, str], Document] = {}
+    for edition in editions:
+        documents[(edition.article.slug, edition.locale)] = score_edition(edition, targets)
+    for (slug, locale), document in documents.items():
+        source = (sources or {}).get(slug)
+        if source is not None and source.locale != locale:
+            document.source = documents.get((slug, source.locale)) or score_edition(source, targets)
+    report = ReadabilityReport()
+    for key, document in documents.items():
+        flags = tuple(run_rules(document))
+        report.documents[key] = (document, flags)
+        report.results.append(result_of(document))
+        report.findings.extend(locate(document, flag) for flag in flags)
+    report.findings.sort(key=Finding.sort_key)
+    return report
+
+
+def score_edition(edition: LocalizedArticle, targets: Mapping[str, Target]) -> Document:
+    """Read an edition's prose and score it against its locale's target."""
+    language, reason = language_for(edition.locale)
+    document = read_document(edition, language)
+    if language is None:
+        document.reason = reason
+        return document
+    target = targets.get(edition.locale) or targets.get(language.code) or default_target(edition.locale)
+    check_target(edition.locale, target, language)
+    document.target = target
+    document.metrics = score_metrics(language, document.counts)
+    if not document.metrics:
+        document.reason = "no translated prose" if edition.catalog else "no prose"
+    return document
+
+
+def run_rules(document: Document) -> Iterator[Flag]:
+    """Every rule's flags for a scored document; a single note for one that is not scored."""
+    if not document.metrics:
+        yield Flag("not-scored", f"not scored: {document.reason}", severity="info")
+        return
+    for rule in all_rules():
+        yield from rule.check(document)
+
+
+def result_of(document: Document) -> ReadabilityResult:
+    """The public result of a document."""
+    edition, language, score = document.edition, document.language, document.score
+    graded = language is not None and score is not None and language.scale == "grade"
+    return ReadabilityResult(
+        article=edition.article.slug,
+        locale=edition.locale,
+        file=edition.catalog or edition.article.path,
+        words=document.counts.words,
+        sentences=document.counts.sentences,
+        metrics=dict(document.metrics),
+        formula=language.primary if language and score is not None else None,
+        formula_name=language.metric(language.primary).name if language and score is not None else None,
+        score=score,
+        target=document.target,
+        verdict=document.verdict,
+        reason=document.reason,
+        grade=score if graded else None,
+        above_lower_secondary=above_lower_secondary(score, language) if language and score is not None else None,
+    )
+
+
+def locate(document: Document, flag: Flag) -> Finding:
+    """A flag as a finding, at the file and line where a person edits the text."""
+    edition = document.edition
+    if flag.unit is not None:
+        origin = edition.units[flag.unit].origin
+    else:
+        origin = Location(edition.catalog or edition.article.path)
+    return Finding(
+        rule=flag.rule,
+        severity=flag.severity,
+        message=flag.message,
+        file=origin.file,
+        line=origin.line,
+        locale=edition.locale,
+        article=edition.article.slug,
+        check=CHECK,
+        outcome="inapplicable" if flag.rule == "not-scored" else "failed",
+        wcag=flag.wcag,
+    )

@@ -1,0 +1,177 @@
+"""Readability formulas computed from counts that textstat makes, one sentence at a time.
+
+textstat's metric functions re-split the text into sentences with a regular expression that
+breaks on "Dr." and "2.5" and drops short sentences (NOTES.md). So that an article's score and
+its sentence count come from the same split, this module asks textstat only for the counts
+(words, syllables, polysyllables...) of each sentence our own splitter found, adds them up,
+and applies textstat's formulas to the totals: the coefficients below are textstat 0.7.13's
+(its per-language Flesch constants are read from textstat itself), and the tests check every
+formula against textstat's own function on text that both split alike.
+
+One `textstatistics` instance per language (its `set_lang` is state), always given a language
+textstat understands: "en_US", never "en-US" or "es-ES", which it silently misreads.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+from dataclasses import dataclass
+from typing import Callable
+
+from textstat.backend.utils import get_lang_cfg
+from textstat.textstat import textstatistics
+
+from .dictionary import use_shipped_cmudict
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What the formulas need to know about a stretch of text; counts of sentences add up."""
+
+    sentences: int = 0
+    words: int = 0
+    syllables: int = 0
+    polysyllables: int = 0  # words of 3 syllables or more
+    monosyllables: int = 0
+    long_words: int = 0  # words of more than 6 letters
+    letters: int = 0
+    chars: int = 0  # characters other than spaces, punctuation included
+    tokens: int = 0  # words with punctuation-only tokens counted (for characters per word)
+    fog_words: int = 0  # words of 3+ syllables not on textstat's easy-word list (Gunning fog)
+    dale_chall_words: int = 0  # words not on the Dale-Chall easy-word list
+    arabic_complex: int = 0
+    arabic_long: int = 0
+    arabic_syllables: int = 0
+    faseeh: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(*(a + b for a, b in zip(dataclasses.astuple(self), dataclasses.astuple(other))))
+
+
+Counter = Callable[[textstatistics, str], int]
+
+#: How textstat counts each field of `Counts` for one sentence.
+COUNTERS: dict[str, Counter] = {
+    "words": lambda ts, s: ts.lexicon_count(s),
+    "syllables": lambda ts, s: ts.syllable_count(s),
+    "polysyllables": lambda ts, s: ts.polysyllabcount(s),
+    "monosyllables": lambda ts, s: ts.monosyllabcount(s),
+    "long_words": lambda ts, s: ts.long_word_count(s),
+    "letters": lambda ts, s: ts.letter_count(s),
+    "chars": lambda ts, s: ts.char_count(s),
+    "tokens": lambda ts, s: ts.lexicon_count(s, removepunct=False),
+    "fog_words": lambda ts, s: ts.difficult_words(s, syllable_threshold=3, unique=False),
+    "dale_chall_words": lambda ts, s: ts.difficult_words(s, syllable_threshold=0, unique=False),
+    "arabic_complex": lambda ts, s: ts.count_complex_arabic_words(s),
+    "arabic_long": lambda ts, s: ts.count_arabic_long_words(s),
+    "arabic_syllables": lambda ts, s: ts.count_arabic_syllables(s),
+    "faseeh": lambda ts, s: ts.count_faseeh(s),
+}
+
+
+@functools.lru_cache(maxsize=None)
+def textstat_for(language: str) -> textstatistics:
+    """The one textstat instance of a textstat language ("en_US", "es", "de"...)."""
+    if language.startswith("en"):
+        use_shipped_cmudict()
+    stats = textstatistics()
+    stats.set_lang(language)
+    return stats
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def count_sentence(language: str, fields: tuple[str, ...], sentence: str) -> Counts:
+    """The counts of one sentence (cached: the same sentence is never counted twice)."""
+    stats = textstat_for(language)
+    return Counts(sentences=1, **{name: COUNTERS[name](stats, sentence) for name in fields})
+
+
+# The formulas, on totals. Each needs words > 0 and sentences > 0 (the caller checks).
+
+
+def _wps(c: Counts) -> float:
+    return c.words / c.sentences
+
+
+def _spw(c: Counts) -> float:
+    return c.syllables / c.words
+
+
+def flesch_ease(language: str) -> Callable[[Counts], float]:
+    """Flesch reading ease with the constants textstat holds for a language."""
+    base = get_lang_cfg(language, "fre_base")
+    per_word = get_lang_cfg(language, "fre_sentence_length")
+    per_syllable = get_lang_cfg(language, "fre_syll_per_word")
+    return lambda c: base - per_word * _wps(c) - per_syllable * _spw(c)
+
+
+def smog(c: Counts) -> float:
+    """SMOG grade (McLaughlin 1969), polysyllables scaled to 30 sentences."""
+    return 1.043 * math.sqrt(30 * c.polysyllables / c.sentences) + 3.1291
+
+
+def flesch_kincaid_grade(c: Counts) -> float:
+    """Flesch-Kincaid grade level."""
+    return 0.39 * _wps(c) + 11.8 * _spw(c) - 15.59
+
+
+def gunning_fog(c: Counts) -> float:
+    """Gunning fog index."""
+    return 0.4 * (_wps(c) + 100 * c.fog_words / c.words)
+
+
+def coleman_liau(c: Counts) -> float:
+    """Coleman-Liau index."""
+    return 0.058 * (100 * c.letters / c.words) - 0.296 * (100 * c.sentences / c.words) - 15.8
+
+
+def automated_readability(c: Counts) -> float:
+    """Automated readability index."""
+    return 4.71 * (c.chars / c.tokens) + 0.5 * _wps(c) - 21.43
+
+
+def dale_chall(c: Counts) -> float:
+    """Dale-Chall readability score (4.9 or lower: grade 4; 9.0-9.9: grades 13-15)."""
+    difficult = 100 * c.dale_chall_words / c.words
+    return 0.1579 * difficult + 0.0496 * _wps(c) + (3.6365 if difficult > 5 else 0.0)
+
+
+def fernandez_huerta(c: Counts) -> float:
+    """Fernández-Huerta reading ease for Spanish (0-100, higher is easier)."""
+    return 206.84 - 60 * _spw(c) - 1.02 * _wps(c)
+
+
+def szigriszt_pazos(c: Counts) -> float:
+    """Szigriszt-Pazos perspicuity for Spanish, read on the INFLESZ scale (higher is easier)."""
+    return get_lang_cfg("es", "fre_base") - 62.3 * _spw(c) - _wps(c)
+
+
+def crawford(c: Counts) -> float:
+    """Crawford: years of schooling a Spanish text needs."""
+    return -0.205 * (100 * c.sentences / c.words) + 0.049 * (100 * _spw(c)) - 3.407
+
+
+def gutierrez_polini(c: Counts) -> float:
+    """Gutiérrez de Polini comprehensibility for Spanish (higher is easier)."""
+    return 95.2 - 9.7 * (c.letters / c.words) - 0.35 * _wps(c)
+
+
+def wiener_sachtextformel(c: Counts) -> float:
+    """First Wiener Sachtextformel (Bamberger and Vanecek): the school grade a German text needs."""
+    ms = 100 * c.polysyllables / c.words
+    iw = 100 * c.long_words / c.words
+    es = 100 * c.monosyllables / c.words
+    return 0.1935 * ms + 0.1672 * _wps(c) + 0.1297 * iw - 0.0327 * es - 0.875
+
+
+def gulpease(c: Counts) -> float:
+    """Gulpease index for Italian (0-100, higher is easier)."""
+    return 300 * c.sentences / c.words - 10 * (c.chars / c.tokens) + 89
+
+
+def osman(c: Counts) -> float:
+    """OSMAN (El-Haj and Rayson 2016) for Arabic (higher is easier)."""
+    rate = (c.arabic_complex + c.arabic_syllables + c.faseeh + c.arabic_long) / c.words
+    return 200.791 - 1.015 * _wps(c) - 24.181 * rate

@@ -1,0 +1,128 @@
+"""What `check_readability` returns: a result per article and locale, and the findings.
+
+`to_json()` is the report's source of truth; `format_table()` is the terminal's view of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...model import SEVERITIES, Finding, Report
+from .document import Document, Flag
+from .targets import Target, Verdict
+
+
+@dataclass(frozen=True)
+class ReadabilityResult:
+    """An article in one locale: its size, its scores, and its verdict against the target."""
+
+    article: str  # the slug
+    locale: str
+    file: str  # where the text is edited: the PO catalog, or the source article
+    words: int
+    sentences: int
+    metrics: dict[str, float]  # every formula of the language; empty when not scored
+    formula: str | None  # the primary formula's id ("smog"), the one the target is in
+    formula_name: str | None  # and its name ("SMOG grade")
+    score: float | None
+    target: Target | None
+    verdict: Verdict
+    reason: str = ""  # why it is not scored
+    grade: float | None = None  # the school grade, when the primary formula gives one
+    above_lower_secondary: bool | None = None  # WCAG 2.2 SC 3.1.5 (Reading Level) fails when True
+
+    @property
+    def scored(self) -> bool:
+        """Whether the edition got a score."""
+        return self.score is not None
+
+    def to_json(self) -> dict[str, Any]:
+        """The result as JSON data (numbers rounded to two decimals)."""
+        target = None if self.target is None else {"warning": self.target.warning, "error": self.target.error}
+        return {
+            "article": self.article,
+            "locale": self.locale,
+            "file": self.file,
+            "words": self.words,
+            "sentences": self.sentences,
+            "metrics": {name: round(value, 2) for name, value in self.metrics.items()},
+            "formula": self.formula,
+            "score": None if self.score is None else round(self.score, 2),
+            "target": target,
+            "verdict": self.verdict,
+            "reason": self.reason or None,
+            "grade": None if self.grade is None else round(self.grade, 2),
+            "above_lower_secondary": self.above_lower_secondary,
+        }
+
+
+@dataclass
+class ReadabilityReport:
+    """The results of every article and locale, and the findings, sorted by file and line."""
+
+    results: list[ReadabilityResult] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    #: (article, locale) -> the document read and what the rules flagged, for the editors' view.
+    documents: dict[tuple[str, str], tuple[Document, tuple[Flag, ...]]] = field(default_factory=dict, repr=False)
+
+    def result_for(self, article: str, locale: str) -> ReadabilityResult | None:
+        """The result of one article in one locale, if it was checked."""
+        return next((r for r in self.results if r.article == article and r.locale == locale), None)
+
+    def to_report(self) -> Report:
+        """The findings as the pipeline's `Report`, which decides the exit code."""
+        return Report(findings=list(self.findings), figures={"readability": [r.to_json() for r in self.results]})
+
+    def to_json(self) -> dict[str, Any]:
+        """{"results": [...], "findings": [...]}: the JSON report."""
+        return {
+            "results": [result.to_json() for result in self.results],
+            "findings": [_finding_json(finding) for finding in self.findings],
+        }
+
+
+def _finding_json(finding: Finding) -> dict[str, Any]:
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity,
+        "message": finding.message,
+        "file": finding.file,
+        "line": finding.line,
+        "locale": finding.locale,
+        "article": finding.article,
+        "wcag": list(finding.wcag),
+    }
+
+
+def describe_target(result: ReadabilityResult) -> str:
+    """A target as the table shows it: "> 8 / > 10" (grade) or "< 55 / < 40" (ease)."""
+    target = result.target
+    if target is None:
+        return "-"
+    sign = ">" if target.error >= target.warning else "<"
+    return f"{sign} {target.warning:g} / {sign} {target.error:g}"
+
+
+def format_table(report: ReadabilityReport) -> str:
+    """The terminal view: one row per article and locale (score, target, verdict), then totals."""
+    header = ("article", "locale", "words", "sentences", "formula", "score", "target (warn / error)", "verdict")
+    rows = [header]
+    for r in report.results:
+        verdict = f"not scored: {r.reason}" if r.verdict == "not scored" else r.verdict
+        score = "-" if r.score is None else f"{r.score:.1f}"
+        rows.append(
+            (r.article, r.locale, str(r.words), str(r.sentences), r.formula_name or "-", score, describe_target(r), verdict)
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
+    numeric = {2, 3, 5}
+    lines = []
+    for row in rows:
+        cells = [cell.rjust(w) if i in numeric and row is not header else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths))]
+        lines.append("  ".join([*cells, row[-1]]).rstrip())
+    lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * len(header[-1]))
+    counts = {s: sum(1 for f in report.findings if f.severity == s) for s in reversed(SEVERITIES)}
+    summary = ", ".join(f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in counts.items())
+    lines.append("")
+    lines.append(f"{len(report.findings)} findings: {summary}")
+    return "\n".join(lines)

@@ -1,0 +1,88 @@
+"""Acronyms used before they are spelled out: write the words first, then the letters.
+
+An acronym is defined where it follows its words in brackets, "restless legs syndrome
+(RLS)", or precedes them, "RLS (restless legs syndrome)": a bracket next to words, one of
+which starts with the acronym's first letter. The title, headings and prose are read in
+order; a few acronyms every reader knows (DNA, HIV, UK...) are left alone.
+
+Fails: "RLS often starts in the evening. Restless legs syndrome (RLS) is common."
+Passes: "Restless legs syndrome (RLS) is common. RLS often starts in the evening."
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterator
+
+from ..document import Document, Flag
+from ..sentences import prose_text
+
+ID = "acronym-before-definition"
+WCAG = ()
+
+#: Units a reader reads, in which acronyms are used or spelled out.
+READ_KINDS = frozenset({"title", "heading", "paragraph", "list-item", "blockquote", "table-cell"})
+#: Acronyms every reader knows, and Roman numerals.
+KNOWN = frozenset(
+    "OK TV UK US USA EU UN AM PM DNA HIV AIDS COVID ID PDF FAQ "
+    "II III IV VI VII VIII IX XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
+)
+_WORD = re.compile(r"\w+")
+
+
+def acronyms(text: str) -> Iterator[tuple[str, bool]]:
+    """The acronyms of a text in order, each with whether it is spelled out there."""
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        letters = word[:-1] if word.endswith("s") else word  # "CTs"
+        if not letters.isupper() or sum(ch.isalpha() for ch in letters) < 2 or letters in KNOWN:
+            continue
+        yield letters, _spelled_out(text, match.start(), match.end(), letters)
+
+
+def _spelled_out(text: str, start: int, end: int, acronym: str) -> bool:
+    """Whether the acronym at text[start:end] sits in brackets next to its words."""
+    initial = _fold(acronym[0])
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+        before = _WORD.findall(text[: start - 1])[-(len(acronym) + 3) :]
+        return len(before) >= 2 and any(_fold(w[0]) == initial for w in before)
+    after = re.match(r"\s*\(([^)]*)\)", text[end:])
+    if after:
+        inside = _WORD.findall(after.group(1))
+        return len(inside) >= 2 and any(_fold(w[0]) == initial for w in inside)
+    return False
+
+
+def _fold(letter: str) -> str:
+    return unicodedata.normalize("NFKD", letter)[0].casefold()
+
+
+def check(document: Document) -> Iterator[Flag]:
+    """Flag the first use of each acronym that comes before it is spelled out."""
+    first: dict[str, int] = {}  # acronym -> unit of its first use, when not spelled out there
+    defined: dict[str, int] = {}  # acronym -> unit where it is spelled out
+    for index, unit in enumerate(document.edition.units):
+        if unit.unit.kind not in READ_KINDS or not unit.translated:
+            continue
+        text = prose_text(unit.text)
+        if sum(ch.isupper() for ch in text) > 0.5 * sum(ch.isalpha() for ch in text):
+            continue  # a heading in capitals is not a row of acronyms
+        for acronym, spelled in acronyms(text):
+            if spelled:
+                defined.setdefault(acronym, index)
+            elif acronym not in defined:
+                first.setdefault(acronym, index)
+    for acronym, index in first.items():
+        later = defined.get(acronym)
+        where = ""
+        if later is not None:
+            origin = document.edition.units[later].origin
+            where = f"; it is spelled out later, at line {origin.line}" if origin.line else ""
+        yield Flag(
+            ID,
+            f"acronym {acronym!r} is used before it is spelled out{where}: write the words first, "
+            f"then ({acronym})",
+            index,
+            phrase=acronym,
+        )

@@ -1,0 +1,93 @@
+"""Targets: the scores at which a locale's text draws a warning and an error.
+
+A target is written in the scale of the locale's primary formula (see `languages.py`):
+
+- grade scales (English SMOG, German Wiener Sachtextformel): the school grade a reader needs;
+  higher is harder, so `error` is above `warning` (English default: warning above 8,
+  error above 10, after the guidance that patient material read at about 6th-8th grade);
+- ease scales (Spanish Szigriszt-Pazos/INFLESZ, French Kandel-Moles, Italian Flesch-Vacca,
+  Dutch Flesch-Douma, Arabic OSMAN): 0-100, higher is easier, so `error` is below `warning`
+  (Spanish default: warning below 55, error below 40; the others below 60 and below 50).
+
+The direction comes from the formula, so settings need only the two numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from ...errors import ConfigError
+from .languages import Language, language_for
+
+Verdict = Literal["ok", "warning", "error", "not scored"]
+
+
+class Target(Protocol):
+    """Anything with a warning and an error level (such as `pipeline.config.ReadabilityTarget`)."""
+
+    @property
+    def warning(self) -> float: ...
+
+    @property
+    def error(self) -> float: ...
+
+
+@dataclass(frozen=True)
+class ReadabilityTarget:
+    """A warning and an error level in the locale formula's scale (the fields of config's)."""
+
+    warning: float
+    error: float
+
+
+def default_target(locale: str) -> ReadabilityTarget | None:
+    """The guidance target of a locale in its primary formula's scale; None if it is not scored."""
+    language, _ = language_for(locale)
+    return ReadabilityTarget(*language.target) if language else None
+
+
+def check_target(locale: str, target: Target, language: Language) -> None:
+    """Raise ConfigError when a target's levels run against its formula's direction."""
+    formula = language.metric(language.primary).name
+    if language.scale == "grade" and target.error < target.warning:
+        raise ConfigError(
+            f"readability.{locale}: {formula} is a school grade (higher is harder), so error "
+            f"({target.error:g}) must not be below warning ({target.warning:g})"
+        )
+    if language.scale == "ease" and target.error > target.warning:
+        raise ConfigError(
+            f"readability.{locale}: {formula} is an ease score (higher is easier), so error "
+            f"({target.error:g}) must not be above warning ({target.warning:g})"
+        )
+
+
+def harder_than(score: float, level: float, language: Language) -> bool:
+    """Whether a primary score is harder than a level of the same scale."""
+    return score > level if language.scale == "grade" else score < level
+
+
+def verdict(score: float, target: Target, language: Language) -> Verdict:
+    """ok, warning (past the warning level) or error (past the error level)."""
+    if harder_than(score, target.error, language):
+        return "error"
+    if harder_than(score, target.warning, language):
+        return "warning"
+    return "ok"
+
+
+def bands_past_warning(score: float, target: Target, language: Language) -> float:
+    """How far a score is past its warning level, in widths of the warning-to-error band.
+
+    0 at the warning level, 1 at the error level, negative when easier than the warning
+    level: a measure that compares locales whose formulas have different scales.
+    """
+    width = target.error - target.warning
+    if width == 0:
+        width = 1.0 if language.scale == "grade" else -1.0
+    return (score - target.warning) / width
+
+
+def above_lower_secondary(score: float, language: Language) -> bool:
+    """Whether text at this primary score needs more than lower-secondary education."""
+    return harder_than(score, language.lower_secondary, language)
