@@ -1,0 +1,24 @@
+"""Accessibility checker: WCAG rules over HTML pages, one small module per rule.
+
+    findings = check_paths([Path("dist")], root=Path("."))       # files and folders
+    findings = check_html(html, "es/slug/index.html", context=PageContext(locale="es", ...))
+
+Each rule lives in `<rule-id>.py` beside this file and is discovered, not listed: see
+`engine.py` for the rule contract, `page.py` for what a rule may ask of a page.
+"""
+
+from __future__ import annotations
+
+from .context import FallbackPassage, PageContext
+from .engine import PageError, Rule, check_html, check_pages, check_paths, rules
+
+__all__ = [
+    "FallbackPassage",
+    "PageContext",
+    "PageError",
+    "Rule",
+    "check_html",
+    "check_pages",
+    "check_paths",
+    "rules",
+]

@@ -1,0 +1,255 @@
+"""WAI-ARIA as data: the roles, what each allows, and the implicit role of each HTML element.
+
+The one place rules learn what an element *is* to assistive technology. Sources:
+WAI-ARIA 1.2, DPUB-ARIA 1.1, Graphics-ARIA, and HTML-AAM (implicit roles), as axe-core
+applies them so results compare.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+if TYPE_CHECKING:
+    from .page import Page
+
+Element = etree._Element
+
+
+@dataclass(frozen=True)
+class RoleInfo:
+    """What a role is: its category and how it gets its accessible name."""
+
+    category: str  # landmark, widget, structure, live, window, document-structure
+    name_from_content: bool = False
+    name_required: bool = False
+    name_prohibited: bool = False
+
+
+def _roles(category: str, names: str, **info: bool) -> dict[str, RoleInfo]:
+    return {name: RoleInfo(category, **info) for name in names.split()}
+
+
+#: Every concrete role, grouped by how it is named (WAI-ARIA 1.2 "Name From" and "Name Required").
+ROLES: dict[str, RoleInfo] = {
+    **_roles("landmark", "banner complementary contentinfo form main navigation search"),
+    **_roles("landmark", "region", name_required=True),
+    **_roles("live", "alert log marquee status timer"),
+    **_roles("window", "alertdialog dialog", name_required=True),
+    **_roles(
+        "widget",
+        "button checkbox gridcell link menuitem menuitemcheckbox menuitemradio option radio switch tab treeitem",
+        name_from_content=True,
+        name_required=True,
+    ),
+    **_roles("widget", "combobox listbox meter progressbar searchbox slider spinbutton textbox tree treegrid",
+             name_required=True),
+    **_roles("widget", "grid menu menubar radiogroup scrollbar tablist"),
+    **_roles("structure", "cell columnheader rowheader row tooltip", name_from_content=True),
+    **_roles("structure", "heading", name_from_content=True, name_required=True),
+    **_roles("structure", "img image", name_required=True),
+    **_roles("structure", "application article blockquote definition directory document feed figure group list "
+                          "listitem math note rowgroup separator table tabpanel term toolbar"),
+    **_roles("structure", "caption code comment deletion emphasis generic insertion mark none paragraph "
+                          "presentation strong subscript suggestion superscript time", name_prohibited=True),
+    **_roles("document-structure", "doc-abstract doc-acknowledgments doc-afterword doc-appendix doc-bibliography "
+             "doc-chapter doc-colophon doc-conclusion doc-cover doc-credit doc-credits doc-dedication doc-endnotes "
+             "doc-epigraph doc-epilogue doc-errata doc-example doc-footnote doc-foreword doc-glossary doc-index "
+             "doc-introduction doc-notice doc-pagebreak doc-pagefooter doc-pageheader doc-pagelist doc-part "
+             "doc-preface doc-prologue doc-pullquote doc-qna doc-subtitle doc-tip doc-toc graphics-document "
+             "graphics-object graphics-symbol"),
+    **_roles("document-structure", "doc-backlink doc-biblioref doc-glossref doc-noteref",
+             name_from_content=True, name_required=True),
+}
+
+#: Abstract roles: never valid in a `role` attribute.
+ABSTRACT_ROLES = frozenset("command composite input landmark range roletype section sectionhead select "
+                           "structure widget window".split())
+
+LANDMARK_ROLES = frozenset(role for role, info in ROLES.items() if info.category == "landmark")
+PRESENTATIONAL_ROLES = frozenset({"none", "presentation"})
+
+#: States and properties every role supports: one of them on an element with role="none"
+#: makes the browser ignore the presentational role (WAI-ARIA 1.2, 9.1 conflict resolution).
+GLOBAL_ARIA_ATTRIBUTES = frozenset(
+    "aria-atomic aria-braillelabel aria-brailleroledescription aria-busy aria-controls aria-current "
+    "aria-describedby aria-description aria-details aria-dropeffect aria-flowto aria-grabbed "
+    "aria-hidden aria-keyshortcuts aria-label aria-labelledby aria-live aria-owns aria-relevant "
+    "aria-roledescription".split()
+)
+
+#: Elements whose default display is block: their text is set apart by spaces in a name.
+BLOCK_ELEMENTS = frozenset(
+    "address article aside blockquote br caption dd details dialog div dl dt fieldset figcaption figure footer "
+    "form h1 h2 h3 h4 h5 h6 header hgroup hr legend li main menu nav ol p pre search section summary table "
+    "tbody td tfoot th thead tr ul".split()
+)
+
+#: What axe-core calls visual content: elements that show something other than text.
+VISUAL_ELEMENTS = frozenset("audio button canvas iframe img math meter object progress select svg textarea video".split())
+VISUAL_ROLES = frozenset("checkbox img meter progressbar radio scrollbar slider spinbutton textbox".split())
+
+SECTIONING_ELEMENTS = frozenset({"article", "aside", "main", "nav", "section"})
+SECTIONING_ROLES = frozenset({"article", "complementary", "main", "navigation", "region"})
+HEADING_LEVEL = {f"h{n}": n for n in range(1, 7)}
+
+_INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
+
+
+def integer_attribute(element: Element, name: str) -> int | None:
+    """An attribute read as an integer (tabindex, size, aria-level), or None when absent or not one."""
+    value = element.get(name)
+    return int(value) if value is not None and _INTEGER.match(value) else None
+
+
+def tabindex_of(element: Element) -> int | None:
+    """The element's tabindex as an integer, or None when absent or not a number."""
+    return integer_attribute(element, "tabindex")
+
+
+def is_focusable(element: Element) -> bool:
+    """Whether the element can take focus (by keyboard or script), ignoring CSS hiding."""
+    tag = element.tag
+    if tabindex_of(element) is not None:
+        return True
+    if tag in ("a", "area"):
+        return element.get("href") is not None
+    if tag in ("button", "select", "textarea"):
+        return element.get("disabled") is None
+    if tag == "input":
+        return element.get("disabled") is None and (element.get("type") or "").lower() != "hidden"
+    if tag in ("iframe", "embed"):
+        return True
+    if tag in ("audio", "video"):
+        return element.get("controls") is not None
+    if tag == "summary":
+        parent = element.getparent()
+        return parent is not None and parent.tag == "details" and parent.find("summary") is element
+    return (element.get("contenteditable") or "").lower() in ("", "true") and element.get("contenteditable") is not None
+
+
+def is_visual_content(element: Element) -> bool:
+    """Whether the element shows an image, media or a control rather than text."""
+    role = explicit_role(element)
+    if role is not None:
+        return role in VISUAL_ROLES
+    if element.tag == "input":
+        return (element.get("type") or "").strip().lower() != "hidden"
+    return element.tag in VISUAL_ELEMENTS
+
+
+def has_global_aria(element: Element) -> bool:
+    """Whether the element carries a global ARIA state or property."""
+    return any(name in GLOBAL_ARIA_ATTRIBUTES for name in element.keys())
+
+
+def explicit_role(element: Element) -> str | None:
+    """The first concrete role named in the `role` attribute, as the browser picks it."""
+    value = element.get("role")
+    if not value:
+        return None
+    for token in value.lower().split():
+        if token in ROLES:
+            return token
+    return None
+
+
+def _closest_sectioning(page: Page, element: Element, include_self: bool) -> bool:
+    node = element if include_self else element.getparent()
+    while node is not None:
+        role = explicit_role(node)
+        if (role is None and node.tag in SECTIONING_ELEMENTS) or role in SECTIONING_ROLES:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _input_role(page: Page, element: Element) -> str:
+    kind = (element.get("type") or "text").strip().lower()
+    if kind in ("button", "image", "reset", "submit"):
+        return "button"
+    fixed = {"checkbox": "checkbox", "number": "spinbutton", "radio": "radio", "range": "slider"}
+    if kind in fixed:
+        return fixed[kind]
+    listed = element.get("list")
+    has_suggestions = bool(listed) and any(e.tag == "datalist" for e in page.elements_by_id(listed or ""))
+    if kind in ("search", "text", "tel", "url", "email", ""):
+        return "combobox" if has_suggestions else ("searchbox" if kind == "search" else "textbox")
+    return "textbox"
+
+
+def _img_role(page: Page, element: Element) -> str:
+    alt = element.get("alt")
+    decorative = alt == "" and not has_global_aria(element) and not is_focusable(element)
+    return "presentation" if decorative else "img"
+
+
+def _td_role(page: Page, element: Element) -> str:
+    for ancestor in element.iterancestors("table"):
+        return "gridcell" if explicit_role(ancestor) in ("grid", "treegrid") else "cell"
+    return "cell"
+
+
+def _th_role(page: Page, element: Element) -> str:
+    row = element.getparent()
+    in_thead = row is not None and row.getparent() is not None and row.getparent().tag == "thead"
+    scope = (element.get("scope") or "").lower()
+    if scope in ("row", "rowgroup"):
+        return "rowheader"
+    if scope in ("col", "colgroup") or in_thead:
+        return "columnheader"
+    cells = [c for c in row.iterchildren("td", "th")] if row is not None else []
+    return "rowheader" if cells and cells[0] is element and any(c.tag == "td" for c in cells) else "columnheader"
+
+
+#: HTML element -> its implicit ARIA role: a role name, or a function of the element in its page.
+IMPLICIT_ROLES: dict[str, str | Callable[[Page, Element], str | None]] = {
+    "a": lambda page, el: "link" if el.get("href") is not None else "generic",
+    "area": lambda page, el: "link" if el.get("href") is not None else None,
+    "article": "article",
+    "aside": lambda page, el: (
+        "complementary" if not _closest_sectioning(page, el, False) or page.has_author_name(el) else None
+    ),
+    "b": "generic", "bdi": "generic", "bdo": "generic", "blockquote": "blockquote", "body": "document",
+    "button": "button", "caption": "caption", "code": "code", "data": "generic", "datalist": "listbox",
+    "dd": "definition", "del": "deletion", "details": "group", "dfn": "term", "dialog": "dialog",
+    "div": "generic", "dt": "term", "em": "emphasis", "fieldset": "group", "figure": "figure",
+    "footer": lambda page, el: None if _closest_sectioning(page, el, True) else "contentinfo",
+    "form": lambda page, el: "form" if page.has_author_name(el) else None,
+    **{tag: "heading" for tag in HEADING_LEVEL},
+    "header": lambda page, el: None if _closest_sectioning(page, el, True) else "banner",
+    "hgroup": "group", "hr": "separator", "html": "document", "i": "generic", "img": _img_role,
+    "input": _input_role, "ins": "insertion", "li": "listitem", "main": "main", "math": "math",
+    "menu": "list", "meter": "meter", "nav": "navigation", "ol": "list", "optgroup": "group",
+    "option": "option", "output": "status", "p": "paragraph", "pre": "generic", "progress": "progressbar",
+    "q": "generic", "s": "deletion", "samp": "generic", "search": "search",
+    "section": lambda page, el: "region" if page.has_author_name(el) else None,
+    "select": lambda page, el: (
+        "listbox" if el.get("multiple") is not None or (integer_attribute(el, "size") or 0) > 1 else "combobox"
+    ),
+    "small": "generic", "span": "generic", "strong": "strong", "sub": "subscript", "summary": "button",
+    "sup": "superscript", "svg": "graphics-document", "table": "table", "tbody": "rowgroup", "td": _td_role,
+    "textarea": "textbox", "tfoot": "rowgroup", "th": _th_role, "thead": "rowgroup", "time": "time",
+    "tr": "row", "u": "generic", "ul": "list",
+}
+
+
+def implicit_role(page: Page, element: Element) -> str | None:
+    """The role HTML gives the element when it has no valid `role` attribute."""
+    role = IMPLICIT_ROLES.get(element.tag)
+    return role(page, element) if callable(role) else role
+
+
+def heading_level(element: Element, role: str | None) -> int | None:
+    """A heading's level as assistive technology reads it (aria-level wins over h1-h6)."""
+    if role != "heading":
+        return None
+    native = HEADING_LEVEL.get(element.tag)
+    aria_level = integer_attribute(element, "aria-level")
+    if aria_level is not None and aria_level >= 1:
+        return aria_level
+    return native if native is not None else 2

@@ -1,0 +1,175 @@
+"""Which elements CSS hides: `display: none` and `visibility: hidden` from the cascade.
+
+Style comes from the browser's defaults (`[hidden]`, `<head>`, `<template>`...), `<style>`
+blocks and `style` attributes, parsed with tinycss2 and cascaded by origin, importance,
+specificity and order, as a browser does for these two properties. Linked style sheets are
+not read. `@media` blocks apply when they target all media or screens without conditions;
+`@supports` blocks apply; `@layer` blocks rank below unlayered rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import tinycss2
+from lxml import etree
+from tinycss2 import ast
+
+from .selectors import InvalidSelector, Selector, matches, parse_selector_list
+
+Element = etree._Element
+HIDING_PROPERTIES = ("display", "visibility")
+#: Cascade origins and importance, weakest first (CSS Cascading 4, 6.2).
+AUTHOR_LAYERED, AUTHOR, INLINE, AUTHOR_IMPORTANT, AUTHOR_LAYERED_IMPORTANT, INLINE_IMPORTANT = range(1, 7)
+
+#: Elements browsers never render (HTML, 15.3.1 "Hidden elements"): user-agent `display: none`.
+USER_AGENT_HIDDEN_TAGS = frozenset(
+    "area base basefont datalist head link meta noembed noframes noscript param rp script style template "
+    "title".split()
+)
+
+
+def hidden_by_user_agent(element: Element) -> bool:
+    """Whether the browser's own style sheet gives the element `display: none`."""
+    tag = element.tag
+    if tag in USER_AGENT_HIDDEN_TAGS or element.get("hidden") is not None:
+        return True
+    if tag == "input":
+        return (element.get("type") or "").strip().lower() == "hidden"
+    if tag == "dialog":
+        return element.get("open") is None
+    parent = element.getparent()
+    # A closed <details> shows only its first <summary>.
+    return (
+        parent is not None
+        and parent.tag == "details"
+        and parent.get("open") is None
+        and not (tag == "summary" and parent.find("summary") is element)
+    )
+
+
+@dataclass(frozen=True)
+class StyleRule:
+    """A style rule reduced to what hides elements: its selectors and hiding declarations."""
+
+    selectors: tuple[Selector, ...]
+    declarations: dict[str, str]  # property -> lowercased keyword value
+    origin: int
+    order: int
+
+
+def parse_declarations(tokens: Iterable[ast.Node] | str) -> list[tuple[str, str, bool]]:
+    """The hiding declarations of a block or a `style` attribute: (property, value, important)."""
+    found = []
+    for item in tinycss2.parse_blocks_contents(tokens, skip_comments=True, skip_whitespace=True):
+        if item.type == "declaration" and item.lower_name in HIDING_PROPERTIES:
+            value = tinycss2.serialize(item.value).strip().lower()
+            found.append((item.lower_name, value, item.important))
+    return found
+
+
+def parse_style_sheet(css: str, first_order: int = 0) -> list[StyleRule]:
+    """The rules of a `<style>` block that set display or visibility, in source order."""
+    rules: list[StyleRule] = []
+    _collect(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), False, rules, first_order)
+    return rules
+
+
+def _collect(nodes: list[ast.Node], layered: bool, rules: list[StyleRule], first_order: int) -> None:
+    for node in nodes:
+        if node.type == "qualified-rule":
+            declarations = parse_declarations(node.content)
+            if not declarations:
+                continue
+            try:
+                selectors = tuple(parse_selector_list(node.prelude))
+            except InvalidSelector:
+                continue  # an unreadable selector drops its whole rule, as in browsers
+            for important in (False, True):
+                chosen = {name: value for name, value, imp in declarations if imp == important}
+                if chosen:
+                    origin = _author_origin(layered, important)
+                    rules.append(StyleRule(selectors, chosen, origin, first_order + len(rules)))
+        elif node.type == "at-rule" and node.content is not None:
+            keyword = node.lower_at_keyword
+            applies = keyword == "supports" or keyword == "layer" or (keyword == "media" and _media_applies(node))
+            if applies:
+                children = tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)
+                _collect(children, layered or keyword == "layer", rules, first_order)
+
+
+def _author_origin(layered: bool, important: bool) -> int:
+    if important:
+        return AUTHOR_LAYERED_IMPORTANT if layered else AUTHOR_IMPORTANT
+    return AUTHOR_LAYERED if layered else AUTHOR
+
+
+def _media_applies(rule: ast.AtRule) -> bool:
+    """Whether a media query list surely applies to a screen of any size."""
+    queries = tinycss2.serialize(rule.prelude).lower().split(",")
+    return any(q.split() in (["all"], ["screen"], ["only", "screen"], []) for q in queries)
+
+
+class HiddenStyles:
+    """The elements of one page that CSS hides, computed once for the whole page."""
+
+    def __init__(self, root: Element, elements: list[Element]):
+        self.rules: list[StyleRule] = []
+        for style in (e for e in elements if e.tag == "style"):
+            if _media_attribute_applies(style.get("media")):
+                self.rules.extend(parse_style_sheet("".join(style.itertext()), first_order=len(self.rules)))
+        self.author_styled = bool(self.rules) or any(e.get("style") is not None for e in elements)
+        self.hidden: set[Element] = set()
+        self._cascade(root)
+
+    def _cascade(self, root: Element) -> None:
+        """Walk the tree once, parents first, so display and visibility can inherit."""
+        visibility: dict[Element, str] = {}
+        for element in root.iter(etree.Element):
+            parent = element.getparent()
+            if parent is not None and parent in self.hidden and visibility.get(parent) is None:
+                self.hidden.add(element)  # inside a display: none subtree
+                continue
+            style = self._computed(element) if self.author_styled else {}
+            display = style.get("display", "none" if hidden_by_user_agent(element) else "inline")
+            if display == "none":
+                self.hidden.add(element)
+                continue
+            inherited = visibility.get(parent, "visible") if parent is not None else "visible"
+            own = style.get("visibility", "inherit")
+            if own in ("inherit", "unset"):
+                own = inherited
+            elif own not in ("hidden", "collapse"):
+                own = "visible"
+            visibility[element] = own
+            if own != "visible":
+                self.hidden.add(element)
+
+    def _computed(self, element: Element) -> dict[str, str]:
+        """The winning author value of each hiding property for one element."""
+        best: dict[str, tuple[tuple[int, tuple[int, int, int], int], str]] = {}
+        for rule in self.rules:
+            matched = [s.specificity for s in rule.selectors if matches(element, s)]
+            if not matched:
+                continue
+            rank = (rule.origin, max(matched), rule.order)
+            for name, value in rule.declarations.items():
+                if name not in best or rank > best[name][0]:
+                    best[name] = (rank, value)
+        inline = element.get("style")
+        if inline:
+            for name, value, important in parse_declarations(inline):
+                rank = (INLINE_IMPORTANT if important else INLINE, (0, 0, 0), 0)
+                if name not in best or rank > best[name][0]:
+                    best[name] = (rank, value)
+        values = {name: value for name, (_, value) in best.items()}
+        if values.get("display") in ("revert", "initial", "unset", "inherit") and hidden_by_user_agent(element):
+            values["display"] = "none"
+        return values
+
+
+def _media_attribute_applies(media: str | None) -> bool:
+    if media is None or not media.strip():
+        return True
+    return any(q.split() in (["all"], ["screen"], ["only", "screen"]) for q in media.lower().split(","))

@@ -1,0 +1,219 @@
+"""The rule engine: discover the rules, run them over pages, turn their results into Findings.
+
+A rule is a module of this package named by its id (`image-alt.py`) that defines `IMPACT`,
+`WCAG` (the success criteria it serves), optionally `BEST_PRACTICE = True`, a docstring
+(first line: the help text; then a failing and a passing example) and `check(page)`
+and/or `check_site(site)`, generators of results. Discovery imports every module of the
+package once; those defining `check` or `check_site` are rules.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+import re
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Literal
+
+from ...errors import PipelineError
+from ...model import Finding, Severity
+from .context import PageContext, context_from_path
+from .page import Page, PageParseError, Result
+from .site import Site
+from .wcag import CRITERIA, is_conformance_requirement
+
+Impact = Literal["minor", "moderate", "serious", "critical"]
+IMPACTS: tuple[Impact, ...] = ("minor", "moderate", "serious", "critical")
+RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PageInput = tuple[str, str | bytes, PageContext | None]  # (file, html, context)
+
+
+class PageError(PipelineError):
+    """A page to check cannot be read, or is not an HTML document."""
+
+
+class RuleDefinitionError(Exception):
+    """A rule module breaks the rule contract: a bug in the package, not in the user's input."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One accessibility rule: its metadata and its check functions."""
+
+    id: str
+    impact: Impact
+    wcag: tuple[str, ...]
+    best_practice: bool
+    help: str
+    description: str
+    check: Callable[[Page], Iterable[Result]] | None
+    check_site: Callable[[Site], Iterable[Result]] | None
+
+    @property
+    def severity(self) -> Severity:
+        """"error" when a failure fails WCAG at level A or AA, else "warning"."""
+        return "error" if not self.best_practice and is_conformance_requirement(self.wcag) else "warning"
+
+
+def rule_from_module(rule_id: str, module: ModuleType) -> Rule:
+    """Read a rule module's metadata; raise RuleDefinitionError naming what is wrong."""
+    where = f"rule module {module.__name__}"
+    if not RULE_ID.match(rule_id):
+        raise RuleDefinitionError(f"{where}: its file name must be a kebab-case rule id")
+    impact = getattr(module, "IMPACT", None)
+    if impact not in IMPACTS:
+        raise RuleDefinitionError(f"{where}: IMPACT must be one of {', '.join(IMPACTS)}, not {impact!r}")
+    wcag = getattr(module, "WCAG", None)
+    if not isinstance(wcag, tuple) or not all(isinstance(c, str) and c in CRITERIA for c in wcag):
+        raise RuleDefinitionError(f"{where}: WCAG must be a tuple of WCAG 2.2 success criteria such as '1.1.1'")
+    doc = (module.__doc__ or "").strip()
+    if not doc or "\nFails:" not in doc or "\nPasses:" not in doc:
+        raise RuleDefinitionError(f"{where}: the docstring needs a help line, then 'Fails:' and 'Passes:' examples")
+    return Rule(
+        id=rule_id,
+        impact=impact,
+        wcag=wcag,
+        best_practice=bool(getattr(module, "BEST_PRACTICE", False)),
+        help=doc.splitlines()[0].strip(),
+        description=doc,
+        check=getattr(module, "check", None),
+        check_site=getattr(module, "check_site", None),
+    )
+
+
+def discover_rules(packages: Sequence[str] = (__package__,)) -> tuple[Rule, ...]:
+    """Import every module of the packages; those defining check or check_site are rules."""
+    found: dict[str, Rule] = {}
+    for package_name in packages:
+        package = importlib.import_module(package_name)
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package_name}.{info.name}")
+            if not (callable(getattr(module, "check", None)) or callable(getattr(module, "check_site", None))):
+                continue
+            rule = rule_from_module(info.name, module)
+            if rule.id in found:
+                raise RuleDefinitionError(f"two rules have the id {rule.id!r}: {module.__name__} and another module")
+            found[rule.id] = rule
+    return tuple(found[rule_id] for rule_id in sorted(found))
+
+
+@functools.cache
+def rules() -> tuple[Rule, ...]:
+    """The rules of this package, discovered once per process, sorted by id."""
+    return discover_rules()
+
+
+# --- running ---------------------------------------------------------------------------------
+
+
+def check_html(
+    html: str | bytes,
+    file: str,
+    *,
+    context: PageContext | None = None,
+    disabled: Collection[str] = (),
+    all_outcomes: bool = False,
+) -> list[Finding]:
+    """Check one page held in memory; `file` is where its findings point."""
+    return check_pages([(file, html, context)], disabled=disabled, all_outcomes=all_outcomes)
+
+
+def check_pages(
+    pages: Sequence[PageInput],
+    *,
+    root: Path | None = None,
+    disabled: Collection[str] = (),
+    all_outcomes: bool = False,
+) -> list[Finding]:
+    """Check pages together, so rules that look across pages (hreflang-valid) see all of them."""
+    parsed = []
+    for file, html, context in pages:
+        try:
+            parsed.append(Page(html, file, context))
+        except PageParseError as error:
+            raise PageError(f"cannot check this page: {error}", file) from None
+    return run_rules(parsed, [r for r in rules() if r.id not in disabled], Site(parsed, root), all_outcomes)
+
+
+def check_paths(
+    paths: Sequence[Path],
+    root: Path,
+    *,
+    disabled: Collection[str] = (),
+    all_outcomes: bool = False,
+) -> list[Finding]:
+    """Check HTML files, and every *.html under folders; findings name files relative to `root`."""
+    inputs: list[PageInput] = []
+    for path in _html_files(paths):
+        try:
+            html = path.read_bytes()
+        except OSError as error:
+            raise PageError(f"cannot read this page: {error.strerror or error}", path) from None
+        inputs.append((_relative(path, root), html, None))
+    return check_pages(inputs, root=root, disabled=disabled, all_outcomes=all_outcomes)
+
+
+def _html_files(paths: Sequence[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*.html") if p.is_file()))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise PageError("no such file or folder", path)
+    return list(dict.fromkeys(files))
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def run_rules(pages: Sequence[Page], chosen: Sequence[Rule], site: Site, all_outcomes: bool) -> list[Finding]:
+    """Run each rule on each page, then the site rules; results become sorted Findings."""
+    findings: list[Finding] = []
+    for rule in chosen:
+        results: list[Result] = []
+        if rule.check is not None:
+            for page in pages:
+                results.extend(rule.check(page))
+        if rule.check_site is not None:
+            results.extend(rule.check_site(site))
+        if all_outcomes:
+            reported = {id(r.page) for r in results}
+            results.extend(Result("inapplicable", page, None) for page in pages if id(page) not in reported)
+        findings.extend(
+            to_finding(rule, result)
+            for result in results
+            if all_outcomes or result.outcome in ("failed", "cantTell")
+        )
+    return sorted(findings, key=lambda f: (*f.sort_key(), f.selector or "", f.outcome))
+
+
+def to_finding(rule: Rule, result: Result) -> Finding:
+    """A rule's result as a Finding: located by file, line and selector, with locale and article."""
+    page, element = result.page, result.element
+    where = page.context or context_from_path(page.file) or PageContext()
+    severity: Severity = {"failed": rule.severity, "cantTell": "warning"}.get(result.outcome, "info")
+    return Finding(
+        rule=rule.id,
+        severity=severity,
+        message=result.message or rule.help,
+        file=page.file,
+        line=page.line(element) if element is not None else None,
+        locale=where.locale,
+        article=where.article,
+        check="a11y",
+        outcome=result.outcome,
+        impact=rule.impact,
+        wcag=rule.wcag,
+        selector=page.selector(element) if element is not None else None,
+        related=result.related,
+    )

@@ -1,0 +1,270 @@
+"""One HTML page, parsed once with lxml, and what rules ask of it: elements, roles, names, hiding.
+
+Everything a rule may ask is computed at most once per page and cached: the elements by tag
+and by id, which elements are hidden from assistive technology, roles and accessible names.
+A rule reports through the page: `page.failed(element, message)` and its siblings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ...model import Location, Outcome
+from . import accname, aria
+from .context import PageContext
+from .css import HiddenStyles
+
+Element = etree._Element
+
+#: Elements whose content a browser keeps out of the document (template contents, and
+#: noscript with scripting on): rules never see what is inside them.
+INERT_CONTAINERS = ("template", "noscript")
+#: Elements whose own text is never shown as text.
+NO_TEXT_ELEMENTS = frozenset("head title template script style iframe object video audio noscript".split())
+_PLAIN_IDENTIFIER = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
+
+
+class PageParseError(ValueError):
+    """The bytes are not an HTML document (empty, or not text)."""
+
+
+@dataclass(frozen=True)
+class Result:
+    """One outcome of one rule on one element (or the whole page when `element` is None)."""
+
+    outcome: Outcome
+    page: Page
+    element: Element | None
+    message: str = ""
+    related: tuple[Location, ...] = ()
+
+
+def parse_html(html: str | bytes) -> Element:
+    """The `<html>` element of a document; raises PageParseError when there is no document."""
+    if isinstance(html, bytes):
+        try:
+            html = html.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass  # let libxml2 find the encoding in <meta charset>
+    if not html.strip():
+        raise PageParseError("the file is empty")
+    parser = etree.HTMLParser(no_network=True, remove_pis=True, default_doctype=False)
+    root = etree.fromstring(html, parser)
+    if root is None:
+        raise PageParseError("the file holds no HTML")
+    return root
+
+
+class Page:
+    """A parsed page and its cached facts; `file` is where findings point."""
+
+    def __init__(self, html: str | bytes, file: str, context: PageContext | None = None):
+        self.file = file
+        self.context = context  # None when the page is checked without the build
+        self.root: Element = parse_html(html)
+        self.elements: list[Element] = []
+        self._by_tag: dict[str, list[Element]] = {}
+        self._by_id: dict[str, list[Element]] = {}
+        self._index()
+        self._hidden: set[Element] | None = None
+        self._roles: dict[Element, str | None] = {}
+        self._names: dict[Element, str] = {}
+        self._headings: list[tuple[Element, int]] | None = None
+        self._order: dict[Element, int] | None = None
+
+    def _index(self) -> None:
+        skipped: set[Element] = set()
+        for container in self.root.iter(*INERT_CONTAINERS):
+            skipped.update(container.iterdescendants())
+        for element in self.root.iter(etree.Element):
+            if element in skipped:
+                continue
+            self.elements.append(element)
+            self._by_tag.setdefault(element.tag, []).append(element)
+            ident = element.get("id")
+            if ident is not None:
+                self._by_id.setdefault(ident, []).append(element)
+
+    # --- finding elements ---------------------------------------------------------------
+
+    def elements_by_tag(self, *tags: str) -> list[Element]:
+        """The elements with these tag names, in document order."""
+        if len(tags) == 1:
+            return self._by_tag.get(tags[0], [])
+        wanted = set(tags)
+        return [e for e in self.elements if e.tag in wanted]
+
+    def elements_by_id(self, ident: str) -> list[Element]:
+        """Every element whose id is exactly `ident` (more than one is a fault of the page)."""
+        return self._by_id.get(ident, [])
+
+    def element_by_id(self, ident: str) -> Element | None:
+        """The element a reference to `ident` reaches: the first with that id, as in browsers."""
+        found = self._by_id.get(ident)
+        return found[0] if found else None
+
+    @property
+    def ids(self) -> dict[str, list[Element]]:
+        """Every id on the page and the elements carrying it."""
+        return self._by_id
+
+    @property
+    def body(self) -> Element | None:
+        """The `<body>` element, if the parser made one."""
+        bodies = self._by_tag.get("body")
+        return bodies[0] if bodies else None
+
+    # --- what assistive technology sees ------------------------------------------------------
+
+    def is_hidden(self, element: Element) -> bool:
+        """Whether the element is hidden from assistive technology (CSS, `hidden`, aria-hidden, inert)."""
+        if self._hidden is None:
+            self._hidden = self._compute_hidden()
+        return element in self._hidden
+
+    def _compute_hidden(self) -> set[Element]:
+        hidden = set(HiddenStyles(self.root, self.elements).hidden)
+        for element in self.root.iter(etree.Element):
+            parent = element.getparent()
+            if parent is not None and parent in hidden:
+                hidden.add(element)
+            elif (element.get("aria-hidden") or "").strip().lower() == "true" or element.get("inert") is not None:
+                hidden.add(element)
+        return hidden
+
+    def role(self, element: Element) -> str | None:
+        """The element's role: a valid explicit role, unless presentational in conflict, else the implicit one."""
+        if element not in self._roles:
+            role = aria.explicit_role(element)
+            if role in aria.PRESENTATIONAL_ROLES and (aria.is_focusable(element) or aria.has_global_aria(element)):
+                role = None  # browsers ignore role="none" on focusable elements or those with global ARIA
+            self._roles[element] = role if role is not None else aria.implicit_role(self, element)
+        return self._roles[element]
+
+    def name(self, element: Element) -> str:
+        """The element's accessible name (W3C accname), "" when it has none."""
+        if element not in self._names:
+            self._names[element] = accname.accessible_name(self, element)
+        return self._names[element]
+
+    def has_author_name(self, element: Element) -> bool:
+        """Whether `aria-labelledby`, `aria-label` or `title` gives the element a name."""
+        return accname.has_author_name(self, element)
+
+    def headings(self) -> list[tuple[Element, int]]:
+        """The headings assistive technology sees, in document order, with their levels."""
+        if self._headings is None:
+            self._headings = []
+            for element in self.elements:
+                if element.tag in aria.HEADING_LEVEL or "heading" in (element.get("role") or ""):
+                    level = aria.heading_level(element, self.role(element))
+                    if level is not None and not self.is_hidden(element):
+                        self._headings.append((element, level))
+        return self._headings
+
+    def language_of(self, element: Element) -> str | None:
+        """The language the element is in: its own `lang`, else the nearest ancestor's."""
+        node: Element | None = element
+        while node is not None:
+            value = node.get("lang")
+            if value is None:
+                value = node.get("xml:lang")
+            if value is not None:
+                return value
+            node = node.getparent()
+        return None
+
+    @staticmethod
+    def has_own_text(element: Element) -> bool:
+        """Whether the element has text directly inside it, not only inside its children."""
+        if element.tag in NO_TEXT_ELEMENTS:
+            return False
+        return bool((element.text or "").strip()) or any((child.tail or "").strip() for child in element)
+
+    def has_language_text(self, element: Element) -> bool:
+        """Whether some text (or named image) is in the element's own language, not a child's `lang`."""
+        if self.has_own_text(element):
+            return True
+        if aria.is_visual_content(element):
+            return bool(self.name(element))
+        return any(
+            isinstance(child.tag, str)
+            and not child.get("lang")
+            and not self.is_hidden(child)
+            and self.has_language_text(child)
+            for child in element
+        )
+
+    def order(self, element: Element) -> int:
+        """The element's position in document order."""
+        if self._order is None:
+            self._order = {e: i for i, e in enumerate(self.elements)}
+        return self._order.get(element, -1)
+
+    def text(self, element: Element) -> str:
+        """The element's text content, white space collapsed."""
+        return accname.normalize_space("".join(element.itertext()))
+
+    # --- where a finding points ----------------------------------------------------------
+
+    def selector(self, element: Element) -> str:
+        """A short, stable CSS selector: `#id` when unique, else a `tag:nth-of-type()` path."""
+        parts: list[str] = []
+        node: Element | None = element
+        while node is not None:
+            ident = node.get("id")
+            if ident and len(self._by_id.get(ident, ())) == 1:
+                parts.append("#" + css_identifier(ident))
+                break
+            parent = node.getparent()
+            if parent is None or node.tag in ("body", "head"):
+                parts.append(node.tag)
+                break
+            same = [c for c in parent if c.tag == node.tag]
+            parts.append(node.tag if len(same) == 1 else f"{node.tag}:nth-of-type({same.index(node) + 1})")
+            node = parent
+        return " > ".join(reversed(parts))
+
+    @staticmethod
+    def line(element: Element) -> int | None:
+        """The source line an element starts on."""
+        return element.sourceline
+
+    # --- reporting -------------------------------------------------------------------------
+
+    def failed(self, element: Element | None, message: str, related: Sequence[Location] = ()) -> Result:
+        """A failure of the rule on this element."""
+        return Result("failed", self, element, message, tuple(related))
+
+    def cant_tell(self, element: Element | None, message: str, related: Sequence[Location] = ()) -> Result:
+        """A possible failure that a person must judge."""
+        return Result("cantTell", self, element, message, tuple(related))
+
+    def passed(self, element: Element | None, message: str = "") -> Result:
+        """The rule applied to this element and found nothing wrong."""
+        return Result("passed", self, element, message)
+
+    def location(self, element: Element) -> Location:
+        """Where an element of this page is, for a finding's related places."""
+        return Location(self.file, self.line(element), self.selector(element))
+
+
+def css_identifier(value: str) -> str:
+    """A value written as a CSS identifier, escaped where needed (as `CSS.escape` does)."""
+    if _PLAIN_IDENTIFIER.match(value) and not value.startswith("--"):
+        return value
+    out = []
+    for index, char in enumerate(value):
+        if char.isascii() and (char.isalnum() or char in "-_") and not (char.isdigit() and index == 0):
+            out.append(char)
+        elif not char.isascii():
+            out.append(char)
+        elif char.isdigit() or char in " \t\n\r\f":
+            out.append(f"\\{ord(char):x} ")
+        else:
+            out.append("\\" + char)
+    return "".join(out)
