@@ -38,7 +38,7 @@ def check(page: Page) -> Iterator[Result]:
             continue
         wanted = direction_of(tag)
         carrier = _direction_carrier(element)
-        actual = (carrier.get("dir") or "").strip().lower() if carrier is not None else "ltr"
+        actual = (carrier.get("dir") or "auto").strip().lower() if carrier is not None else "ltr"
         if actual == "auto" or actual == wanted:
             yield page.passed(element)
             continue
@@ -53,10 +53,10 @@ def check(page: Page) -> Iterator[Result]:
 
 
 def _direction_carrier(element: etree._Element) -> etree._Element | None:
-    """The nearest element, itself included, whose `dir` is ltr, rtl or auto."""
+    """The nearest element, itself included, whose `dir` is ltr, rtl or auto (`<bdi>` is auto by default)."""
     node: etree._Element | None = element
     while node is not None:
-        if (node.get("dir") or "").strip().lower() in ("ltr", "rtl", "auto"):
+        if (node.get("dir") or "").strip().lower() in ("ltr", "rtl", "auto") or node.tag == "bdi":
             return node
         node = node.getparent()
     return None

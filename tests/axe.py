@@ -1,0 +1,94 @@
+"""axe-core in headless Chromium, for tests: run it on HTML files and read its results per file.
+
+    results = run_axe([Path("dist/en/slug/index.html")])
+    assert results[path].violations == {}
+
+The browser and axe-core come from `tests/browser/setup` (CI runs it before the tests).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BROWSER_DIR = Path(__file__).resolve().parent / "browser"
+RUNNER = BROWSER_DIR / "axe.mjs"
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+
+#: Rules axe-core ships switched off (deprecated or review-only) that our checker has.
+OFF_BY_DEFAULT = ("duplicate-id", "duplicate-id-active", "identical-links-same-purpose")
+
+
+@dataclass(frozen=True)
+class AxeNode:
+    """One element axe-core reported: its selector, its HTML, and its /tag[n]/... path."""
+
+    target: str
+    html: str
+    path: str | None
+
+
+@dataclass
+class AxeResult:
+    """axe-core's verdict on one page: rule id -> nodes for violations and incomplete; ids otherwise."""
+
+    violations: dict[str, list[AxeNode]] = field(default_factory=dict)
+    incomplete: dict[str, list[AxeNode]] = field(default_factory=dict)
+    passes: set[str] = field(default_factory=set)
+    inapplicable: set[str] = field(default_factory=set)
+
+
+class BrowserNotInstalled(RuntimeError):
+    """Chromium or the npm packages are missing: run tests/browser/setup."""
+
+
+def axe_version() -> str:
+    """The axe-core version installed in tests/browser."""
+    package = BROWSER_DIR / "node_modules" / "axe-core" / "package.json"
+    return json.loads(package.read_text(encoding="utf-8"))["version"]
+
+
+def run_axe(files: Sequence[Path], *, enable: Sequence[str] = OFF_BY_DEFAULT,
+            only: Sequence[str] | None = None, timeout: float = 600) -> dict[Path, AxeResult]:
+    """Run axe-core on each file in one browser; the results, keyed by the resolved file path."""
+    _require_installation()
+    if not files:
+        return {}
+    command = ["node", str(RUNNER)]
+    if enable:
+        command += ["--enable", ",".join(enable)]
+    if only:
+        command += ["--only", ",".join(only)]
+    command += [str(Path(f).resolve()) for f in files]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"axe-core run failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
+    report = json.loads(done.stdout)
+    return {Path(page["file"]): _result(page) for page in report["pages"]}
+
+
+def _result(page: dict) -> AxeResult:
+    def nodes(rules: list[dict]) -> dict[str, list[AxeNode]]:
+        return {rule["id"]: [AxeNode(n["target"], n["html"], n["path"]) for n in rule["nodes"]] for rule in rules}
+
+    return AxeResult(nodes(page["violations"]), nodes(page["incomplete"]), set(page["passes"]),
+                     set(page["inapplicable"]))
+
+
+def _require_installation() -> None:
+    missing = []
+    if not CHROMIUM.exists():
+        missing.append(str(CHROMIUM))
+    if not (BROWSER_DIR / "node_modules" / "axe-core").is_dir() or not (
+        BROWSER_DIR / "node_modules" / "playwright-core"
+    ).is_dir():
+        missing.append("tests/browser/node_modules")
+    if shutil.which("node") is None:
+        missing.append("node")
+    if missing:
+        raise BrowserNotInstalled(f"missing {', '.join(missing)}: run tests/browser/setup first")

@@ -1,0 +1,53 @@
+"""Each rule against its fixtures: the checker reports exactly the elements the fixtures mark."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.checks.a11y import rules
+from tests.a11y.cases import FIXTURES, Case, cases, rule_folders
+
+CASES = cases()
+#: A page with no skip link, heading or main landmark necessarily has no <h1> and no <main> either.
+BYPASS_COMPANIONS = {"bypass", "landmark-one-main", "page-has-heading-one"}
+
+
+def test_every_rule_has_a_folder_of_failing_and_passing_cases():
+    assert {folder.name for folder in rule_folders()} == {rule.id for rule in rules()}
+    for folder in rule_folders():
+        names = [path.name for path in folder.iterdir()]
+        assert any(n.startswith(("fail-", "review-")) for n in names), f"{folder.name} has no failing case"
+        assert any(n.startswith("pass-") for n in names), f"{folder.name} has no passing case"
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_the_checker_reports_exactly_what_the_fixture_marks(case: Case):
+    assert case.reported() == case.expected()
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.path.name.startswith(("fail-", "review-"))],
+                         ids=lambda case: case.name)
+def test_a_failing_article_page_breaks_its_rule_and_no_other(case: Case):
+    rule_id = case.path.parent.name
+    marked = {rule for _, rule, _, _ in case.expected()}
+    assert marked == (BYPASS_COMPANIONS if rule_id == "bypass" else {rule_id})
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.path.name.startswith("pass-") or c.path.parent.name == "clean"],
+                         ids=lambda case: case.name)
+def test_a_passing_or_clean_page_reports_nothing(case: Case):
+    assert case.expected() == set()
+    assert case.findings() == []
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.path.name.startswith("pass-")], ids=lambda case: case.name)
+def test_a_passing_case_is_one_the_rule_applies_to(case: Case):
+    """A pass fixture that the rule never looks at would prove nothing."""
+    rule_id = case.path.parent.name
+    outcomes = {f.outcome for f in case.findings(all_outcomes=True) if f.rule == rule_id}
+    assert "passed" in outcomes, outcomes
+
+
+def test_the_clean_pages_include_a_right_to_left_page_with_fallbacks():
+    rtl = (FIXTURES / "clean" / "article-rtl.html").read_text(encoding="utf-8")
+    assert 'lang="ar" dir="rtl"' in rtl and 'lang="en" dir="ltr" class="untranslated"' in rtl
