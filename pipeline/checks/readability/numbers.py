@@ -178,6 +178,8 @@ def _spelled(run: list[re.Match[str]], sentence: str, language: str) -> SpelledN
     lone_article = len(run) == 1 and run[0].group(0).casefold() in words.articles
     if value < 10 and (not counted or lone_article and not percent):
         return None
+    if all(v < 0 for v in values) and not percent:
+        return None  # "millions of people", "des centaines": no number to write
     last = values[-1] if values else 0
     if last <= -1_000_000:  # "2 million" reads easier than "2,000,000"
         numeral = f"{value // -last:,} {run[-1].group(0).split('-')[-1]}"

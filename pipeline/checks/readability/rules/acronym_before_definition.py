@@ -1,8 +1,8 @@
 """Acronyms used before they are spelled out: write the words first, then the letters.
 
 An acronym is defined where it follows its words in brackets, "restless legs syndrome
-(RLS)", or precedes them, "RLS (restless legs syndrome)": a bracket next to words, one of
-which starts with the acronym's first letter. The title, headings and prose are read in
+(RLS)", or precedes them, "RLS (restless legs syndrome)": a bracket next to words of which
+two start with letters of the acronym (or, in Arabic, next to words at all). The title, headings and prose are read in
 order; a few acronyms every reader knows (DNA, HIV, UK...) are left alone.
 
 Fails: "RLS often starts in the evening. Restless legs syndrome (RLS) is common."
@@ -43,15 +43,29 @@ def acronyms(text: str) -> Iterator[tuple[str, bool]]:
 
 def _spelled_out(text: str, start: int, end: int, acronym: str) -> bool:
     """Whether the acronym at text[start:end] sits in brackets next to its words."""
-    initial = _fold(acronym[0])
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
-        before = _WORD.findall(text[: start - 1])[-(len(acronym) + 3) :]
-        return len(before) >= 2 and any(_fold(w[0]) == initial for w in before)
+        return _names(_WORD.findall(text[: start - 1])[-(len(acronym) + 3) :], acronym)
     after = re.match(r"\s*\(([^)]*)\)", text[end:])
-    if after:
-        inside = _WORD.findall(after.group(1))
-        return len(inside) >= 2 and any(_fold(w[0]) == initial for w in inside)
-    return False
+    return bool(after) and _names(_WORD.findall(after.group(1)), acronym)
+
+
+def _names(words: list[str], acronym: str) -> bool:
+    """Whether words beside an acronym can be what it stands for.
+
+    Two of their initials must be letters of the acronym ("Piernas inquietas (SPI)"); words
+    in another script than the acronym's (Arabic words, a Latin acronym) need only be there.
+    """
+    if len(words) < 2:
+        return False
+    letters = {_fold(ch) for ch in acronym}
+    latin = [w for w in words if _is_latin(w[0])]
+    if not latin and _is_latin(acronym[0]):
+        return True
+    return sum(_fold(w[0]) in letters for w in latin) >= min(2, len(letters))
+
+
+def _is_latin(letter: str) -> bool:
+    return unicodedata.name(letter, "").startswith("LATIN")
 
 
 def _fold(letter: str) -> str:

@@ -26,13 +26,13 @@ IRREGULAR = frozenset(
     forgotten forgiven frozen given ground grown hung heard held hidden hit hurt kept knelt known laid
     led left lent lost made meant met mistaken overcome overtaken paid proven put quit read ridden risen
     run said seen sold sent set sewn shaken shed shown shot shrunk shut slain slung sought sped spent
-    split spoken spread stolen stuck stung struck sworn swept swollen taken taught torn told thought
+    split spoken spread stolen stuck stung struck sworn swept taken taught torn told thought
     thrown understood undertaken upset withdrawn woken worn won wound written""".split()
 )
 #: Words in -ed that are adjectives (or not verbs) after "be".
 NOT_PASSIVE = frozenset(
     """aged bed bored concerned confused excited frightened hundred interested married naked need
-    pleased red scared seed shed sacred speed supposed surprised tired wicked worried""".split()
+    pleased red scared seed shed sacred speed supposed surprised swollen tired wicked worried""".split()
 )
 _PASSIVE = re.compile(rf"\b{_BE}(?:\s+{_ADVERB}){{0,2}}\s+(\w+)\b", re.IGNORECASE)
 

@@ -1,0 +1,156 @@
+"""The formulas are textstat's, per language, computed from counts of our own sentences."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from textstat.textstat import textstatistics
+
+from pipeline.checks.readability import LANGUAGES, language_for
+from pipeline.checks.readability.document import score_metrics
+from pipeline.checks.readability.formulas import Counts, count_sentence
+from pipeline.checks.readability.sentences import sentences
+
+#: Texts whose sentences textstat's own splitter finds too (3+ words each, no inner periods).
+TEXTS = {
+    "en": "Leg cramps are common at night. The calf muscle suddenly becomes tight and painful. "
+    "Stretching before bed often helps considerably. Drink enough water during the day.",
+    "es": "Los calambres en las piernas son frecuentes por la noche. El músculo de la pantorrilla "
+    "se contrae de repente. Estirar antes de dormir ayuda muchísimo. Beba suficiente agua durante el día.",
+    "de": "Wadenkrämpfe kommen nachts häufig vor. Der Muskel zieht sich plötzlich schmerzhaft zusammen. "
+    "Dehnübungen vor dem Schlafengehen helfen oft. Trinken Sie tagsüber genug Wasser.",
+    "fr": "Les crampes aux jambes sont fréquentes la nuit. Le muscle du mollet se contracte brusquement. "
+    "Étirer le mollet avant de dormir aide souvent. Buvez assez d'eau pendant la journée.",
+    "it": "I crampi alle gambe sono frequenti di notte. Il muscolo del polpaccio si contrae all'improvviso. "
+    "Allungare il muscolo prima di dormire aiuta spesso. Bevete abbastanza acqua durante il giorno.",
+    "nl": "Kuitkrampen komen vaak voor in de nacht. De spier trekt plotseling pijnlijk samen. "
+    "Rekken voor het slapengaan helpt vaak. Drink overdag genoeg water.",
+    # Diacritized, so that textstat counts syllables from the vowel marks in every sentence.
+    "ar": "تَحْدُثُ تَشَنُّجَاتُ السَّاقِ كَثِيرًا فِي اللَّيْلِ. يَنْقَبِضُ عَضَلُ السَّاقِ فَجْأَةً بِأَلَمٍ شَدِيدٍ. "
+    "يُسَاعِدُ التَّمَدُّدُ قَبْلَ النَّوْمِ كَثِيرًا.",
+}
+
+#: Our metric id -> the textstat method (and arguments) it must equal.
+TEXTSTAT_METHODS = {
+    "smog": ("smog_index",),
+    "flesch_kincaid_grade": ("flesch_kincaid_grade",),
+    "flesch_reading_ease": ("flesch_reading_ease",),
+    "gunning_fog": ("gunning_fog",),
+    "coleman_liau": ("coleman_liau_index",),
+    "automated_readability": ("automated_readability_index",),
+    "dale_chall": ("dale_chall_readability_score",),
+    "szigriszt_pazos": ("szigriszt_pazos",),
+    "fernandez_huerta": ("fernandez_huerta",),
+    "gutierrez_polini": ("gutierrez_polini",),
+    "crawford": ("crawford",),
+    "wiener_sachtextformel": ("wiener_sachtextformel", 1),
+    "flesch_amstad": ("flesch_reading_ease",),
+    "flesch_kandel_moles": ("flesch_reading_ease",),
+    "flesch_vacca": ("flesch_reading_ease",),
+    "gulpease": ("gulpease_index",),
+    "flesch_douma": ("flesch_reading_ease",),
+    "osman": ("osman",),
+}
+
+ENGLISH_ONLY = {"smog", "flesch_kincaid_grade", "flesch_reading_ease", "gunning_fog", "coleman_liau",
+                "automated_readability", "dale_chall"}
+
+
+def totals(code: str, text: str) -> Counts:
+    language = LANGUAGES[code]
+    total = Counts()
+    for sentence in sentences(text, code):
+        total = total + count_sentence(language.textstat, language.fields, sentence)
+    return total
+
+
+@pytest.mark.parametrize("code", sorted(TEXTS))
+def test_every_metric_equals_textstats_own_function(code: str):
+    language = LANGUAGES[code]
+    text = TEXTS[code]
+    stats = textstatistics()
+    stats.set_lang(language.textstat)
+    counts = totals(code, text)
+    assert counts.sentences == stats.sentence_count(text)  # the texts split alike
+    ours = score_metrics(language, counts)
+    assert set(ours) == {m.id for m in language.metrics}
+    for metric_id, value in ours.items():
+        method, *args = TEXTSTAT_METHODS[metric_id]
+        assert value == pytest.approx(getattr(stats, method)(text, *args), abs=1e-9), metric_id
+
+
+def test_english_grade_formulas_are_never_applied_to_other_languages():
+    for code, language in LANGUAGES.items():
+        ids = {m.id for m in language.metrics}
+        assert (ids & ENGLISH_ONLY == set()) == (code != "en"), code
+
+
+def test_each_language_has_its_own_primary_formula():
+    primary = {code: language.primary for code, language in LANGUAGES.items()}
+    assert primary == {
+        "en": "smog", "es": "szigriszt_pazos", "de": "wiener_sachtextformel", "fr": "flesch_kandel_moles",
+        "it": "flesch_vacca", "nl": "flesch_douma", "ar": "osman",
+    }
+
+
+@pytest.mark.parametrize(("locale", "language"), [
+    ("es-ES", "es"), ("es-MX", "es"), ("es_419", "es"), ("en-GB", "en"), ("de-AT", "de"), ("fr-CA", "fr"),
+    ("ar-EG", "ar"), ("pt-BR", None), ("ja", None), ("en-XA", None),
+])
+def test_regional_tags_map_to_textstat_languages_explicitly(locale: str, language: str | None):
+    found, reason = language_for(locale)
+    assert (found.code if found else None) == language
+    assert bool(reason) == (language is None)
+
+
+def test_a_regional_tag_gets_its_languages_constants_not_englishs():
+    # textstat's trap: set_lang("es-ES") silently scores with English constants.
+    trap = textstatistics()
+    trap.set_lang("es-ES")
+    spanish = LANGUAGES[language_for("es-ES")[0].code]
+    ours = spanish.metric("fernandez_huerta").compute(totals("es", TEXTS["es"]))
+    proper = textstatistics()
+    proper.set_lang("es")
+    assert ours == pytest.approx(proper.fernandez_huerta(TEXTS["es"]))
+    assert trap.flesch_reading_ease(TEXTS["es"]) != pytest.approx(proper.flesch_reading_ease(TEXTS["es"]))
+
+
+def test_textstats_global_language_does_not_leak_into_scores():
+    import textstat
+
+    before = score_metrics(LANGUAGES["es"], totals("es", TEXTS["es"]))
+    textstat.set_lang("de")
+    try:
+        after = score_metrics(LANGUAGES["es"], totals("es", TEXTS["es"] + " Una frase más para variar el texto."))
+        again = score_metrics(LANGUAGES["es"], totals("es", TEXTS["es"]))
+    finally:
+        textstat.set_lang("en_US")
+    assert again == before and after != before
+
+
+def test_languages_scored_in_parallel_threads_get_their_own_results():
+    expected = {code: score_metrics(LANGUAGES[code], totals(code, TEXTS[code])) for code in ("en", "es", "de")}
+    count_sentence.cache_clear()  # make the threads count, not read the cache
+    results: list[tuple[str, dict[str, float]]] = []
+
+    def work(code: str) -> None:
+        for _ in range(20):
+            results.append((code, score_metrics(LANGUAGES[code], totals(code, TEXTS[code]))))
+
+    threads = [threading.Thread(target=work, args=(code,)) for code in expected for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 120
+    assert all(metrics == expected[code] for code, metrics in results)
+
+
+def test_counts_add_up_across_sentences():
+    language = LANGUAGES["en"]
+    one = count_sentence(language.textstat, language.fields, "Leg cramps are common at night.")
+    two = count_sentence(language.textstat, language.fields, "Drink enough water during the day.")
+    both = one + two
+    assert both.sentences == 2 and both.words == one.words + two.words == 12
+    assert both.syllables == one.syllables + two.syllables
