@@ -1,0 +1,163 @@
+"""Cross-check in a real browser: axe-core in headless Chromium against our checker.
+
+For every rule both tools have, both must report the same elements with the same kind of
+outcome on every fixture page; where they differ on purpose, DELIBERATE_DIFFERENCES says
+why. Needs tests/browser/setup (Chromium and axe-core), which CI runs first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from pipeline.checks.a11y import check_paths, rules
+from pipeline.checks.a11y.page import Page
+from tests.a11y.cases import FIXTURES, Case, all_pages, cases
+from tests.axe import AxeResult, run_axe
+from tests.conftest import run
+
+#: (page, rule, outcome, element path): one reported element, in terms both tools share.
+Report = tuple[str, str, str, str]
+
+#: axe-core results that our rules report under another id or outcome, and why.
+AXE_AS_OURS: dict[tuple[str, str], tuple[str, str]] = {
+    # axe-core splits repeated ids by the kind of element; we report every repeated id as one rule.
+    ("duplicate-id-active", "violations"): ("duplicate-id", "failed"),
+    # axe-core only asks for review when an id that aria-labelledby uses repeats; the reference then
+    # certainly reaches the wrong element for one of them, so we report a failure.
+    ("duplicate-id-aria", "incomplete"): ("duplicate-id", "failed"),
+}
+
+#: Cases where the tools disagree on purpose: (page, rule) -> why.
+DELIBERATE_DIFFERENCES: dict[tuple[str, str], str] = {
+    ("html-has-lang/fail-blank-lang.html", "html-lang-valid"):
+        'axe-core reports lang=" " twice, as missing and as invalid; we report it once, as missing.',
+    ("html-lang-valid/fail-unknown-region.html", "html-lang-valid"):
+        "axe-core checks only the primary language subtag against ISO 639; we check the whole tag against "
+        "CLDR, so lang=\"en-XX\" (no such region) fails here and passes there.",
+    ("meta-refresh/fail-timed-redirect.html", "meta-refresh"):
+        'axe-core matches http-equiv="refresh" case-sensitively and misses http-equiv="Refresh", which '
+        "browsers obey all the same.",
+}
+OUTCOME_OF = {"violations": "failed", "incomplete": "cantTell"}
+
+
+@pytest.fixture(scope="module")
+def axe_results() -> dict[Path, AxeResult]:
+    """axe-core's results on every fixture page, from one browser."""
+    return run_axe(all_pages())
+
+
+def element_path(page: Page, selector: str) -> str:
+    """The /tag[n]/... path of the element a selector of ours names (the path axe.mjs gives axe's nodes)."""
+    element = _select(page, selector)
+    parts = []
+    node: etree._Element | None = element
+    while node is not None:
+        parent = node.getparent()
+        index = 1 if parent is None else [c for c in parent if c.tag == node.tag].index(node) + 1
+        parts.append(f"{node.tag}[{index}]")
+        node = parent
+    return "/" + "/".join(reversed(parts))
+
+
+def _select(page: Page, selector: str) -> etree._Element:
+    """Follow one of our selectors (`#id`, `tag`, `tag:nth-of-type(n)`, joined by ` > `)."""
+    steps = selector.split(" > ")
+    first = steps[0]
+    node = page.elements_by_id(first[1:])[0] if first.startswith("#") else None
+    if node is None:
+        tag = first.split(":")[0]
+        node = page.root if tag == "html" else page.elements_by_tag(tag)[0]
+    for step in steps[1:]:
+        tag, _, rest = step.partition(":nth-of-type(")
+        index = int(rest.rstrip(")")) if rest else 1
+        node = [c for c in node if c.tag == tag][index - 1]
+    return node
+
+
+def our_reports(shared: set[str]) -> set[Report]:
+    """What our checker reports on every fixture page, for the rules axe-core has too."""
+    found: set[Report] = set()
+    for case in cases():
+        for finding in case.findings():
+            if finding.rule not in shared:
+                continue
+            page_path = case.root / (finding.file or "")
+            page = Page(page_path.read_bytes(), finding.file or "")
+            name = page_path.relative_to(FIXTURES).as_posix()
+            found.add((name, finding.rule, finding.outcome, element_path(page, finding.selector or "html")))
+    return found
+
+
+def axe_reports(results: dict[Path, AxeResult], shared: set[str]) -> set[Report]:
+    """What axe-core reports on every fixture page, in our rule ids and outcomes."""
+    found: set[Report] = set()
+    for path, result in results.items():
+        name = path.relative_to(FIXTURES).as_posix()
+        for kind in ("violations", "incomplete"):
+            for axe_rule, nodes in getattr(result, kind).items():
+                rule, outcome = AXE_AS_OURS.get((axe_rule, kind), (axe_rule, OUTCOME_OF[kind]))
+                if rule in shared:
+                    found.update((name, rule, outcome, node.path or node.target) for node in nodes)
+    return found
+
+
+def shared_rules(results: dict[Path, AxeResult]) -> set[str]:
+    """Our rules that axe-core has too (under the same id, or one it maps to)."""
+    axe_ids = set().union(*(r.passes | r.inapplicable | set(r.violations) | set(r.incomplete) for r in results.values()))
+    axe_ids |= {ours for (_, _), (ours, _) in AXE_AS_OURS.items()}
+    return {rule.id for rule in rules()} & axe_ids
+
+
+def test_rules_named_after_axe_core_are_the_ones_axe_core_runs(axe_results: dict[Path, AxeResult]):
+    ours_only = {rule.id for rule in rules()} - shared_rules(axe_results)
+    assert ours_only == {"rtl-dir", "hreflang-valid", "lang-of-parts", "reading-level"}
+
+
+def test_axe_core_and_our_checker_find_the_same_failures(axe_results: dict[Path, AxeResult]):
+    shared = shared_rules(axe_results)
+    ours, theirs = our_reports(shared), axe_reports(axe_results, shared)
+    disagreements = ours ^ theirs
+    explained = {report for report in disagreements if (report[0], report[1]) in DELIBERATE_DIFFERENCES}
+    assert disagreements - explained == set(), (
+        f"only ours: {sorted(ours - theirs - explained)}\nonly axe-core: {sorted(theirs - ours - explained)}"
+    )
+    stale = set(DELIBERATE_DIFFERENCES) - {(page, rule) for page, rule, _, _ in explained}
+    assert not stale, f"these documented differences no longer happen: {sorted(stale)}"
+
+
+def test_axe_core_finds_every_failure_of_the_shared_rules(axe_results: dict[Path, AxeResult]):
+    """Each failing fixture of a shared rule fails in axe-core too, unless a documented difference says why."""
+    shared = shared_rules(axe_results)
+    theirs = axe_reports(axe_results, shared)
+    for case in cases():
+        rule = case.path.parent.name
+        if rule in shared and case.path.name.startswith(("fail-", "review-")) and (case.name, rule) not in DELIBERATE_DIFFERENCES:
+            assert any(page == case.name and r == rule for page, r, _, _ in theirs), case.name
+
+
+def test_the_clean_pages_pass_axe_core(axe_results: dict[Path, AxeResult]):
+    for case in [c for c in cases() if c.path.parent.name == "clean"]:
+        assert axe_results[case.path.resolve()].violations == {}, case.name
+
+
+def test_the_built_bundle_checks_clean_in_both_tools(repo_copy: Path):
+    """Every page of every built locale: no finding of ours, no violation in axe-core."""
+    assert run(repo_copy, "build").exit_code == 0
+    dist = repo_copy / "dist"
+    assert check_paths([dist], repo_copy) == []
+    pages = sorted(dist.rglob("*.html"))
+    assert pages
+    results = run_axe(pages)
+    assert {path.relative_to(dist.resolve()).as_posix(): r.violations for path, r in results.items() if r.violations} == {}
+
+
+def test_case_helper_resolves_our_selectors_to_the_marked_elements():
+    """element_path follows our selectors to the element the fixture marks (a check on the test itself)."""
+    case = Case(FIXTURES / "list" / "fail-paragraph-in-list.html")
+    page = Page(case.path.read_bytes(), case.path.name)
+    (_, _, _, selector), = case.expected()
+    assert element_path(page, selector) == "/html[1]/body[1]/main[1]/article[1]/ul[1]"
