@@ -79,3 +79,15 @@ def test_locales_that_are_not_scored_say_why():
     edition = localize(article_from(NEW_ARTICLE), "pt-BR", {}, "locales/pt_BR/LC_MESSAGES/new-article.po")
     soup = page([edition])
     assert "Not scored: no readability formula for" in soup.get_text()
+
+
+def test_the_project_accessibility_checker_finds_nothing_in_the_editors_view():
+    from pipeline.checks.a11y import check_html
+
+    source = source_edition(article_from(REPO / "source" / "restless-leg-syndrome-cause.md"))
+    po = "locales/ar/LC_MESSAGES/restless-leg-syndrome-cause.po"
+    arabic = localize(source.article, "ar", translations(REPO / po), po)
+    editions = [source, arabic, localize(source.article, "pt-BR", {}, "locales/pt_BR/LC_MESSAGES/x.po")]
+    html = render_html(check_readability(editions, {}, sources={source.article.slug: source}), editions)
+    failed = [f for f in check_html(html, "reports/readability.html") if f.outcome in ("failed", "cantTell")]
+    assert failed == []

@@ -7,6 +7,7 @@ about translations, `source.md` and `fail.<locale>.po` / `pass.<locale>.po`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,7 +32,7 @@ def findings_for(case: Path) -> list[Finding]:
     return check_readability([source_edition(article_from(case))], {}).findings
 
 
-def cases(kind: str) -> list[tuple[str, Path]]:
+def cases(kind: str) -> list[Any]:
     return [
         pytest.param(folder.name, case, id=f"{folder.name}-{case.name}")
         for folder in sorted(RULES_DIR.iterdir())
@@ -81,6 +82,7 @@ def test_each_language_ships_its_own_jargon_list_under_mit(language: str):
     terms = read_terms(path)
     assert len(terms) >= 20 and all(t.term and t.plain for t in terms)
     words = word_list(language)
+    assert words.pattern is not None
     for term in terms:
         assert words.pattern.fullmatch(term.term), term.term  # every term finds itself
         assert not words.pattern.search(term.plain), (term.term, term.plain)  # and the plain words are plain
@@ -91,6 +93,7 @@ def test_the_english_list_covers_the_jargon_of_the_shipped_articles():
     from pipeline.checks.readability.rules.jargon import word_list
 
     words = word_list("en")
+    assert words.pattern is not None
     for term in ("venous insufficiency", "sclerotherapy", "ablation", "dopamine pathways", "endo-venous laser ablation"):
         assert words.pattern.fullmatch(term), term
 

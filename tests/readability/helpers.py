@@ -36,7 +36,11 @@ def translations(po: Path) -> dict[str, Translation]:
     """A PO file's translations (msgid -> text, fuzziness, line)."""
     with po.open("rb") as file:
         catalog = read_po(file)
-    return {m.id: Translation(m.string, m.fuzzy, m.lineno) for m in catalog if m.id}
+    return {
+        m.id: Translation(m.string, m.fuzzy, m.lineno or 0)
+        for m in catalog
+        if isinstance(m.id, str) and m.id and isinstance(m.string, str)
+    }
 
 
 def translated(article: Article, po: Path, locale: str, rel: str | None = None) -> LocalizedArticle:

@@ -9,7 +9,7 @@ from .document import Document, Flag, read_document, score_metrics
 from .languages import language_for
 from .report import ReadabilityReport, ReadabilityResult
 from .rules import all_rules
-from .targets import Target, above_lower_secondary, check_target, default_target
+from .targets import ReadabilityTarget, Target, above_lower_secondary, check_target
 
 CHECK = "readability"
 
@@ -26,21 +26,26 @@ def check_readability(
     `default_target`. `sources` maps an article's slug to its source-language edition, so that
     a translation much harder than its source is reported.
     """
-    documents: dict[tuple[str, str], Document] = {}
-    for edition in editions:
-        documents[(edition.article.slug, edition.locale)] = score_edition(edition, targets)
-    for (slug, locale), document in documents.items():
-        source = (sources or {}).get(slug)
-        if source is not None and source.locale != locale:
-            document.source = documents.get((slug, source.locale)) or score_edition(source, targets)
     report = ReadabilityReport()
-    for key, document in documents.items():
-        flags = tuple(run_rules(document))
-        report.documents[key] = (document, flags)
+    for document, flags in analyse(editions, targets, sources or {}):
         report.results.append(result_of(document))
         report.findings.extend(locate(document, flag) for flag in flags)
     report.findings.sort(key=Finding.sort_key)
     return report
+
+
+def analyse(
+    editions: Sequence[LocalizedArticle], targets: Mapping[str, Target], sources: Mapping[str, LocalizedArticle]
+) -> list[tuple[Document, tuple[Flag, ...]]]:
+    """Each edition read and scored, with what the rules flagged in it (one per article and locale)."""
+    documents: dict[tuple[str, str], Document] = {}
+    for edition in editions:
+        documents[(edition.article.slug, edition.locale)] = score_edition(edition, targets)
+    for (slug, locale), document in documents.items():
+        source = sources.get(slug)
+        if source is not None and source.locale != locale:
+            document.source = documents.get((slug, source.locale)) or score_edition(source, targets)
+    return [(document, tuple(run_rules(document))) for document in documents.values()]
 
 
 def score_edition(edition: LocalizedArticle, targets: Mapping[str, Target]) -> Document:
@@ -50,7 +55,7 @@ def score_edition(edition: LocalizedArticle, targets: Mapping[str, Target]) -> D
     if language is None:
         document.reason = reason
         return document
-    target = targets.get(edition.locale) or targets.get(language.code) or default_target(edition.locale)
+    target = targets.get(edition.locale) or targets.get(language.code) or ReadabilityTarget(*language.target)
     check_target(edition.locale, target, language)
     document.target = target
     document.metrics = score_metrics(language, document.counts)

@@ -84,11 +84,6 @@ class Document:
         """Every scored sentence, in document order."""
         return [s for unit in self.units for s in unit.sentences]
 
-    @property
-    def first_line(self) -> LocalizedUnit | None:
-        """The first scored unit, where article-wide findings point."""
-        return self.edition.units[self.units[0].index] if self.units else None
-
 
 def is_scored_unit(unit: LocalizedUnit) -> bool:
     """Whether a unit's text counts for the edition's score: prose, and not a fallback."""

@@ -16,6 +16,7 @@ import jinja2
 
 from ...locales import parse_locale
 from ...model import LocalizedArticle
+from .check import analyse, result_of
 from .document import PROSE_KINDS, Document, Flag, ProseUnit
 from .report import ReadabilityReport, ReadabilityResult, describe_target
 from .sentences import prose_text
@@ -82,13 +83,15 @@ class EditionView:
 
 
 def render_html(report: ReadabilityReport, editions: Sequence[LocalizedArticle]) -> str:
-    """The editors' HTML page for the editions checked in a report."""
+    """The editors' HTML page for the editions checked in a report (with the report's targets)."""
+    # The report keeps no sentences (a build may check 11,000 pages); they are read again
+    # here, from the counting cache, for the editions an editor is shown.
+    targets = {r.locale: r.target for r in report.results if r.target is not None}
+    sources = {e.article.slug: e for e in editions if e.locale == e.article.lang}
     views = []
-    for edition in editions:
-        key = (edition.article.slug, edition.locale)
-        result = report.result_for(*key)
-        if key in report.documents and result is not None:
-            views.append(_edition_view(*report.documents[key], result))
+    for document, flags in analyse(editions, targets, sources):
+        result = report.result_for(document.edition.article.slug, document.edition.locale)
+        views.append(_edition_view(document, flags, result or result_of(document)))
     return _environment().get_template("readability.html").render(editions=views, rule_names=RULE_NAMES)
 
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...model import SEVERITIES, Finding, Report
-from .document import Document, Flag
 from .targets import Target, Verdict
 
 
@@ -63,8 +62,6 @@ class ReadabilityReport:
 
     results: list[ReadabilityResult] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-    #: (article, locale) -> the document read and what the rules flagged, for the editors' view.
-    documents: dict[tuple[str, str], tuple[Document, tuple[Flag, ...]]] = field(default_factory=dict, repr=False)
 
     def result_for(self, article: str, locale: str) -> ReadabilityResult | None:
         """The result of one article in one locale, if it was checked."""

@@ -46,7 +46,7 @@ def _spelled_out(text: str, start: int, end: int, acronym: str) -> bool:
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
         return _names(_WORD.findall(text[: start - 1])[-(len(acronym) + 3) :], acronym)
     after = re.match(r"\s*\(([^)]*)\)", text[end:])
-    return bool(after) and _names(_WORD.findall(after.group(1)), acronym)
+    return after is not None and _names(_WORD.findall(after.group(1)), acronym)
 
 
 def _names(words: list[str], acronym: str) -> bool:
