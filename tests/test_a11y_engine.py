@@ -1,0 +1,245 @@
+"""The accessibility checker's public API: findings as data, paths, errors, rule discovery."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from pipeline.checks.a11y import FallbackPassage, PageContext, PageError, check_html, check_pages, check_paths, rules
+from pipeline.checks.a11y.engine import RuleDefinitionError, discover_rules
+from pipeline.errors import PipelineError
+from pipeline.model import Report
+from tests.a11y.cases import FIXTURES
+
+CLEAN = (FIXTURES / "clean" / "article.html").read_text(encoding="utf-8")
+NO_ALT = CLEAN.replace('alt="A person stretching a calf against a wall"', "")
+
+
+def test_a_clean_page_has_no_findings():
+    assert check_html(CLEAN, "en/leg-cramps/index.html") == []
+
+
+def test_a_finding_says_what_where_and_how_grave():
+    (finding,) = check_html(NO_ALT, "dist/es/leg-cramps/index.html")
+    assert finding.rule == "image-alt"
+    assert finding.outcome == "failed"
+    assert finding.impact == "critical"
+    assert finding.severity == "error"
+    assert finding.wcag == ("1.1.1",)
+    assert finding.check == "a11y"
+    assert "stretch.png" in finding.message and "alt" in finding.message
+    assert finding.file == "dist/es/leg-cramps/index.html"
+    assert finding.line == NO_ALT.splitlines().index('<p><img src="stretch.png" ></p>') + 1
+    assert finding.selector == "#main > article > p:nth-of-type(3) > img"
+    assert (finding.locale, finding.article) == ("es", "leg-cramps")
+
+
+def test_locale_and_article_come_from_the_context_when_the_build_gives_one():
+    context = PageContext(locale="pt-BR", article="cramps", source_locale="en")
+    (finding,) = check_html(NO_ALT, "page.html", context=context)
+    assert (finding.locale, finding.article) == ("pt-BR", "cramps")
+
+
+@pytest.mark.parametrize(
+    ("file", "locale", "article"),
+    [("dist/ar/leg-cramps/index.html", "ar", "leg-cramps"), ("es/index.html", "es", None),
+     ("index.html", None, None), ("tests/a11y/list/fail-x.html", None, None)],
+)
+def test_locale_and_article_are_read_from_the_bundle_layout(file: str, locale: str | None, article: str | None):
+    (finding,) = check_html(NO_ALT, file)
+    assert (finding.locale, finding.article) == (locale, article)
+
+
+def test_best_practices_and_review_items_are_warnings():
+    page = CLEAN.replace("<h2>What helps</h2>", "<h4>What helps</h4>").replace(
+        "<h2>References</h2>", '<p><a href="/a/">Read more</a> <a href="/b/">Read more</a></p>\n<h2>References</h2>')
+    severities = {(f.rule, f.outcome, f.severity) for f in check_html(page, "p.html")}
+    assert severities == {("heading-order", "failed", "warning"),
+                          ("identical-links-same-purpose", "cantTell", "warning")}
+
+
+def test_reading_level_is_a_warning_because_wcag_3_1_5_is_aaa():
+    context = PageContext(locale="en", reading_grade=12.5, reading_target=8)
+    (finding,) = check_html(CLEAN, "en/leg-cramps/index.html", context=context)
+    assert (finding.rule, finding.severity, finding.wcag) == ("reading-level", "warning", ("3.1.5",))
+    assert "12.5" in finding.message and "8" in finding.message
+    assert Report([finding]).exit_code("error") == 0 and Report([finding]).exit_code("warning") == 1
+
+
+def test_disabled_rules_are_not_run():
+    assert check_html(NO_ALT, "p.html", disabled=["image-alt"]) == []
+
+
+def test_all_outcomes_adds_passed_and_inapplicable_results():
+    default = check_html(CLEAN, "p.html")
+    everything = check_html(CLEAN, "p.html", all_outcomes=True)
+    assert default == []
+    outcomes = {(f.rule, f.outcome) for f in everything}
+    assert ("image-alt", "passed") in outcomes and ("frame-title", "inapplicable") in outcomes
+    assert {f.severity for f in everything} == {"info"}
+    assert {f.rule for f in everything} == {r.id for r in rules()}
+
+
+def test_findings_are_sorted_and_identical_between_runs():
+    page = NO_ALT.replace("<h2>What helps</h2>", "<h2></h2>").replace("<title>", "<title>\n")
+    first = check_html(page, "p.html")
+    assert first == check_html(page, "p.html")
+    assert [f.line for f in first] == sorted(f.line for f in first)
+
+
+def test_bytes_in_their_declared_encoding_are_read():
+    page = (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="iso-8859-1"><title>Night cramps</title></head>\n'
+        '<body><main><h1>Night cramps</h1>\n<p>Étirez le mollet.</p></main></body></html>\n'
+    ).encode("iso-8859-1")
+    context = PageContext(locale="en", source_locale="fr", fallback_passages=(FallbackPassage("Étirez le mollet."),))
+    (finding,) = check_html(page, "p.html", context=context)
+    assert (finding.rule, finding.outcome, finding.line) == ("lang-of-parts", "failed", 4)
+
+
+def test_check_paths_walks_folders_and_names_files_relative_to_the_root(tmp_path: Path):
+    (tmp_path / "site" / "en" / "a").mkdir(parents=True)
+    (tmp_path / "site" / "en" / "a" / "index.html").write_text(NO_ALT, encoding="utf-8")
+    (tmp_path / "site" / "en" / "index.html").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "site" / "notes.txt").write_text("not a page", encoding="utf-8")
+    findings = check_paths([tmp_path / "site"], tmp_path)
+    assert [(f.file, f.rule, f.locale, f.article) for f in findings] == [("site/en/a/index.html", "image-alt", "en", "a")]
+
+
+def test_check_paths_accepts_files_and_folders_together_without_checking_twice(tmp_path: Path):
+    (tmp_path / "a.html").write_text(NO_ALT, encoding="utf-8")
+    findings = check_paths([tmp_path / "a.html", tmp_path], tmp_path)
+    assert [f.file for f in findings] == ["a.html"]
+
+
+def test_a_missing_path_is_a_pipeline_error_naming_it(tmp_path: Path):
+    with pytest.raises(PipelineError) as caught:
+        check_paths([tmp_path / "nowhere.html"], tmp_path)
+    assert "nowhere.html" in str(caught.value) and caught.value.exit_code == 2
+
+
+def test_an_unreadable_page_is_a_pipeline_error_naming_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    page = tmp_path / "locked.html"
+    page.write_text(CLEAN, encoding="utf-8")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(PageError, match="locked.html.*Permission denied"):
+        check_paths([page], tmp_path)
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n"])
+def test_an_empty_file_is_a_pipeline_error(tmp_path: Path, content: bytes):
+    (tmp_path / "empty.html").write_bytes(content)
+    with pytest.raises(PageError, match="empty.html.*empty"):
+        check_paths([tmp_path / "empty.html"], tmp_path)
+
+
+def test_check_pages_lets_site_rules_see_every_page():
+    english = CLEAN.replace("</head>", '<link rel="alternate" hreflang="es" href="../../es/cramps/">\n</head>')
+    spanish = CLEAN.replace('lang="en"', 'lang="es"', 1)
+    findings = check_pages([("en/cramps/index.html", english, None), ("es/cramps/index.html", spanish, None)])
+    assert [(f.file, f.rule) for f in findings] == [("en/cramps/index.html", "hreflang-valid")]
+    assert "does not link back" in findings[0].message
+
+
+# --- rule discovery -------------------------------------------------------------------------------
+
+
+def test_the_rules_of_issue_6_are_all_discovered_with_their_metadata():
+    ids = [rule.id for rule in rules()]
+    assert ids == sorted(ids) and len(ids) == 24
+    for rule in rules():
+        assert rule.help and rule.help == rule.description.splitlines()[0]
+        assert "Fails:" in rule.description and "Passes:" in rule.description
+        assert rule.impact in ("minor", "moderate", "serious", "critical")
+        assert rule.check is not None or rule.check_site is not None
+
+
+def _rule_package(tmp_path: Path, name: str, modules: dict[str, str]) -> str:
+    package = tmp_path / name
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    for module, source in modules.items():
+        (package / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+    sys.path.insert(0, str(tmp_path))
+    return name
+
+
+RULE_SOURCE = '''
+    """Help line.
+
+    Fails:
+
+        <x>
+
+    Passes:
+
+        <y>
+    """
+    IMPACT = "minor"
+    WCAG = ("1.3.1",)
+
+    def check(page):
+        yield from ()
+'''
+
+
+def test_a_duplicate_rule_id_is_rejected_at_discovery(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    extra = _rule_package(tmp_path, "extra_rules_dup", {"image-alt": RULE_SOURCE})
+    with pytest.raises(RuleDefinitionError, match="image-alt"):
+        discover_rules(["pipeline.checks.a11y", extra])
+
+
+@pytest.mark.parametrize(
+    ("module", "source", "problem"),
+    [
+        ("no-impact", RULE_SOURCE.replace('IMPACT = "minor"', ""), "IMPACT"),
+        ("bad-wcag", RULE_SOURCE.replace('"1.3.1"', '"9.9.9"'), "WCAG"),
+        ("no-examples", RULE_SOURCE.replace("Fails:", "Bad:"), "docstring"),
+        ("Not_Kebab", RULE_SOURCE, "kebab-case"),
+    ],
+)
+def test_a_rule_breaking_the_contract_is_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  module: str, source: str, problem: str):
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    package = _rule_package(tmp_path, f"extra_rules_{module.replace('-', '_').lower()}", {module: source})
+    with pytest.raises(RuleDefinitionError, match=problem):
+        discover_rules([package])
+
+
+def test_a_new_rule_file_is_discovered_without_being_listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    package = _rule_package(tmp_path, "extra_rules_new", {"my-new-rule": RULE_SOURCE, "helpers": "X = 1\n"})
+    assert [rule.id for rule in discover_rules([package])] == ["my-new-rule"]
+
+
+def _pip(*arguments: str) -> None:
+    done = subprocess.run([sys.executable, "-m", "pip", *arguments], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def test_a_regular_install_ships_and_discovers_every_rule(tmp_path: Path):
+    """A wheel (what `pip install .` installs) carries the hyphenated rule modules, and they are found."""
+    repo = Path(__file__).resolve().parent.parent
+    wheels, target = tmp_path / "wheels", tmp_path / "installed"
+    _pip("wheel", "--no-deps", "--quiet", "-w", str(wheels), str(repo))
+    (wheel,) = wheels.glob("pipeline-*.whl")
+    _pip("install", "--no-deps", "--quiet", "--target", str(target), str(wheel))
+    # -S: no site processing, so the editable install of the repository is out of sight.
+    dependencies = next(p for p in sys.path if p.endswith("site-packages"))
+    probe = "import pipeline.checks.a11y as a; print(a.__file__); print(' '.join(r.id for r in a.rules()))"
+    done = subprocess.run([sys.executable, "-S", "-c", probe], capture_output=True, text=True, check=False,
+                          env={"PYTHONPATH": os.pathsep.join([str(target), dependencies])}, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    location, ids = done.stdout.splitlines()
+    assert Path(location).is_relative_to(target)
+    assert ids.split() == [rule.id for rule in rules()]
