@@ -170,7 +170,8 @@ def _continues(run: list[re.Match[str]], match: re.Match[str], sentence: str, la
 
 def _spelled(run: list[re.Match[str]], sentence: str, language: str) -> SpelledNumber | None:
     words = LANGUAGES[language]
-    values = [v for m in run if m.group(0).casefold() not in words.joiners for v in _pieces(m.group(0), language) or ()]
+    numbers = [m.group(0) for m in run if m.group(0).casefold() not in words.joiners]
+    values = [value for word in numbers for value in _pieces(word, language) or ()]
     value = _value(values)
     start, end = run[0].start(), run[-1].end()
     percent = words.percent.match(sentence, end)

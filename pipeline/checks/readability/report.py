@@ -63,9 +63,15 @@ class ReadabilityReport:
     results: list[ReadabilityResult] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
+    _index: dict[tuple[str, str], ReadabilityResult] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
     def result_for(self, article: str, locale: str) -> ReadabilityResult | None:
-        """The result of one article in one locale, if it was checked."""
-        return next((r for r in self.results if r.article == article and r.locale == locale), None)
+        """The result of one article in one locale, if it was checked (a lookup, not a search)."""
+        if len(self._index) != len(self.results):
+            self._index = {(r.article, r.locale): r for r in self.results}
+        return self._index.get((article, locale))
 
     def to_report(self) -> Report:
         """The findings as the pipeline's `Report`, which decides the exit code."""
@@ -108,14 +114,16 @@ def format_table(report: ReadabilityReport) -> str:
     for r in report.results:
         verdict = f"not scored: {r.reason}" if r.verdict == "not scored" else r.verdict
         score = "-" if r.score is None else f"{r.score:.1f}"
-        rows.append(
-            (r.article, r.locale, str(r.words), str(r.sentences), r.formula_name or "-", score, describe_target(r), verdict)
-        )
+        formula = r.formula_name or "-"
+        rows.append((r.article, r.locale, str(r.words), str(r.sentences), formula, score, describe_target(r), verdict))
     widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
-    numeric = {2, 3, 5}
+    numeric = {2, 3, 5}  # right-aligned below the header
     lines = []
     for row in rows:
-        cells = [cell.rjust(w) if i in numeric and row is not header else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths))]
+        cells = [
+            cell.rjust(width) if column in numeric and row is not header else cell.ljust(width)
+            for column, (cell, width) in enumerate(zip(row, widths))
+        ]
         lines.append("  ".join([*cells, row[-1]]).rstrip())
     lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * len(header[-1]))
     counts = {s: sum(1 for f in report.findings if f.severity == s) for s in reversed(SEVERITIES)}

@@ -3,8 +3,8 @@
 A target is written in the scale of the locale's primary formula (see `languages.py`):
 
 - grade scales (English SMOG, German Wiener Sachtextformel): the school grade a reader needs;
-  higher is harder, so `error` is above `warning` (English default: warning above 8,
-  error above 10, after the guidance that patient material read at about 6th-8th grade);
+  higher is harder, so `error` is above `warning` (default: warning above 8, error above 10,
+  after the guidance that patient material read at about 6th-8th grade);
 - ease scales (Spanish Szigriszt-Pazos/INFLESZ, French Kandel-Moles, Italian Flesch-Vacca,
   Dutch Flesch-Douma, Arabic OSMAN): 0-100, higher is easier, so `error` is below `warning`
   (Spanish default: warning below 55, error below 40; the others below 60 and below 50).
@@ -42,7 +42,20 @@ class ReadabilityTarget:
 
 
 def default_target(locale: str) -> ReadabilityTarget | None:
-    """The guidance target of a locale in its primary formula's scale; None if it is not scored."""
+    """The guidance target of a locale in its primary formula's scale; None if it is not scored.
+
+    | language | formula (scale) | warning | error |
+    | --- | --- | --- | --- |
+    | en | SMOG grade (school grade, higher is harder) | above 8 | above 10 |
+    | de | Wiener Sachtextformel (school grade, higher is harder) | above 8 | above 10 |
+    | es | Szigriszt-Pazos on the INFLESZ scale (0-100, higher is easier) | below 55 | below 40 |
+    | fr, it, nl | Flesch: Kandel-Moles, Vacca, Douma (0-100, higher is easier) | below 60 | below 50 |
+    | ar | OSMAN (higher is easier; provisional, no published grade bands) | below 60 | below 50 |
+
+    English and German: patient material should read at about grade 6-8 (SMOG preferred for
+    health material). Spanish: INFLESZ calls 55-65 "normal" and below 40 "very difficult".
+    Flesch scales: 60-70 is 8th-9th grade, below 50 college.
+    """
     language, _ = language_for(locale)
     return ReadabilityTarget(*language.target) if language else None
 

@@ -2,8 +2,9 @@
 
 An acronym is defined where it follows its words in brackets, "restless legs syndrome
 (RLS)", or precedes them, "RLS (restless legs syndrome)": a bracket next to words of which
-two start with letters of the acronym (or, in Arabic, next to words at all). The title, headings and prose are read in
-order; a few acronyms every reader knows (DNA, HIV, UK...) are left alone.
+two start with letters of the acronym (or, in Arabic, next to words at all). The title,
+headings and prose are read in order; a few acronyms every reader knows (DNA, HIV, UK...)
+are left alone.
 
 Fails: "RLS often starts in the evening. Restless legs syndrome (RLS) is common."
 Passes: "Restless legs syndrome (RLS) is common. RLS often starts in the evening."

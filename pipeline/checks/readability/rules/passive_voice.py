@@ -19,7 +19,10 @@ ID = "passive-voice"
 WCAG = ()
 
 _BE = r"(?:am|is|are|was|were|(?:is|are|was|were)n['’]t|be|been|being|get|gets|got|gotten|getting)"
-_ADVERB = r"(?:\w+ly|not|never|also|often|still|always|sometimes|usually|already|now|then|all|both|even|just|being|been)"
+_ADVERB = (
+    r"(?:\w+ly|not|never|also|often|still|always|sometimes|usually|already|now|then|all|both|even|just"
+    r"|being|been)"
+)
 IRREGULAR = frozenset(
     """arisen awoken beaten become begun bent bitten blown borne born bought bound broken brought built
     burnt caught chosen cut dealt done drawn driven drunk eaten fallen fed felt fought found forbidden
