@@ -127,14 +127,16 @@ class Page:
         return element in self._hidden
 
     def _compute_hidden(self) -> set[Element]:
-        hidden = set(HiddenStyles(self.root, self.elements).hidden)
+        # CSS hiding arrives complete (a visible child of a visibility: hidden parent stays visible);
+        # aria-hidden and inert hide whole subtrees, whatever the children say.
+        excluded: set[Element] = set()
         for element in self.root.iter(etree.Element):
             parent = element.getparent()
-            if parent is not None and parent in hidden:
-                hidden.add(element)
-            elif (element.get("aria-hidden") or "").strip().lower() == "true" or element.get("inert") is not None:
-                hidden.add(element)
-        return hidden
+            if (parent is not None and parent in excluded) or element.get("inert") is not None or (
+                (element.get("aria-hidden") or "").strip().lower() == "true"
+            ):
+                excluded.add(element)
+        return excluded | HiddenStyles(self.root, self.elements).hidden
 
     def role(self, element: Element) -> str | None:
         """The element's role: a valid explicit role, unless presentational in conflict, else the implicit one."""
