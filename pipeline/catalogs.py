@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import io
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -31,6 +32,8 @@ from .pseudo import pseudo_translate
 
 UI_DOMAIN = "ui"
 TEMPLATES = Path(__file__).parent / "templates"
+#: A PO line Babel may read: a keyword and a C string, a continuation string, or nothing.
+_PO_LINE = re.compile(rb'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*|\s*')
 #: Flags Babel adds by itself when a msgid holds `%` or `{…}`; prose such as "67%" is no format.
 FORMAT_FLAGS = frozenset({"python-format", "python-brace-format"})
 
@@ -110,8 +113,9 @@ def read_catalog(path: Path, tree: CatalogTree, locale: str | None = None) -> Ca
     """Read a PO or POT strictly: a syntax error, bad encoding or wrong Language names file and line."""
     rel = tree.rel(path)
     try:
-        with open(path, "rb") as handle:
-            catalog = read_po(handle, domain=path.stem, abort_invalid=True)
+        data = path.read_bytes()
+        _check_strings(data, rel)
+        catalog = read_po(io.BytesIO(data), domain=path.stem, abort_invalid=True)
     except PoFileError as exc:
         raise CatalogError(f"not a valid PO file: {exc.args[0]}", rel, exc.lineno + 1) from None
     except UnicodeDecodeError as exc:
@@ -142,18 +146,24 @@ def load_translations(path: Path, tree: CatalogTree, locale: str) -> dict[str, T
     }
 
 
-def extract(templates: Iterable[Catalog], tree: CatalogTree) -> list[Path]:
-    """Write each POT whose content changed (its date aside); return the files written."""
-    written = []
+def extract(templates: Iterable[Catalog], tree: CatalogTree, write: bool = True) -> list[Path]:
+    """Write each POT whose content changed (its date aside); return the files (to be) written.
+
+    A template whose POT differs only in its date takes the POT's date, so that catalogs
+    merged from it do not change either.
+    """
+    changed = []
     for template in templates:
         path = tree.pot(str(template.domain))
         if path.exists():
             previous = read_catalog(path, tree)
             if _same_ignoring_date(template, previous):
+                template.creation_date = previous.creation_date
                 continue
-        write_atomic(path, render_catalog(template))
-        written.append(path)
-    return written
+        if write:
+            write_atomic(path, render_catalog(template))
+        changed.append(path)
+    return changed
 
 
 def merge_catalog(template: Catalog, existing: Catalog | None, locale: str, memory: dict[str, str]) -> Catalog:
@@ -271,6 +281,17 @@ def _restore_obsolete(catalog: Catalog, template: Catalog) -> None:
     for message in template:
         if message.id and message.id not in catalog and message.id in catalog.obsolete:
             catalog[message.id] = catalog.obsolete.pop(message.id)
+
+
+def _check_strings(data: bytes, rel: str) -> None:
+    """Refuse lines Babel would misread: it accepts an unterminated string and drops its last letter."""
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if line.startswith(b"#~"):
+            line = line[2:]
+        elif line.startswith(b"#"):
+            continue
+        if not _PO_LINE.fullmatch(line.rstrip(b"\r")):
+            raise CatalogError("not a valid PO line (an unterminated string or an unknown keyword)", rel, number)
 
 
 def _same_ignoring_date(new: Catalog, old: Catalog) -> bool:

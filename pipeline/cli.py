@@ -17,8 +17,8 @@ from .build import build as run_build
 from .config import Settings, load_settings
 from .errors import PipelineError
 from .catalogs import total_status
-from .reports import status_row, status_table
-from .workflow import compile_all, extract_templates, translation_status, update_catalogs
+from .reports import findings_json, findings_table, status_row, status_table
+from .workflow import check_catalogs, compile_all, extract_templates, translation_status, update_catalogs
 
 
 class PipelineGroup(click.Group):
@@ -148,6 +148,32 @@ def status(project: Path, locales: tuple[str, ...], output: str, min_coverage: f
     for locale in below:
         click.echo(f"{locale} is below {min_coverage:g}% of words translated ({totals[locale].coverage:.1f}%)", err=True)
     sys.exit(1 if below else 0)
+
+
+FORMAT_OPTION = click.option(
+    "--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True, help="How to print the findings."
+)
+FAIL_ON_OPTION = click.option(
+    "--fail-on", type=click.Choice(["error", "warning", "info"]), help="Exit 1 on findings at or above this severity [settings: error]."
+)
+
+
+@cli.group()
+def check() -> None:
+    """Check translations, readability or accessibility, and report findings."""
+
+
+@check.command(name="catalogs")
+@LOCALE_OPTION
+@FORMAT_OPTION
+@FAIL_ON_OPTION
+@click.pass_obj
+def check_catalogs_command(project: Path, locales: tuple[str, ...], output: str, fail_on: str | None) -> None:
+    """Check every translation: markup, links, numbers, punctuation, glossary terms…"""
+    settings = _settings(project, locales=locales, fail_on=fail_on)
+    report = check_catalogs(settings, settings.locales)
+    click.echo(findings_json(report) if output == "json" else findings_table(report))
+    sys.exit(report.exit_code(settings.fail_on))
 
 
 def main() -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+from collections import Counter
 from typing import Iterable, Sequence
 
-from .model import CatalogStatus
+from .model import SEVERITIES, CatalogStatus, Finding, Report
 
 
 def format_table(headers: Sequence[str], rows: Iterable[Sequence[object]], numeric_from: int = 1) -> str:
@@ -45,3 +47,29 @@ def status_table(rows: Sequence[CatalogStatus], totals: dict[str, CatalogStatus]
                 f"{row.coverage:.1f}",
             ))
     return format_table(headers, lines, numeric_from=2)
+
+
+def finding_record(finding: Finding) -> dict:
+    """A finding as JSON: empty fields left out, locations as plain values."""
+    record = {k: v for k, v in dataclasses.asdict(finding).items() if v not in (None, "", (), [])}
+    if finding.wcag:
+        record["wcag"] = list(finding.wcag)
+    return record
+
+
+def findings_json(report: Report) -> str:
+    """`{"findings": [...]}`, as every check prints it with --format json."""
+    return json.dumps({"findings": [finding_record(f) for f in report.findings]}, indent=2, ensure_ascii=False)
+
+
+def findings_table(report: Report) -> str:
+    """Findings one per line, `file:line  severity  rule  message`, then counts by severity."""
+    if not report.findings:
+        return "no findings"
+    rows = [
+        (f"{f.file}:{f.line}" if f.line else f.file or "", f.severity, f.rule, f.locale or "", f.message)
+        for f in report.findings
+    ]
+    counts = Counter(f.severity for f in report.findings)
+    summary = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in reversed(SEVERITIES) if counts[s])
+    return format_table(("where", "severity", "rule", "locale", "message"), rows, numeric_from=99) + f"\n\n{summary}"

@@ -14,7 +14,6 @@ from babel.messages.catalog import Catalog
 
 from .catalogs import (
     UI_DOMAIN,
-    CatalogStatus,
     CatalogTree,
     article_template,
     catalog_status,
@@ -29,8 +28,11 @@ from .catalogs import (
     translation_memory,
     ui_template,
 )
+from .checks.catalogs import CheckContext, Entry, check_entries, load_glossary
 from .config import Settings
 from .files import exclusive_lock, write_atomic
+from .locales import parse_locale
+from .model import Article, CatalogStatus, Report
 from .sources import load_articles
 
 
@@ -39,10 +41,11 @@ def catalog_tree(settings: Settings) -> CatalogTree:
     return CatalogTree(settings.root, settings.path("locales_dir"))
 
 
-def current_templates(settings: Settings) -> list[Catalog]:
+def current_templates(settings: Settings, articles: list[Article] | None = None) -> list[Catalog]:
     """The templates the sources call for now: one per article, then the `ui` domain."""
     date = creation_date()
-    articles = load_articles(settings.path("source_dir"), settings.root, settings.source_locale)
+    if articles is None:
+        articles = load_articles(settings.path("source_dir"), settings.root, settings.source_locale)
     return [*(article_template(article, date) for article in articles), ui_template(date, settings.root)]
 
 
@@ -62,11 +65,11 @@ class UpdateResult:
 
 
 def update_catalogs(settings: Settings, locales: Sequence[str] | None = None, check: bool = False) -> UpdateResult:
-    """Bring every locale's catalogs in step with the sources; with `check`, write nothing."""
+    """Extract, then bring every locale's catalogs in step with the sources; with `check`, write nothing."""
     tree = catalog_tree(settings)
     templates = current_templates(settings)
     with exclusive_lock(tree.folder):
-        changed = []
+        changed = extract(templates, tree, write=not check)
         for locale in locales or settings.locales:
             existing = {t.domain: _read_if_present(tree.po(locale, str(t.domain)), tree, locale) for t in templates}
             memory = translation_memory(c for c in existing.values() if c is not None and c.domain != UI_DOMAIN)
@@ -104,6 +107,54 @@ def translation_status(settings: Settings, locales: Sequence[str] | None = None)
             translations = load_translations(path, tree, locale)
             rows.append(catalog_status(locale, str(template.domain), template_msgids(template), translations, tree.rel(path)))
     return rows
+
+
+def check_catalogs(settings: Settings, locales: Sequence[str] | None = None) -> Report:
+    """Run the catalog rules on every translation of every locale (pseudo-locales are generated: skipped)."""
+    tree = catalog_tree(settings)
+    articles = load_articles(settings.path("source_dir"), settings.root, settings.source_locale)
+    kinds = {(a.slug, u.text): u.kind for a in articles for u in reversed(a.units)}
+    templates = current_templates(settings, articles)
+    findings = []
+    for locale in locales or settings.locales:
+        if parse_locale(locale).pseudo:
+            continue
+        glossary_path = tree.folder / parse_locale(locale).gettext / "glossary.csv"
+        context = CheckContext(
+            parse_locale(settings.source_locale).language, load_glossary(glossary_path, tree.rel(glossary_path))
+        )
+        for template in templates:
+            path = tree.po(locale, str(template.domain))
+            if not path.exists():
+                continue
+            catalog = read_catalog(path, tree, locale)
+            entries = [
+                Entry(
+                    msgid=m.id,
+                    msgstr=m.string,
+                    fuzzy=m.fuzzy,
+                    line=m.lineno or 0,
+                    file=tree.rel(path),
+                    locale=locale,
+                    domain=str(template.domain),
+                    kind=kinds.get((str(template.domain), m.id)),
+                    format_flags=frozenset(m.flags),
+                    allowed=_allowed_rules(m.user_comments),
+                )
+                for m in catalog
+                if m.id and isinstance(m.id, str) and isinstance(m.string, str) and m.id in template
+            ]
+            findings.extend(check_entries(entries, context, settings.disabled_rules))
+    return Report(findings=sorted(findings, key=lambda f: f.sort_key()))
+
+
+def _allowed_rules(comments: list[str]) -> frozenset[str]:
+    """Rule ids switched off by translator comments such as `# allow: urls`."""
+    allowed: set[str] = set()
+    for comment in comments:
+        if comment.strip().startswith("allow:"):
+            allowed.update(comment.strip()[len("allow:") :].replace(",", " ").split())
+    return frozenset(allowed)
 
 
 def _read_if_present(path: Path, tree: CatalogTree, locale: str) -> Catalog | None:

@@ -1,0 +1,118 @@
+"""Quality checks on every translation: one small rule per module, discovered, not listed.
+
+A rule module's docstring is its documentation (first line: the help; then a failing and a
+passing example); it declares SEVERITY and a `check(entry, context)` that yields messages.
+A translator can silence a rule on one entry with a translator comment `# allow: <rule-id>`.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import pkgutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Collection, Iterable, Iterator
+
+from ...errors import CatalogError
+from ...model import Finding, Severity
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One message of one catalog, as the rules see it."""
+
+    msgid: str
+    msgstr: str
+    fuzzy: bool
+    line: int
+    file: str
+    locale: str
+    domain: str  # the article's slug, or "ui"
+    kind: str | None = None  # the unit kind (paragraph, reference…) for article messages
+    format_flags: frozenset[str] = frozenset()
+    allowed: frozenset[str] = frozenset()  # rule ids a translator comment switched off here
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """A source term and the target forms a translation must use for it."""
+
+    term: str
+    translations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What rules need beyond the entry: the source language and the locale's glossary."""
+
+    source_language: str = "en"
+    glossary: tuple[GlossaryTerm, ...] = ()
+
+
+@dataclass(frozen=True)
+class CatalogRule:
+    """A discovered rule: its id (the module's name), severity, help and check."""
+
+    id: str
+    severity: Severity
+    help: str
+    check: Callable[[Entry, CheckContext], Iterator[str]] = field(repr=False)
+
+
+def rules() -> list[CatalogRule]:
+    """Every rule module of this package, sorted by id."""
+    found = []
+    for module_info in pkgutil.iter_modules(__path__):
+        if module_info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{__name__}.{module_info.name}")
+        help_line = (module.__doc__ or "").strip().splitlines()[0]
+        found.append(CatalogRule(module_info.name, module.SEVERITY, help_line, module.check))
+    return sorted(found, key=lambda rule: rule.id)
+
+
+def check_entries(entries: Iterable[Entry], context: CheckContext, disabled: Collection[str] = ()) -> list[Finding]:
+    """Run every enabled rule on every entry; findings carry the PO file and line."""
+    active = [rule for rule in rules() if rule.id not in disabled]
+    findings = []
+    for entry in entries:
+        for rule in active:
+            if rule.id in entry.allowed:
+                continue
+            for message in rule.check(entry, context):
+                findings.append(
+                    Finding(
+                        rule=rule.id,
+                        severity=rule.severity,
+                        message=message,
+                        file=entry.file,
+                        line=entry.line,
+                        locale=entry.locale,
+                        article=entry.domain,
+                        check="catalogs",
+                    )
+                )
+    return findings
+
+
+def load_glossary(path: Path, shown: str) -> tuple[GlossaryTerm, ...]:
+    """A glossary CSV (`term,translation,note`; variants separated by `|`); none when absent."""
+    if not path.exists():
+        return ()
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            if reader.fieldnames is None or not {"term", "translation"} <= set(reader.fieldnames):
+                raise CatalogError("a glossary needs the columns term,translation(,note)", shown, 1)
+            terms = []
+            for row in reader:
+                variants = tuple(v.strip() for v in (row["translation"] or "").split("|") if v.strip())
+                if not (row["term"] or "").strip() or not variants:
+                    raise CatalogError("each glossary row needs a term and a translation", shown, reader.line_num)
+                terms.append(GlossaryTerm(row["term"].strip(), variants))
+    except UnicodeDecodeError:
+        raise CatalogError("not UTF-8", shown) from None
+    except csv.Error as exc:
+        raise CatalogError(f"not valid CSV: {exc}", shown) from None
+    return tuple(terms)

@@ -1,0 +1,99 @@
+"""What rules extract from a message: links, URLs, e-mail addresses, phone numbers, numbers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from text_to_num import alpha2digit
+
+from ...markdown import parse_inline, plain_text
+
+URL = re.compile(r"https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<!\w)(?<!\d[.,])\+?\(?\d[\d\s().-]{5,}\d(?!\w|[.,]\d)")
+#: Digit groups joined by one separator: "1,000.5", "1.000,5", "1 000", "67", "٦٧".
+NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f\u066b\u066c']\d+)*")
+_ONES = "zero one two three four five six seven eight nine ten".split()
+_SMALL_WORD = re.compile(r"\b(?:" + "|".join(_ONES) + r")\b", re.IGNORECASE)
+#: Words for "per cent", which text2num would otherwise read as the number 100.
+PERCENT_WORDS = {
+    "en": ("per cent", "percent"), "es": ("por ciento",), "fr": ("pour cent", "pour-cent"),
+    "de": ("Prozent",), "it": ("per cento",), "pt": ("por cento",), "nl": ("procent",),
+}
+#: Languages whose numbers written as words text2num reads.
+SPELLED_NUMBER_LANGUAGES = frozenset(PERCENT_WORDS)
+
+
+def link_targets(text: str) -> Counter[str]:
+    """Targets of the Markdown links and images of a message."""
+    targets: Counter[str] = Counter()
+    for token in parse_inline(text):
+        if token.type == "link_open":
+            targets[str(token.attrGet("href"))] += 1
+        elif token.type == "image":
+            targets[str(token.attrGet("src"))] += 1
+    return targets
+
+
+def inline_marks(text: str) -> Counter[str]:
+    """The kinds of inline Markdown a message uses, counted: link, em, strong, code, image…"""
+    marks: Counter[str] = Counter()
+    for token in parse_inline(text):
+        if token.nesting == 1:
+            marks[token.type.removesuffix("_open")] += 1
+        elif token.type in ("code_inline", "image", "hardbreak"):
+            marks[token.type] += 1
+    return marks
+
+
+def bare_urls(text: str) -> set[str]:
+    """Web addresses written out in the text itself (not as link targets)."""
+    return set(URL.findall(plain_text(text)))
+
+
+def emails(text: str) -> set[str]:
+    """E-mail addresses, written out or as mailto: targets."""
+    found = {e.lower() for e in EMAIL.findall(plain_text(text))}
+    found.update(t[7:].split("?")[0].lower() for t in link_targets(text) if t.lower().startswith("mailto:"))
+    return found
+
+
+def phone_numbers(text: str) -> set[str]:
+    """Phone numbers (as their digits), written out or as tel: targets."""
+    prose = _without_urls_and_emails(plain_text(text))
+    found = {_digits(m) for m in PHONE.findall(prose) if len(_digits(m)) >= 7}
+    found.update(_digits(t) for t in link_targets(text) if t.lower().startswith("tel:"))
+    return found
+
+
+def numbers(text: str, language: str | None, small_words: bool = False) -> Counter[tuple[str, ...]]:
+    """Numbers of the prose as digit groups, any separators: "1.000,5" and "1,000.5" are equal.
+
+    With a language text2num reads, numbers written as words count too ("sesenta y siete"
+    is 67); isolated small ones ("one study", "un estudio") only with `small_words`.
+    """
+    prose = _without_urls_and_emails(plain_text(text))
+    prose = PHONE.sub(lambda m: " " if len(_digits(m.group())) >= 7 else m.group(), prose)
+    prose = "".join(str(unicodedata.decimal(c)) if c.isdigit() and not c.isascii() else c for c in prose)
+    if language in SPELLED_NUMBER_LANGUAGES:
+        for words in PERCENT_WORDS[language]:
+            prose = re.sub(rf"\b{re.escape(words)}\b", "%", prose, flags=re.IGNORECASE)
+        prose = alpha2digit(prose, language, threshold=0 if small_words else 3)
+    return Counter(tuple(re.split(r"[.,\u00a0\u202f\u066b\u066c']", m)) for m in NUMBER.findall(prose))
+
+
+def small_number_words(text: str) -> Counter[tuple[str, ...]]:
+    """English numbers up to ten written as words, which text2num leaves alone in isolation."""
+    return Counter((str(_ONES.index(w.lower())),) for w in _SMALL_WORD.findall(plain_text(text)))
+
+
+def _digits(text: str) -> str:
+    """Only the digits of a text."""
+    return "".join(c for c in text if c.isdigit())
+
+
+def _without_urls_and_emails(text: str) -> str:
+    """Prose with web and e-mail addresses blanked, so their digits are not read as numbers."""
+    return EMAIL.sub(" ", URL.sub(" ", text))

@@ -1,0 +1,26 @@
+"""A word is written twice in a row ("de de"), unless the source does the same.
+
+Fails: msgid "the cause of the cramps" → msgstr "la causa de de los calambres"
+Passes: msgid "the cause of the cramps" → msgstr "la causa de los calambres"
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ...markdown import plain_text
+from . import CheckContext, Entry
+
+SEVERITY = "warning"
+_DOUBLED = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)
+
+
+def check(entry: Entry, context: CheckContext) -> Iterator[str]:
+    """Find repeated words the source does not repeat."""
+    if not entry.msgstr:
+        return
+    in_source = {m.casefold() for m in _DOUBLED.findall(plain_text(entry.msgid))}
+    for word in dict.fromkeys(_DOUBLED.findall(plain_text(entry.msgstr))):
+        if word.casefold() not in in_source:
+            yield f"the word {word!r} is doubled"

@@ -1,0 +1,25 @@
+"""Phone numbers come through unchanged, in the text and in tel: links.
+
+Fails: msgid "Call [816-396-0245](tel:+18163960245)." → msgstr "Llame al [816-396-0254](tel:+18163960245)."
+Passes: msgid "Call [816-396-0245](tel:+18163960245)." → msgstr "Llame al [816-396-0245](tel:+18163960245)."
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from . import CheckContext, Entry
+from ._text import phone_numbers
+
+SEVERITY = "error"
+
+
+def check(entry: Entry, context: CheckContext) -> Iterator[str]:
+    """Compare phone numbers digit for digit, whatever their spacing."""
+    if not entry.msgstr:
+        return
+    source, target = phone_numbers(entry.msgid), phone_numbers(entry.msgstr)
+    for missing in sorted(source - target):
+        yield f"the phone number {missing} of the source is missing or changed"
+    for added in sorted(target - source):
+        yield f"the phone number {added} is not in the source"
