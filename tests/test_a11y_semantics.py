@@ -11,7 +11,8 @@ from pipeline.checks.a11y.page import Page, css_identifier
 
 def page_of(body: str, head: str = "") -> Page:
     """A page around a fragment of body HTML."""
-    return Page(f'<!DOCTYPE html><html lang="en"><head><title>t</title>{head}</head><body>{body}</body></html>', "p.html")
+    html = f'<!DOCTYPE html><html lang="en"><head><title>t</title>{head}</head><body>{body}</body></html>'
+    return Page(html, "p.html")
 
 
 def by_id(page: Page, ident: str) -> etree._Element:
@@ -55,7 +56,8 @@ def test_inline_style_beats_style_blocks_unless_they_are_important():
 
 
 def test_visibility_is_inherited_and_can_be_undone_by_a_child():
-    page = page_of('<div style="visibility: hidden"><p id="gone">x</p><p id="back" style="visibility: visible">y</p></div>')
+    page = page_of('<div style="visibility: hidden"><p id="gone">x</p>'
+                   '<p id="back" style="visibility: visible">y</p></div>')
     assert page.is_hidden(by_id(page, "gone"))
     assert not page.is_hidden(by_id(page, "back"))
 
@@ -122,7 +124,8 @@ def test_roles_follow_html_aam_and_aria_conflict_resolution(html: str, role: str
 
 
 def test_heading_levels_come_from_aria_level_first():
-    page = page_of('<h2 id="a" aria-level="4">x</h2><div id="b" role="heading">y</div><h3 id="c" aria-level="zero">z</h3>')
+    page = page_of('<h2 id="a" aria-level="4">x</h2><div id="b" role="heading">y</div>'
+                   '<h3 id="c" aria-level="zero">z</h3>')
     assert [(page.selector(e), level) for e, level in page.headings()] == [("#a", 4), ("#b", 2), ("#c", 3)]
 
 
@@ -135,7 +138,8 @@ def test_heading_levels_come_from_aria_level_first():
         ('<a id="e" href="/">  Leg\n cramps </a>', "Leg cramps"),
         ('<a id="e" href="/"><img src="a.png" alt="Home"></a>', "Home"),
         ('<a id="e" href="/" aria-label="Start page">Home</a>', "Start page"),
-        ('<a id="e" href="/" aria-labelledby="l1 l2">x</a><span id="l1">Read</span><span id="l2">more</span>', "Read more"),
+        ('<a id="e" href="/" aria-labelledby="l1 l2">x</a><span id="l1">Read</span><span id="l2">more</span>',
+         "Read more"),
         ('<a id="e" href="/" aria-labelledby="h">x</a><span id="h" hidden>Hidden <b>label</b></span>', "Hidden label"),
         ('<a id="e" href="/" aria-labelledby="v">x</a><span id="v">Shown <b hidden>not this</b></span>', "Shown"),
         ('<a id="e" href="/" aria-labelledby="e">Self</a>', "Self"),
@@ -150,8 +154,9 @@ def test_heading_levels_come_from_aria_level_first():
         ('<input id="e" type="submit">', "Submit"),
         ('<input id="e" type="button" value="Go">', "Go"),
         ('<input id="e" placeholder="Search the library">', "Search the library"),
-        ('<label for="s">Size <select id="s"><option>Large</option></select></label><a id="e" href="/" aria-labelledby="s-wrap">x</a>'
-         '<span id="s-wrap">Size <select><option selected>Small</option></select></span>', "Size Small"),
+        ('<a id="e" href="/" aria-labelledby="s-wrap">x</a>'
+         '<span id="s-wrap">Size <select><option>Large</option><option selected>Small</option></select></span>',
+         "Size Small"),
         ('<table id="e"><caption>Signs of a cramp</caption><tr><td>x</td></tr></table>', "Signs of a cramp"),
         ('<figure id="e"><img src="a.png" alt=""><figcaption>Calf stretch</figcaption></figure>', "Calf stretch"),
         ('<div id="e">Generic text</div>', ""),

@@ -91,9 +91,9 @@ def cases() -> list[Case]:
     found = []
     for folder in [*rule_folders(), FIXTURES / "clean"]:
         for path in sorted(folder.iterdir()):
-            if path.name.startswith(("fail-", "review-", "pass-")) or folder.name == "clean":
-                if path.is_dir() or path.suffix == ".html":
-                    found.append(Case(path))
+            is_case = path.name.startswith(("fail-", "review-", "pass-")) or folder.name == "clean"
+            if is_case and (path.is_dir() or path.suffix == ".html"):
+                found.append(Case(path))
     return found
 
 

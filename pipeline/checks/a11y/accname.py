@@ -57,7 +57,9 @@ class _Computation:
         self.page = page
         self.visited: set[Element] = set()
 
-    def name(self, element: Element, *, recursing: bool = False, in_labelledby: bool = False, show_hidden: bool = False) -> str:
+    def name(
+        self, element: Element, *, recursing: bool = False, in_labelledby: bool = False, show_hidden: bool = False
+    ) -> str:
         """Steps 2A to 2I for one element."""
         if element in self.visited:
             return ""
@@ -100,10 +102,9 @@ class _Computation:
         """Step 2F: the names of the children, in order, block-level ones set apart by spaces."""
         parts = [element.text or ""]
         for child in element:
-            if isinstance(child.tag, str):
-                if child.tag not in ("script", "style", "template"):
-                    text = self.name(child, recursing=True, in_labelledby=in_labelledby, show_hidden=show_hidden)
-                    parts.append(f" {text} " if child.tag in BLOCK_ELEMENTS else text)
+            if isinstance(child.tag, str) and child.tag not in ("script", "style", "template"):
+                text = self.name(child, recursing=True, in_labelledby=in_labelledby, show_hidden=show_hidden)
+                parts.append(f" {text} " if child.tag in BLOCK_ELEMENTS else text)
             parts.append(child.tail or "")
         return "".join(parts)
 
@@ -151,7 +152,7 @@ class _Computation:
 
     def _labels(self, element: Element) -> str:
         """The text of the `<label>`s of a form control: `for` its id, or around it."""
-        labels = []
+        labels: list[Element] = []
         element_id = element.get("id")
         if element_id:
             labels.extend(e for e in self.page.elements_by_tag("label") if e.get("for") == element_id)

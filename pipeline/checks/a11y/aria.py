@@ -90,7 +90,9 @@ BLOCK_ELEMENTS = frozenset(
 )
 
 #: What axe-core calls visual content: elements that show something other than text.
-VISUAL_ELEMENTS = frozenset("audio button canvas iframe img math meter object progress select svg textarea video".split())
+VISUAL_ELEMENTS = frozenset(
+    "audio button canvas iframe img math meter object progress select svg textarea video".split()
+)
 VISUAL_ROLES = frozenset("checkbox img meter progressbar radio scrollbar slider spinbutton textbox".split())
 
 SECTIONING_ELEMENTS = frozenset({"article", "aside", "main", "nav", "section"})
@@ -144,7 +146,7 @@ def is_visual_content(element: Element) -> bool:
 
 def has_global_aria(element: Element) -> bool:
     """Whether the element carries a global ARIA state or property."""
-    return any(name in GLOBAL_ARIA_ATTRIBUTES for name in element.keys())
+    return any(name in GLOBAL_ARIA_ATTRIBUTES for name in element.attrib)
 
 
 def explicit_role(element: Element) -> str | None:
@@ -196,7 +198,8 @@ def _td_role(page: Page, element: Element) -> str:
 
 def _th_role(page: Page, element: Element) -> str:
     row = element.getparent()
-    in_thead = row is not None and row.getparent() is not None and row.getparent().tag == "thead"
+    group = row.getparent() if row is not None else None
+    in_thead = group is not None and group.tag == "thead"
     scope = (element.get("scope") or "").lower()
     if scope in ("row", "rowgroup"):
         return "rowheader"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml import html as lxml_html
+
 from ...model import Location
 from .language import is_valid_language_tag
 
@@ -17,6 +19,13 @@ class FallbackPassage:
 
     text: str  # the passage's text as the page shows it (HTML text content; spaces are collapsed)
     origin: Location | None = None  # where a translator fixes it: the PO entry, or the source line
+
+    @classmethod
+    def from_html(cls, fragment: str, origin: Location | None = None) -> FallbackPassage:
+        """A passage from its rendered HTML (`<em>`, links and entities become plain text)."""
+        if not fragment.strip():
+            return cls("", origin)
+        return cls(lxml_html.fragment_fromstring(fragment, create_parent="div").text_content(), origin)
 
 
 @dataclass(frozen=True)

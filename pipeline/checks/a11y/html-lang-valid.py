@@ -31,10 +31,8 @@ def check(page: Page) -> Iterator[Result]:
     values = [(name, value) for name, value in values if value is not None and value.strip()]
     for name, value in values:
         if not is_valid_language_tag(value):
-            yield page.failed(
-                html,
-                f"<html {name}=\"{value}\"> is not a language code: use a BCP 47 code such as \"en\", \"es\" or \"pt-BR\"",
-            )
+            yield page.failed(html, f"<html {name}=\"{value}\"> is not a language code: use a BCP 47 code "
+                                    "such as \"en\", \"es\" or \"pt-BR\"")
             return
     if values:
         yield page.passed(html)

@@ -10,7 +10,7 @@ Fails:
 
 Passes:
 
-    <a href="/en/leg-cramps/">Read more about leg cramps</a> … <a href="/en/varicose-veins/">Read more about varicose veins</a>
+    <a href="/en/leg-cramps/">Leg cramps</a> … <a href="/en/varicose-veins/">Varicose veins</a>
 """
 
 from __future__ import annotations

@@ -35,7 +35,8 @@ def check(page: Page) -> Iterator[Result]:
         alt = image.get("alt")
         presentational = page.role(image) in PRESENTATIONAL_ROLES
         if alt and not alt.strip() and not presentational:
-            yield page.failed(image, "the image's alt is only spaces: describe the image, or use alt=\"\" if decorative")
+            yield page.failed(image, "the image's alt is only spaces: describe the image, "
+                                     "or use alt=\"\" if it is decorative")
         elif alt is not None or presentational or page.name(image):
             yield page.passed(image)
         else:

@@ -3,7 +3,8 @@
 When a unit has no translation yet, the build shows the source text in its place. Unless
 that passage carries `lang="en"` (the source language), a screen reader reads English
 words with Spanish or Arabic pronunciation. Checked during `pipeline build`, which knows
-which passages fell back.
+which passages fell back; a passage found only in `<title>` or a `<meta>` (which cannot
+carry `lang`) is skipped.
 
 Fails:
 
@@ -38,6 +39,8 @@ def check(page: Page) -> Iterator[Result]:
     for passage in context.fallback_passages:
         related = [passage.origin] if passage.origin is not None else []
         shown = by_text.get(normalize_space(passage.text), [])
+        if not shown and _only_in_metadata(page, passage.text):
+            continue  # a <title> or <meta content> cannot carry lang: nothing to fix on the page
         if not shown:
             yield page.cant_tell(
                 None, f"the untranslated passage \"{_excerpt(passage.text)}\" is not on the page as one element, "
@@ -62,6 +65,14 @@ def _elements_by_text(page: Page) -> dict[str, list[etree._Element]]:
         if text:
             found.setdefault(text, []).append(element)
     return found
+
+
+def _only_in_metadata(page: Page, text: str) -> bool:
+    """Whether the text appears in the page's title or a meta element's content."""
+    text = normalize_space(text)
+    titles = (page.text(t) for t in page.elements_by_tag("title"))
+    contents = (normalize_space(m.get("content") or "") for m in page.elements_by_tag("meta"))
+    return any(text and text in value for value in (*titles, *contents))
 
 
 def _excerpt(text: str, length: int = 50) -> str:

@@ -7,6 +7,7 @@ A rule reports through the page: `page.failed(element, message)` and its sibling
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,10 +47,8 @@ class Result:
 def parse_html(html: str | bytes) -> Element:
     """The `<html>` element of a document; raises PageParseError when there is no document."""
     if isinstance(html, bytes):
-        try:
+        with contextlib.suppress(UnicodeDecodeError):  # else libxml2 reads the encoding from <meta charset>
             html = html.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            pass  # let libxml2 find the encoding in <meta charset>
     if not html.strip():
         raise PageParseError("the file is empty")
     parser = etree.HTMLParser(no_network=True, remove_pis=True, default_doctype=False)
@@ -261,9 +260,7 @@ def css_identifier(value: str) -> str:
         return value
     out = []
     for index, char in enumerate(value):
-        if char.isascii() and (char.isalnum() or char in "-_") and not (char.isdigit() and index == 0):
-            out.append(char)
-        elif not char.isascii():
+        if not char.isascii() or (char.isalnum() or char in "-_") and not (char.isdigit() and index == 0):
             out.append(char)
         elif char.isdigit() or char in " \t\n\r\f":
             out.append(f"\\{ord(char):x} ")

@@ -43,10 +43,11 @@ def check(page: Page) -> Iterator[Result]:
     failures = []
     for element in outside.regionless:
         # Report the largest block that holds no landmark, as a person would point at it.
-        while element.getparent() is not body and element.getparent() not in outside.holds_region:
-            element = element.getparent()
-        if element not in failures:
-            failures.append(element)
+        block, parent = element, element.getparent()
+        while parent is not None and parent is not body and parent not in outside.holds_region:
+            block, parent = parent, parent.getparent()
+        if block not in failures:
+            failures.append(block)
     for element in failures:
         yield page.failed(element, "this content is outside every landmark: move it into <main>, <header>, "
                                    "<nav>, <aside> or <footer>")

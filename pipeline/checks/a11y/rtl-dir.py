@@ -36,7 +36,7 @@ def check(page: Page) -> Iterator[Result]:
             continue
         if element is not page.root and (page.is_hidden(element) or not page.has_language_text(element)):
             continue
-        wanted = direction_of(tag)
+        wanted = direction_of(tag) or "ltr"
         carrier = _direction_carrier(element)
         actual = (carrier.get("dir") or "auto").strip().lower() if carrier is not None else "ltr"
         if actual == "auto" or actual == wanted:
