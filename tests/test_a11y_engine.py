@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -11,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from pipeline.checks.a11y import FallbackPassage, PageContext, PageError, check_html, check_pages, check_paths, rules
-from pipeline.checks.a11y.engine import RuleDefinitionError, discover_rules
+from pipeline.checks.a11y.engine import RuleDefinitionError, discover_rules, run_rules
+from pipeline.checks.a11y.page import Page
+from pipeline.checks.a11y.site import Site
 from pipeline.errors import PipelineError
 from pipeline.model import Report
 from tests.a11y.cases import FIXTURES
@@ -230,9 +233,13 @@ def _pip(*arguments: str) -> None:
 
 def test_a_regular_install_ships_and_discovers_every_rule(tmp_path: Path):
     """A wheel (what `pip install .` installs) carries the hyphenated rule modules, and they are found."""
-    repo = Path(__file__).resolve().parent.parent
+    repo, source = Path(__file__).resolve().parent.parent, tmp_path / "source"
+    # Build from a copy: setuptools writes build/ and *.egg-info beside the sources it builds.
+    shutil.copytree(repo / "pipeline", source / "pipeline", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy(repo / name, source)
     wheels, target = tmp_path / "wheels", tmp_path / "installed"
-    _pip("wheel", "--no-deps", "--quiet", "-w", str(wheels), str(repo))
+    _pip("wheel", "--no-deps", "--quiet", "-w", str(wheels), str(source))
     (wheel,) = wheels.glob("pipeline-*.whl")
     _pip("install", "--no-deps", "--quiet", "--target", str(target), str(wheel))
     # -S: no site processing, so the editable install of the repository is out of sight.
@@ -244,3 +251,14 @@ def test_a_regular_install_ships_and_discovers_every_rule(tmp_path: Path):
     location, ids = done.stdout.splitlines()
     assert Path(location).is_relative_to(target)
     assert ids.split() == [rule.id for rule in rules()]
+
+
+def test_a_rule_may_say_why_it_does_not_apply(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    source = RULE_SOURCE.replace("yield from ()", 'yield page.inapplicable("no video on the page")')
+    package = _rule_package(tmp_path, "extra_rules_reasons", {"video-caption": source})
+    (rule,) = discover_rules([package])
+    page = Page(CLEAN, "p.html")
+    (finding,) = run_rules([page], [rule], Site([page]), all_outcomes=True)
+    assert (finding.outcome, finding.message) == ("inapplicable", "no video on the page")
+    assert run_rules([page], [rule], Site([page]), all_outcomes=False) == []

@@ -249,6 +249,10 @@ class Page:
         """The rule applied to this element and found nothing wrong."""
         return Result("passed", self, element, message)
 
+    def inapplicable(self, message: str = "") -> Result:
+        """The rule has nothing to look at on this page (the engine says so itself when a rule yields nothing)."""
+        return Result("inapplicable", self, None, message)
+
     def location(self, element: Element) -> Location:
         """Where an element of this page is, for a finding's related places."""
         return Location(self.file, self.line(element), self.selector(element))
