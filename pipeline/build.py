@@ -1,48 +1,145 @@
-"""`pipeline build`, written out top to bottom: sources -> translate -> render -> write."""
+"""`pipeline build`, written out top to bottom: sources -> catalogs -> translate -> render -> write.
+
+Every configured locale is translated (so switchers, alternates and the sitemap know every
+edition, even when a CI job builds only some locales with --locale); an article whose
+translation covers less than the threshold of its words is left out of that locale.
+"""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from typing import Sequence
 
-from .bundle import BundleWriter
+from .bundle import BundleWriter, sitemap_xml, zip_archive
+from .catalogs import UI_DOMAIN, CatalogTree, load_translations, ui_translations
 from .config import Settings
-from .model import LocalizedArticle, Report
+from .model import Article, Finding, LocalizedArticle, Report
 from .render import STYLESHEET, RenderedPage, Renderer, Site
 from .sources import load_articles
-from .translate import source_edition
+from .translate import localize, source_edition
 
 
 @dataclass
 class BuildResult:
-    """What a build wrote and found: per locale the articles built, and the report."""
+    """What a build wrote and found."""
 
     report: Report
-    built: dict[str, list[LocalizedArticle]] = field(default_factory=dict)
+    published: dict[str, list[LocalizedArticle]]  # per built locale, the articles it shows
+    left_out: dict[str, list[LocalizedArticle]]  # per built locale, the articles under the threshold
     files: dict[str, str] = field(default_factory=dict)  # bundle path -> sha256
+    sitemap: bool = False
 
 
-def build(settings: Settings) -> BuildResult:
-    """Build the bundle of every article in the source locale into `dist_dir`."""
+def load_editions(settings: Settings, articles: list[Article], locales: Sequence[str]) -> dict[str, list[LocalizedArticle]]:
+    """Every article in each locale: the source as written, the others from their catalogs."""
+    tree = CatalogTree(settings.root, settings.path("locales_dir"))
+    editions: dict[str, list[LocalizedArticle]] = {}
+    for locale in locales:
+        if locale == settings.source_locale:
+            editions[locale] = [source_edition(article) for article in articles]
+            continue
+        editions[locale] = []
+        for article in articles:
+            path = tree.po(locale, article.slug)
+            editions[locale].append(localize(article, locale, load_translations(path, tree, locale), tree.rel(path)))
+    return editions
+
+
+def build(settings: Settings, locales: Sequence[str] | None = None, make_zip: bool = False) -> BuildResult:
+    """Build the bundle of every published article in the requested locales into `dist_dir`."""
     articles = load_articles(settings.path("source_dir"), settings.root, settings.source_locale)
-    editions = {settings.source_locale: [source_edition(article) for article in articles]}
+    editions = load_editions(settings, articles, settings.all_locales)
+    wanted = locales or settings.all_locales
 
+    published = {l: [e for e in eds if _meets_threshold(e, settings)] for l, eds in editions.items()}
+    left_out = {l: [e for e in editions[l] if not _meets_threshold(e, settings)] for l in wanted}
     site = Site(
         source_locale=settings.source_locale,
-        locales=tuple(editions),
-        editions={a.slug: tuple(l for l, built in editions.items() if any(e.article is a for e in built)) for a in articles},
+        locales=tuple(l for l in settings.all_locales if published[l]),
+        editions={a.slug: tuple(l for l in settings.all_locales if any(e.article is a for e in published[l])) for a in articles},
         base_url=settings.base_url,
     )
-    pages: list[RenderedPage] = []
-    for locale, localized in editions.items():
-        renderer = Renderer(locale, site)
-        pages.extend(renderer.article_page(edition) for edition in localized)
-        pages.append(renderer.locale_index(localized))
-    pages.append(Renderer(settings.source_locale, site).language_chooser())
+    findings = [_below_threshold(e, settings) for l in wanted for e in left_out[l]]
 
+    tree = CatalogTree(settings.root, settings.path("locales_dir"))
+    pages: list[RenderedPage] = []
+    for locale in (l for l in wanted if published[l]):
+        renderer = Renderer(locale, site, ui_translations(tree.po(locale, UI_DOMAIN), tree, locale))
+        pages.extend(renderer.article_page(edition) for edition in published[locale])
+        pages.append(renderer.locale_index(published[locale]))
+    pages.append(Renderer(settings.source_locale, site).language_chooser())
+    findings.extend(f for page in pages for f in page.findings)
+
+    report = Report(findings=sorted(findings, key=lambda f: f.sort_key()))
     with BundleWriter(settings.path("dist_dir")) as bundle:
         for page in pages:
             bundle.write(page.path, page.html)
         bundle.write("assets/style.css", STYLESHEET.read_bytes())
+        if settings.base_url:
+            bundle.write("sitemap.xml", sitemap_xml(_sitemap_urls(site)))
+        bundle.write("manifest.json", _manifest(bundle.hashes, {l: editions[l] for l in wanted}, settings, report))
+        if make_zip:
+            for locale in wanted:
+                bundle.write(f"{locale}.zip", zip_archive(_locale_files(pages, locale)))
+    return BuildResult(
+        report, {l: published[l] for l in wanted}, left_out, dict(sorted(bundle.hashes.items())), bool(settings.base_url)
+    )
 
-    report = Report(findings=sorted((f for p in pages for f in p.findings), key=lambda f: f.sort_key()))
-    return BuildResult(report, editions, dict(sorted(bundle.hashes.items())))
+
+def _meets_threshold(edition: LocalizedArticle, settings: Settings) -> bool:
+    """Whether an edition translates enough of its source words to be published."""
+    return edition.locale == settings.source_locale or edition.coverage * 100 >= settings.threshold
+
+
+def _below_threshold(edition: LocalizedArticle, settings: Settings) -> Finding:
+    """The finding that reports an article left out of a locale."""
+    return Finding(
+        rule="below-threshold",
+        severity="warning",
+        message=f"left out of {edition.locale}: {edition.coverage:.0%} of its words are translated, "
+        f"the threshold is {settings.threshold:g}%",
+        file=edition.catalog,
+        locale=edition.locale,
+        article=edition.article.slug,
+        check="build",
+    )
+
+
+def _sitemap_urls(site: Site) -> dict[str, dict[str, str]]:
+    """Every published page's URL and the URLs of its editions in other locales."""
+    urls: dict[str, dict[str, str]] = {}
+    indexes = {l: site.url(site.page_path(l)) for l in site.locales}
+    for locale in site.locales:
+        urls[indexes[locale]] = indexes
+    for slug, locales in site.editions.items():
+        alternates = {l: site.url(site.page_path(l, slug)) for l in locales}
+        for locale in locales:
+            urls[site.url(site.page_path(locale, slug))] = alternates
+    return dict(sorted(urls.items()))
+
+
+def _manifest(hashes: dict[str, str], editions: dict[str, list[LocalizedArticle]], settings: Settings, report: Report) -> str:
+    """The bundle's files with their hashes, and per locale and article its coverage and findings."""
+    locales: dict[str, dict] = {}
+    for locale, localized in editions.items():
+        locales[locale] = {}
+        for edition in localized:
+            slug = edition.article.slug
+            mine = [f for f in report.findings if f.locale == locale and f.article == slug]
+            locales[locale][slug] = {
+                "published": _meets_threshold(edition, settings),
+                "coverage": round(edition.coverage * 100, 1),
+                "words": edition.words_total,
+                "words_translated": edition.words_translated,
+                "findings": {s: sum(1 for f in mine if f.severity == s) for s in ("error", "warning", "info")},
+            }
+    files = {path: {"sha256": digest} for path, digest in sorted(hashes.items())}
+    return json.dumps({"files": files, "locales": locales}, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _locale_files(pages: list[RenderedPage], locale: str) -> dict[str, bytes]:
+    """The files of one locale's archive: its pages and the shared assets."""
+    files = {page.path: page.html.encode("utf-8") for page in pages if page.path.startswith(f"{locale}/")}
+    files["assets/style.css"] = STYLESHEET.read_bytes()
+    return files

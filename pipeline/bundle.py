@@ -7,16 +7,20 @@ bundle are deterministic: sorted, with no dates, so two builds of one input are 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import shutil
 import tempfile
+import zipfile
 from pathlib import Path
 from types import TracebackType
+from xml.sax.saxutils import escape
 
 from .errors import OutputError
 
 STAGING_PREFIX = ".staging-"
 RETIRED_PREFIX = ".retired-"
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold: archives never change by date
 
 
 class BundleWriter:
@@ -28,6 +32,7 @@ class BundleWriter:
     def __init__(self, target: Path):
         self.target = target
         self.hashes: dict[str, str] = {}  # bundle path -> sha256 of its bytes
+        self.contents: dict[str, bytes] = {}  # kept for archives when `keep_contents`
         self.staging: Path | None = None
 
     def __enter__(self) -> "BundleWriter":
@@ -89,3 +94,30 @@ def _recover_leftovers(parent: Path, name: str) -> None:
     for prefix in (STAGING_PREFIX, RETIRED_PREFIX):
         for leftover in parent.glob(f"{prefix}{name}-*"):
             shutil.rmtree(leftover, ignore_errors=True)
+
+
+def sitemap_xml(urls: dict[str, dict[str, str]]) -> str:
+    """A sitemap with hreflang alternates: page URL -> {hreflang: URL of each edition}."""
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for url, alternates in urls.items():
+        lines.append(f"  <url>\n    <loc>{escape(url)}</loc>")
+        for hreflang, href in alternates.items():
+            lines.append(f'    <xhtml:link rel="alternate" hreflang="{escape(hreflang)}" href="{escape(href)}"/>')
+        lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def zip_archive(files: dict[str, bytes]) -> bytes:
+    """A deterministic zip: sorted names, one fixed date, fixed permissions and compression."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, files[name])
+    return buffer.getvalue()

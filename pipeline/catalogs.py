@@ -11,6 +11,7 @@ removed ones become obsolete (`#~`), and an obsolete entry whose text returns is
 from __future__ import annotations
 
 import datetime
+import gettext
 import io
 import os
 import re
@@ -144,6 +145,16 @@ def load_translations(path: Path, tree: CatalogTree, locale: str) -> dict[str, T
         for m in catalog
         if m.id and isinstance(m.id, str) and isinstance(m.string, str)
     }
+
+
+def ui_translations(path: Path, tree: CatalogTree, locale: str) -> gettext.NullTranslations:
+    """The template strings of a locale, for Jinja2: compiled in memory (fuzzy left out)."""
+    if not path.exists():
+        return gettext.NullTranslations()
+    buffer = io.BytesIO()
+    write_mo(buffer, read_catalog(path, tree, locale), use_fuzzy=False)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
 
 
 def extract(templates: Iterable[Catalog], tree: CatalogTree, write: bool = True) -> list[Path]:

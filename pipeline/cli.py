@@ -17,7 +17,7 @@ from .build import build as run_build
 from .config import Settings, load_settings
 from .errors import PipelineError
 from .catalogs import total_status
-from .reports import findings_json, findings_table, status_row, status_table
+from .reports import build_summary, findings_json, findings_table, status_row, status_table
 from .workflow import check_catalogs, compile_all, extract_templates, translation_status, update_catalogs
 
 
@@ -60,17 +60,6 @@ def _fail(message: str, code: int) -> None:
 def cli(ctx: click.Context, project: Path) -> None:
     """Translate, check and build patient-facing health articles in many languages."""
     ctx.obj = project
-
-
-@cli.command()
-@click.pass_obj
-def build(project: Path) -> None:
-    """Build the HTML bundle of every article into dist/."""
-    settings = load_settings(project)
-    result = run_build(settings)
-    for locale, editions in result.built.items():
-        click.echo(f"{locale}: {len(editions)} articles")
-    click.echo(f"wrote {len(result.files)} files to {settings.dist_dir}/")
 
 
 LOCALE_OPTION = click.option(
@@ -174,6 +163,18 @@ def check_catalogs_command(project: Path, locales: tuple[str, ...], output: str,
     report = check_catalogs(settings, settings.locales)
     click.echo(findings_json(report) if output == "json" else findings_table(report))
     sys.exit(report.exit_code(settings.fail_on))
+
+
+@cli.command()
+@LOCALE_OPTION
+@click.option("--zip", "make_zip", is_flag=True, help="Also write one archive per locale (dist/<locale>.zip).")
+@click.pass_obj
+def build(project: Path, locales: tuple[str, ...], make_zip: bool) -> None:
+    """Build the HTML bundle of every article in every locale into dist/."""
+    settings = _settings(project)
+    result = run_build(settings, settings.select_locales(locales), make_zip)
+    click.echo(build_summary(result.published, result.left_out, result.report, len(result.files), settings.dist_dir))
+    sys.exit(result.report.exit_code(settings.fail_on))
 
 
 def main() -> None:

@@ -12,22 +12,14 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from .errors import ConfigError
 from .locales import normalize_code, parse_locale
-from .model import SEVERITIES
+from .model import SEVERITIES, ReadabilityTarget
 
 CONFIG_FILE = "pyproject.toml"
 SECTION = "tool.pipeline"
-
-
-@dataclass(frozen=True)
-class ReadabilityTarget:
-    """Grade levels (or the locale formula's scale) at which text draws a warning or an error."""
-
-    warning: float
-    error: float
 
 
 @dataclass(frozen=True)
@@ -62,6 +54,16 @@ class Settings:
     def all_locales(self) -> tuple[str, ...]:
         """The source locale first, then the target locales."""
         return (self.source_locale, *self.locales)
+
+    def select_locales(self, codes: Sequence[str]) -> tuple[str, ...]:
+        """Some of the configured locales (all when none are given), in the configured order."""
+        problems: list[str] = []
+        wanted = {_locale("--locale", code, problems) for code in codes}
+        unknown = sorted(wanted - set(self.all_locales))
+        if problems or unknown:
+            configured = ", ".join(self.all_locales)
+            raise ConfigError("; ".join(problems) or f"--locale {', '.join(unknown)}: not configured (configured: {configured})")
+        return tuple(code for code in self.all_locales if not wanted or code in wanted)
 
     def path(self, name: str) -> Path:
         """One of the configured folders, resolved against the project root."""

@@ -67,6 +67,14 @@ class Article:
 
 
 @dataclass(frozen=True)
+class ReadabilityTarget:
+    """The scores at which a locale's text draws a warning and an error verdict, in its formula's scale."""
+
+    warning: float
+    error: float
+
+
+@dataclass(frozen=True)
 class Translation:
     """A catalog's translation of one message, and the PO line it is on."""
 
@@ -92,6 +100,7 @@ class LocalizedUnit:
     text: str
     translated: bool
     origin: Location  # where a person edits this text (PO entry, or the source line)
+    lang: str = ""  # the language of `text`: the page's, or the source's for fallbacks and kept citations
 
 
 @dataclass(frozen=True)

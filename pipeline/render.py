@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+from babel import Locale
 from markdown_it.token import Token
 
 from .locales import LocaleInfo, format_date_for, parse_locale
@@ -74,7 +75,7 @@ class Renderer:
         """The page of one article in this renderer's locale."""
         article = localized.article
         path = self.site.page_path(self.locale.code, article.slug)
-        body, findings = self.render_body(localized)
+        heading, body, findings = self.render_body(localized)
         fallbacks = [u for u in localized.units if not u.translated]
         page = self.env.get_template("article.html").render(
             **self._common(path),
@@ -83,9 +84,10 @@ class Renderer:
             title_unit=localized.units[0],
             date=article.date,
             date_text=format_date_for(article.date, self.locale.code) if article.date else "",
+            heading=heading,
             body=body,
-            body_has_h1=any(u.kind == "heading" and u.level == 1 for u in article.units),
             has_fallbacks=bool(fallbacks),
+            source_name=self._source_name(),
             alternates=self._alternates(article.slug),
             switcher=self._switcher(path, article.slug),
         )
@@ -99,7 +101,7 @@ class Renderer:
                 "url": f"{a.article.slug}/",
                 "title": a.text_of("title"),
                 "description": a.text_of("description") if a.article.description else "",
-                "title_lang": None if a.units[0].translated else self.source.code,
+                "title_lang": None if a.units[0].lang == self.locale.code else a.units[0].lang,
             }
             for a in sorted(articles, key=lambda a: a.text_of("title").casefold())
         ]
@@ -115,8 +117,12 @@ class Renderer:
         )
         return RenderedPage("index.html", page)
 
-    def render_body(self, localized: LocalizedArticle) -> tuple[str, list[Finding]]:
-        """The article body as HTML with every unit in its localized text."""
+    def render_body(self, localized: LocalizedArticle) -> tuple[str | None, str, list[Finding]]:
+        """The article body as HTML with every unit in its localized text.
+
+        A body that opens with a level-1 heading gives the page its h1: that heading comes
+        back separately, so the template can put notes below it.
+        """
         tokens = parse_body(localized.article.body)
         body_units = localized.units[len(localized.units) - len(localized.article.body_units) :]
         for slot, unit in zip(unit_slots(tokens), body_units, strict=True):
@@ -125,21 +131,27 @@ class Renderer:
                 slot.image.children, slot.image.content = children, unit.text
             else:
                 slot.inline.children = children
-            if not unit.translated and self.locale.code != self.source.code:
-                self._mark_source_language(slot.element, slot.inline)
+            if unit.lang != self.locale.code:
+                self._mark_language(slot.element, slot.inline, unit)
         findings = [
             finding
             for slot, unit in zip(unit_slots(tokens), body_units)
             for finding in self._drop_unsafe_links(slot.inline, unit, localized.article.slug)
         ]
         md = parser()
-        return md.renderer.render(tokens, md.options, {}), findings
+        heading = None
+        if tokens and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
+            heading, tokens = md.renderer.render(tokens[:3], md.options, {}), tokens[3:]
+        return heading, md.renderer.render(tokens, md.options, {}), findings
 
-    def _mark_source_language(self, element: Token | None, inline: Token) -> None:
-        """Give a fallback passage the source's lang (and dir), on its element or a span."""
-        attrs = {"lang": self.source.code, "class": "untranslated"}
-        if self.source.direction != self.locale.direction:
-            attrs["dir"] = self.source.direction
+    def _mark_language(self, element: Token | None, inline: Token, unit: LocalizedUnit) -> None:
+        """Give a passage in another language its lang (and dir), on its element or a span."""
+        language = parse_locale(unit.lang)
+        attrs = {"lang": language.code}
+        if language.direction != self.locale.direction:
+            attrs["dir"] = language.direction
+        if not unit.translated:
+            attrs["class"] = "untranslated"
         if element is not None:
             for name, value in attrs.items():
                 element.attrSet(name, value)
@@ -181,6 +193,11 @@ class Renderer:
             kept.append(child)
         inline.children = kept
         return findings
+
+    def _source_name(self) -> str:
+        """The source language's name in this page's language: "anglais" on a French page."""
+        base = self.locale.code.split("-")[0] if self.locale.pseudo else self.locale.code
+        return Locale.parse(self.source.code, sep="-").get_display_name(Locale.parse(base, sep="-")) or self.source.name
 
     def _common(self, path: str) -> dict:
         """What every template needs: the locale, the way back to the bundle root, the assets."""

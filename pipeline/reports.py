@@ -7,7 +7,7 @@ import json
 from collections import Counter
 from typing import Iterable, Sequence
 
-from .model import SEVERITIES, CatalogStatus, Finding, Report
+from .model import SEVERITIES, CatalogStatus, Finding, LocalizedArticle, Report
 
 
 def format_table(headers: Sequence[str], rows: Iterable[Sequence[object]], numeric_from: int = 1) -> str:
@@ -73,3 +73,25 @@ def findings_table(report: Report) -> str:
     counts = Counter(f.severity for f in report.findings)
     summary = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in reversed(SEVERITIES) if counts[s])
     return format_table(("where", "severity", "rule", "locale", "message"), rows, numeric_from=99) + f"\n\n{summary}"
+
+
+def build_summary(published: dict[str, list[LocalizedArticle]], left_out: dict[str, list[LocalizedArticle]],
+                  report: Report, files: int, dist: str) -> str:
+    """One screen after a build: per locale its pages, coverage and findings, then what was left out."""
+    rows = []
+    for locale, editions in published.items():
+        mine = [f for f in report.findings if f.locale == locale]
+        words = sum(e.words_total for e in editions)
+        done = sum(e.words_translated for e in editions)
+        rows.append((
+            locale, len(editions), len(left_out.get(locale, [])), f"{100 * done / words:.1f}" if words else "-",
+            *(sum(1 for f in mine if f.severity == s) for s in ("error", "warning", "info")),
+        ))
+    lines = [format_table(("locale", "articles", "left out", "% words", "errors", "warnings", "infos"), rows)]
+    for locale, editions in left_out.items():
+        for edition in editions:
+            lines.append(
+                f"left out of {locale}: {edition.article.slug} ({edition.coverage:.0%} of its words translated)"
+            )
+    lines.append(f"wrote {files} files to {dist}/")
+    return "\n".join(lines)

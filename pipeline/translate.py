@@ -15,7 +15,7 @@ from .model import Article, LocalizedArticle, LocalizedUnit, Location, Translati
 def source_edition(article: Article) -> LocalizedArticle:
     """The article in its own language: every unit is its own text."""
     units = tuple(
-        LocalizedUnit(unit, unit.text, True, Location(article.path, unit.line)) for unit in article.units
+        LocalizedUnit(unit, unit.text, True, Location(article.path, unit.line), article.lang) for unit in article.units
     )
     words = sum(count_words(text) for text in _distinct_texts(article))
     return LocalizedArticle(article, article.lang, units, None, words, words)
@@ -29,9 +29,12 @@ def localize(
     for unit in article.units:
         found = translations.get(unit.text)
         if is_usable(found):
-            units.append(LocalizedUnit(unit, found.text, True, Location(catalog_path, found.line)))
+            # A citation kept as published is still in the source language (WCAG 3.1.2).
+            kept = unit.kind == "reference" and found.text == unit.text
+            lang = article.lang if kept else locale
+            units.append(LocalizedUnit(unit, found.text, True, Location(catalog_path, found.line), lang))
         else:
-            units.append(LocalizedUnit(unit, unit.text, False, Location(article.path, unit.line)))
+            units.append(LocalizedUnit(unit, unit.text, False, Location(article.path, unit.line), article.lang))
     words_total = words_translated = 0
     for text in _distinct_texts(article):
         words = count_words(text)

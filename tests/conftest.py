@@ -78,6 +78,20 @@ def repo_copy(tmp_path: Path) -> Path:
     return root
 
 
+def translate_everything(root: Path, locale: str = "es", translate=lambda text: f"ES {text}") -> None:
+    """Create the locale's catalogs and fill every message, as a (quick) translator would."""
+    from pipeline.catalogs import CatalogTree, read_catalog, render_catalog
+
+    assert run(root, "update", "--locale", locale).exit_code == 0
+    tree = CatalogTree(root, root / "locales")
+    for po in sorted((root / "locales" / locale.replace("-", "_") / "LC_MESSAGES").glob("*.po")):
+        catalog = read_catalog(po, tree, locale)
+        for message in catalog:
+            if message.id:
+                message.string = translate(message.id)
+        po.write_bytes(render_catalog(catalog))
+
+
 def run(root: Path, *args: str) -> Result:
     """Run the command line in a project folder, as a user would."""
     return CliRunner().invoke(cli, ["-C", str(root), *args], catch_exceptions=False)

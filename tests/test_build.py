@@ -1,4 +1,9 @@
+import json
 import os
+import signal
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -10,7 +15,7 @@ from pipeline.config import load_settings
 from pipeline.errors import OutputError
 from pipeline.markdown import plain_text
 
-from .conftest import REPO
+from .conftest import REPO, translate_everything
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -26,7 +31,7 @@ def test_source_pages_have_lang_title_main_one_h1_and_every_unit(repo_copy):
     result = build(load_settings(repo_copy))
     dist = repo_copy / "dist"
     assert {"index.html", "en/index.html", "assets/style.css"} <= set(result.files)
-    for edition in result.built["en"]:
+    for edition in result.published["en"]:
         page = dist / "en" / edition.article.slug / "index.html"
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
         assert soup.html["lang"] == "en" and soup.html["dir"] == "ltr"
@@ -94,10 +99,10 @@ def test_a_bundle_interrupted_while_being_swapped_is_restored(tmp_path):
 def test_unsafe_links_in_content_are_removed_and_reported(project):
     article = project / "source" / "leg-cramps.md"
     article.write_text(article.read_text() + "\nClick [here](javascript:alert(1)) or [mail](mailto:a@b.org).\n")
-    result = build(load_settings(project))
+    result = build(load_settings(project), ["en"])
     html = (project / "dist/en/leg-cramps/index.html").read_text()
     assert "javascript:" not in html and "<a href=\"mailto:a@b.org\">mail</a>" in html
-    [finding] = result.report.findings
+    [finding] = [f for f in result.report.findings if f.rule == "unsafe-link"]
     assert (finding.rule, finding.file, finding.line) == ("unsafe-link", "source/leg-cramps.md", 24)
 
 
@@ -107,3 +112,116 @@ def test_raw_html_in_content_is_shown_as_text(project):
     build(load_settings(project))
     html = (project / "dist/en/leg-cramps/index.html").read_text()
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def test_every_locale_is_built_with_lang_dir_alternates_and_switcher(repo_copy):
+    result = build(load_settings(repo_copy))
+    dist = repo_copy / "dist"
+    assert sorted(result.published) == ["ar", "de", "en", "es", "fr"]
+    expected_names = {"en": "English", "es": "español", "de": "Deutsch", "fr": "français", "ar": "العربية"}
+    for locale, editions in result.published.items():
+        for edition in editions:
+            soup = soup_of(dist / locale / edition.article.slug / "index.html")
+            assert soup.html["lang"] == locale and soup.html["dir"] == ("rtl" if locale == "ar" else "ltr")
+            editions_of_article = {
+                l for l, eds in result.published.items() if any(e.article.slug == edition.article.slug for e in eds)
+            }
+            alternates = {link["hreflang"] for link in soup.find_all("link", rel="alternate")}
+            assert alternates == editions_of_article | {"x-default"}
+            switcher = soup.find("nav", class_="languages").find_all("a")
+            assert {a["hreflang"]: a.get_text() for a in switcher} == {l: expected_names[l] for l in editions_of_article}
+            assert all(a["lang"] == a["hreflang"] for a in switcher)
+            assert len(soup.find_all("h1")) == 1 and soup.find("main") and soup.find("meta", attrs={"name": "description"})
+    # The French translation of the second article is under the threshold: left out everywhere.
+    assert not (dist / "fr/restless-legs-leg-cramps").exists()
+    english = soup_of(dist / "en/restless-legs-leg-cramps/index.html")
+    assert "fr" not in {a["hreflang"] for a in english.find("nav", class_="languages").find_all("a")}
+    assert "fr/restless-legs-leg-cramps" not in (dist / "sitemap.xml").read_text()
+    assert "restless-legs-leg-cramps" not in (dist / "fr/index.html").read_text()
+    [left_out] = [f for f in result.report.findings if f.rule == "below-threshold"]
+    assert (left_out.locale, left_out.article, left_out.severity) == ("fr", "restless-legs-leg-cramps", "warning")
+
+
+def test_fallback_passages_carry_the_source_language(repo_copy):
+    build(load_settings(repo_copy))
+    french = soup_of(repo_copy / "dist/fr/restless-leg-syndrome-cause/index.html")
+    fallbacks = french.select(".untranslated")
+    assert len(fallbacks) == 2 and all(el["lang"] == "en" for el in fallbacks)
+    assert "anglais" in french.find(class_="fallback-note").get_text()
+    arabic = soup_of(repo_copy / "dist/ar/restless-legs-leg-cramps/index.html")
+    citations = arabic.find_all("ol")[-1].find_all("span", lang="en")
+    assert len(citations) == 3 and all(c["dir"] == "ltr" for c in citations)
+
+
+def test_template_strings_come_from_the_ui_catalog(repo_copy):
+    build(load_settings(repo_copy))
+    spanish = soup_of(repo_copy / "dist/es/restless-leg-syndrome-cause/index.html")
+    assert spanish.find("a", class_="skip-link").get_text() == "Saltar al contenido principal"
+
+
+def test_dates_are_formatted_for_each_locale(project):
+    translate_everything(project, "es")
+    build(load_settings(project))
+    dates = {locale: soup_of(project / f"dist/{locale}/leg-cramps/index.html").find("time") for locale in ("en", "es")}
+    assert dates["en"]["datetime"] == dates["es"]["datetime"] == "2024-03-01"
+    assert (dates["en"].get_text(), dates["es"].get_text()) == ("March 1, 2024", "1 de marzo de 2024")
+
+
+def test_sitemap_and_manifest(repo_copy):
+    result = build(load_settings(repo_copy))
+    sitemap = (repo_copy / "dist/sitemap.xml").read_text()
+    assert '<loc>https://health.example.org/ar/restless-leg-syndrome-cause/</loc>' in sitemap
+    assert 'hreflang="fr" href="https://health.example.org/fr/restless-leg-syndrome-cause/"' in sitemap
+    manifest = json.loads((repo_copy / "dist/manifest.json").read_text())
+    assert manifest["files"]["en/index.html"]["sha256"] == result.files["en/index.html"]
+    assert manifest["locales"]["fr"]["restless-legs-leg-cramps"]["published"] is False
+    assert manifest["locales"]["fr"]["restless-leg-syndrome-cause"]["coverage"] > 80
+
+
+def test_a_subset_of_locales_and_zip_archives(repo_copy):
+    result = build(load_settings(repo_copy), ["es"], make_zip=True)
+    dist = repo_copy / "dist"
+    assert sorted(result.published) == ["es"] and not (dist / "de").exists()
+    names = zipfile.ZipFile(dist / "es.zip").namelist()
+    assert names == sorted(names) and "es/restless-leg-syndrome-cause/index.html" in names
+    first = (dist / "es.zip").read_bytes()
+    build(load_settings(repo_copy), ["es"], make_zip=True)
+    assert (dist / "es.zip").read_bytes() == first
+
+
+def test_killing_a_build_halfway_leaves_the_previous_bundle(repo_copy):
+    """A real process killed while it writes: the previous dist/ stays whole."""
+    build(load_settings(repo_copy))
+    before = read_tree(repo_copy / "dist")
+    script = (
+        "import sys, time\n"
+        "from pipeline import bundle\n"
+        "original = bundle.BundleWriter.write\n"
+        "def slow(self, path, content):\n"
+        "    original(self, path, content)\n"
+        "    if len(self.hashes) == 5:\n"
+        "        print('halfway', flush=True)\n"
+        "        time.sleep(60)\n"
+        "bundle.BundleWriter.write = slow\n"
+        "from pipeline.cli import main\n"
+        f"sys.argv = ['pipeline', '-C', {str(repo_copy)!r}, 'build']\n"
+        "main()\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip() == "halfway"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert read_tree(repo_copy / "dist") == before
+    build(load_settings(repo_copy))  # the next build cleans up what the killed one left
+    assert not [p for p in repo_copy.iterdir() if p.name.startswith((".staging-", ".retired-"))]
+
+
+def test_build_locale_must_be_configured(repo_copy):
+    from .conftest import run
+
+    result = run(repo_copy, "build", "--locale", "pt")
+    assert result.exit_code == 2 and "--locale pt: not configured" in result.output

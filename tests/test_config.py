@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.config import ReadabilityTarget, load_settings
+from pipeline.config import load_settings
+from pipeline.model import ReadabilityTarget
 from pipeline.errors import ConfigError
 
 from .conftest import REPO

@@ -13,14 +13,13 @@ from .html import render_html
 from .languages import LANGUAGES, language_for
 from .report import ReadabilityReport, ReadabilityResult, format_table
 from .rules import all_rules
-from .targets import ReadabilityTarget, Target, default_target
+from .targets import ReadabilityTarget, default_target
 
 __all__ = [
     "LANGUAGES",
     "ReadabilityReport",
     "ReadabilityResult",
     "ReadabilityTarget",
-    "Target",
     "all_rules",
     "check_readability",
     "default_target",

@@ -9,14 +9,14 @@ from .document import Document, Flag, read_document, score_metrics
 from .languages import language_for
 from .report import ReadabilityReport, ReadabilityResult
 from .rules import all_rules
-from .targets import ReadabilityTarget, Target, above_lower_secondary, check_target
+from .targets import ReadabilityTarget, above_lower_secondary, check_target
 
 CHECK = "readability"
 
 
 def check_readability(
     editions: Sequence[LocalizedArticle],
-    targets: Mapping[str, Target],
+    targets: Mapping[str, ReadabilityTarget],
     *,
     sources: Mapping[str, LocalizedArticle] | None = None,
 ) -> ReadabilityReport:
@@ -35,7 +35,7 @@ def check_readability(
 
 
 def analyse(
-    editions: Sequence[LocalizedArticle], targets: Mapping[str, Target], sources: Mapping[str, LocalizedArticle]
+    editions: Sequence[LocalizedArticle], targets: Mapping[str, ReadabilityTarget], sources: Mapping[str, LocalizedArticle]
 ) -> list[tuple[Document, tuple[Flag, ...]]]:
     """Each edition read and scored, with what the rules flagged in it (one per article and locale)."""
     documents: dict[tuple[str, str], Document] = {}
@@ -48,7 +48,7 @@ def analyse(
     return [(document, tuple(run_rules(document))) for document in documents.values()]
 
 
-def score_edition(edition: LocalizedArticle, targets: Mapping[str, Target]) -> Document:
+def score_edition(edition: LocalizedArticle, targets: Mapping[str, ReadabilityTarget]) -> Document:
     """Read an edition's prose and score it against its locale's target."""
     language, reason = language_for(edition.locale)
     document = read_document(edition, language)

@@ -14,7 +14,8 @@ from ...model import LocalizedArticle, LocalizedUnit, Severity
 from .formulas import Counts, count_sentence
 from .languages import Language
 from .sentences import prose_text, split_sentences
-from .targets import Target, Verdict, verdict
+from ...model import ReadabilityTarget
+from .targets import Verdict, verdict
 
 #: The unit kinds that are prose (see `pipeline.model.UNIT_KINDS`).
 PROSE_KINDS = frozenset({"paragraph", "list-item", "blockquote"})
@@ -64,7 +65,7 @@ class Document:
     counts: Counts
     metrics: dict[str, float] = field(default_factory=dict)  # empty: not scored
     reason: str = ""  # why it is not scored
-    target: Target | None = None
+    target: ReadabilityTarget | None = None
     source: Document | None = None  # for a translation: the source-language edition
 
     @property

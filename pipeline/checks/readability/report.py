@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...model import SEVERITIES, Finding, Report
-from .targets import Target, Verdict
+from ...model import ReadabilityTarget
+from .targets import Verdict
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class ReadabilityResult:
     formula: str | None  # the primary formula's id ("smog"), the one the target is in
     formula_name: str | None  # and its name ("SMOG grade")
     score: float | None
-    target: Target | None
+    target: ReadabilityTarget | None
     verdict: Verdict
     reason: str = ""  # why it is not scored
     grade: float | None = None  # the school grade, when the primary formula gives one

@@ -14,31 +14,13 @@ The direction comes from the formula, so settings need only the two numbers.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal
 
 from ...errors import ConfigError
+from ...model import ReadabilityTarget
 from .languages import Language, language_for
 
 Verdict = Literal["ok", "warning", "error", "not scored"]
-
-
-class Target(Protocol):
-    """Anything with a warning and an error level (such as `pipeline.config.ReadabilityTarget`)."""
-
-    @property
-    def warning(self) -> float: ...
-
-    @property
-    def error(self) -> float: ...
-
-
-@dataclass(frozen=True)
-class ReadabilityTarget:
-    """A warning and an error level in the locale formula's scale (the fields of config's)."""
-
-    warning: float
-    error: float
 
 
 def default_target(locale: str) -> ReadabilityTarget | None:
@@ -60,7 +42,7 @@ def default_target(locale: str) -> ReadabilityTarget | None:
     return ReadabilityTarget(*language.target) if language else None
 
 
-def check_target(locale: str, target: Target, language: Language) -> None:
+def check_target(locale: str, target: ReadabilityTarget, language: Language) -> None:
     """Raise ConfigError when a target's levels run against its formula's direction."""
     formula = language.metric(language.primary).name
     if language.scale == "grade" and target.error < target.warning:
@@ -80,7 +62,7 @@ def harder_than(score: float, level: float, language: Language) -> bool:
     return score > level if language.scale == "grade" else score < level
 
 
-def verdict(score: float, target: Target, language: Language) -> Verdict:
+def verdict(score: float, target: ReadabilityTarget, language: Language) -> Verdict:
     """ok, warning (past the warning level) or error (past the error level)."""
     if harder_than(score, target.error, language):
         return "error"
@@ -89,7 +71,7 @@ def verdict(score: float, target: Target, language: Language) -> Verdict:
     return "ok"
 
 
-def bands_past_warning(score: float, target: Target, language: Language) -> float:
+def bands_past_warning(score: float, target: ReadabilityTarget, language: Language) -> float:
     """How far a score is past its warning level, in widths of the warning-to-error band.
 
     0 at the warning level, 1 at the error level, negative when easier than the warning

@@ -1,10 +1,11 @@
-"""An article whose score is past its locale's target: a warning, or an error past the error level.
+"""An article whose score is past its locale's target (its verdict says how far: warning or error level).
 
 The score is the locale's primary formula (English SMOG grade, Spanish INFLESZ...) on the
 article's prose; text that needs more than lower-secondary education (grade 9) also fails
-WCAG 2.2 SC 3.1.5 (Reading Level, AAA).
+WCAG 2.2 SC 3.1.5 (Reading Level, AAA). Like every readability finding it is a warning,
+advice for editors: `--fail-on warning` makes it fail a run.
 
-Fails (English, target 8/10): an article at SMOG grade 15.0 (an error).
+Fails (English, target 8/10): an article at SMOG grade 15.0 (past the error level).
 Passes: an article at SMOG grade 7.5.
 """
 
@@ -33,6 +34,5 @@ def check(document: Document) -> Iterator[Flag]:
         f"(target: {direction} {target.warning:g} is a warning, {direction} {target.error:g} an error); "
         "use shorter sentences and everyday words",
         document.units[0].index,
-        severity="error" if verdict == "error" else "warning",
         wcag=WCAG if above_lower_secondary(score, language) else (),
     )
