@@ -196,3 +196,10 @@ def test_a_passage_can_be_given_as_its_rendered_html():
                            "<p>Call a doctor if a cramp lasts <em>longer</em> than ten&nbsp;minutes.")
     context = PageContext(**{**CONTEXT.__dict__, "fallback_passages": (passage,)})
     assert [f.rule for f in check_html(page, "es/leg-cramps/index.html", context=context)] == ["lang-of-parts"]
+
+
+def test_an_alternate_on_another_site_is_left_for_review():
+    base = "https://health.example.org/"
+    page = with_alternates(CLEAN, ("en", f"{base}en/cramps/"), ("es", "https://salud.example.es/calambres/"))
+    (finding,) = check_pages([("en/cramps/index.html", page, None)])
+    assert finding.outcome == "cantTell" and f"outside the site checked ({base})" in finding.message

@@ -55,7 +55,7 @@ class Rule:
 
     @property
     def severity(self) -> Severity:
-        """"error" when a failure fails WCAG at level A or AA, else "warning"."""
+        """Error when a failure fails WCAG at level A or AA; warning for best practices and AAA."""
         return "error" if not self.best_practice and is_conformance_requirement(self.wcag) else "warning"
 
 

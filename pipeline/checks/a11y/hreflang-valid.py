@@ -62,8 +62,9 @@ def check_site(site: Site) -> Iterator[Result]:
                 continue  # reported by check()
             target_file = _resolve(page.file, href, base)
             if target_file is None:
-                yield page.cant_tell(link, f"cannot tell whether {href} exists: no alternate of these pages "
-                                           "points to itself, so the site's address is unknown")
+                reason = (f"it is outside the site checked ({base[0]})" if base else
+                          "no alternate of these pages points to itself, so the site's address is unknown")
+                yield page.cant_tell(link, f"cannot tell whether {href} exists: {reason}")
                 continue
             target = site.page(target_file)
             if target is None:
@@ -107,9 +108,10 @@ def _site_base(site: Site) -> tuple[str, str] | None:
             if not url.scheme or not url.netloc:
                 continue
             path = url.path if url.path.endswith("/") or not url.path.endswith("index.html") else url.path[:-10]
-            if own_dir.endswith(path.lstrip("/")) and path.strip("/"):
-                prefix = f"{url.scheme}://{url.netloc}{url.path[: len(url.path) - len(path.lstrip('/'))]}"
-                votes[(prefix, own_dir[: len(own_dir) - len(path.lstrip('/'))])] += 1
+            tail = path.lstrip("/")
+            if tail.strip("/") and (own_dir == tail or own_dir.endswith("/" + tail)):
+                prefix = f"{url.scheme}://{url.netloc}{url.path[: len(url.path) - len(tail)]}"
+                votes[(prefix, own_dir[: len(own_dir) - len(tail)])] += 1
     return votes.most_common(1)[0][0] if votes else None
 
 
@@ -122,6 +124,8 @@ def _resolve(page_file: str, href: str, base: tuple[str, str] | None) -> str | N
         relative = urllib.parse.unquote(urllib.parse.urlsplit(href[len(base[0]):]).path)
         return Site.page_file(base[1] + relative)
     path = urllib.parse.unquote(url.path)
+    if not path:
+        return posixpath.normpath(page_file)  # "#part" or "?query": the page itself
     if path.startswith("/"):
         return Site.page_file((base[1] if base else "") + path.lstrip("/"))
     return Site.page_file(posixpath.join(posixpath.dirname(page_file), path) + ("/" if path.endswith("/") else ""))
