@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from .bundle import BundleWriter, sitemap_xml, zip_archive
+from .checks.readability import ReadabilityReport, check_readability
 from .catalogs import UI_DOMAIN, CatalogTree, load_translations, ui_translations
 from .config import Settings
 from .model import Article, Finding, LocalizedArticle, Report
@@ -44,6 +45,24 @@ def load_editions(settings: Settings, articles: list[Article], locales: Sequence
             path = tree.po(locale, article.slug)
             editions[locale].append(localize(article, locale, load_translations(path, tree, locale), tree.rel(path)))
     return editions
+
+
+def readability(settings: Settings, locales: Sequence[str] | None = None) -> tuple[ReadabilityReport, list[LocalizedArticle]]:
+    """Score every article in the locales (all configured ones by default), fallbacks excluded."""
+    articles = load_articles(settings.path("source_dir"), settings.root, settings.source_locale)
+    editions = load_editions(settings, articles, locales or settings.all_locales)
+    return _score(settings, articles, editions), [e for localized in editions.values() for e in localized]
+
+
+def _score(settings: Settings, articles: list[Article], editions: dict[str, list[LocalizedArticle]]) -> ReadabilityReport:
+    """The readability report of the editions, translations compared with their sources."""
+    sources = {e.article.slug: e for e in editions.get(settings.source_locale, [])}
+    if not sources:
+        sources = {e.article.slug: e for e in load_editions(settings, articles, [settings.source_locale])[settings.source_locale]}
+    flat = [e for localized in editions.values() for e in localized]
+    report = check_readability(flat, settings.readability, sources=sources)
+    report.findings = [f for f in report.findings if f.rule not in settings.disabled_rules]
+    return report
 
 
 def build(settings: Settings, locales: Sequence[str] | None = None, make_zip: bool = False) -> BuildResult:

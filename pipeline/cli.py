@@ -14,10 +14,13 @@ from typing import Any
 import click
 
 from .build import build as run_build
+from .build import readability
+from .checks.readability import format_table as readability_table
+from .checks.readability import render_html as readability_html
 from .config import Settings, load_settings
 from .errors import PipelineError
 from .catalogs import total_status
-from .reports import build_summary, findings_json, findings_table, status_row, status_table
+from .reports import write_report, build_summary, findings_json, findings_table, status_row, status_table
 from .workflow import check_catalogs, compile_all, extract_templates, translation_status, update_catalogs
 
 
@@ -163,6 +166,26 @@ def check_catalogs_command(project: Path, locales: tuple[str, ...], output: str,
     report = check_catalogs(settings, settings.locales)
     click.echo(findings_json(report) if output == "json" else findings_table(report))
     sys.exit(report.exit_code(settings.fail_on))
+
+
+@check.command(name="readability")
+@LOCALE_OPTION
+@click.option("--format", "output", type=click.Choice(["table", "json", "html"]), default="table", show_default=True,
+              help="table and json print; html writes reports/readability.html for editors.")
+@FAIL_ON_OPTION
+@click.pass_obj
+def check_readability_command(project: Path, locales: tuple[str, ...], output: str, fail_on: str | None) -> None:
+    """Score every article in every locale and point at the sentences to make plainer."""
+    settings = _settings(project, fail_on=fail_on)
+    report, editions = readability(settings, settings.select_locales(locales))
+    if output == "json":
+        click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    elif output == "html":
+        path = write_report(settings, "readability.html", readability_html(report, editions))
+        click.echo(f"wrote {_shown(path, settings)}")
+    else:
+        click.echo(readability_table(report))
+    sys.exit(report.to_report().exit_code(settings.fail_on))
 
 
 @cli.command()

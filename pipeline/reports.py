@@ -5,8 +5,11 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections import Counter
+from pathlib import Path
 from typing import Iterable, Sequence
 
+from .config import Settings
+from .files import write_if_changed
 from .model import SEVERITIES, CatalogStatus, Finding, LocalizedArticle, Report
 
 
@@ -95,3 +98,10 @@ def build_summary(published: dict[str, list[LocalizedArticle]], left_out: dict[s
             )
     lines.append(f"wrote {files} files to {dist}/")
     return "\n".join(lines)
+
+
+def write_report(settings: Settings, name: str, content: str) -> Path:
+    """Write one report file into the reports folder (atomically, only when it changed)."""
+    path = settings.path("reports_dir") / name
+    write_if_changed(path, content.encode("utf-8"))
+    return path
