@@ -7,18 +7,22 @@ translation covers less than the threshold of its words is left out of that loca
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from typing import Sequence
+from pathlib import Path
+from typing import Callable, Sequence
 
 from .bundle import BundleWriter, sitemap_xml, zip_archive
 from .checks.readability import ReadabilityReport, check_readability
 from .catalogs import UI_DOMAIN, CatalogTree, load_translations, ui_translations
 from .config import Settings
+from .checking import check_built_pages, rule_infos
 from .model import Article, Finding, LocalizedArticle, Report
 from .render import STYLESHEET, RenderedPage, Renderer, Site
+from .reports import apply_baseline, manifest_json, write_reports
 from .sources import load_articles
+from .summary import build_figures
 from .translate import localize, source_edition
+from .workflow import check_catalogs
 
 
 @dataclass
@@ -30,6 +34,7 @@ class BuildResult:
     left_out: dict[str, list[LocalizedArticle]]  # per built locale, the articles under the threshold
     files: dict[str, str] = field(default_factory=dict)  # bundle path -> sha256
     sitemap: bool = False
+    reports: list[str] = field(default_factory=list)  # the report files written
 
 
 def load_editions(settings: Settings, articles: list[Article], locales: Sequence[str]) -> dict[str, list[LocalizedArticle]]:
@@ -65,8 +70,13 @@ def _score(settings: Settings, articles: list[Article], editions: dict[str, list
     return report
 
 
-def build(settings: Settings, locales: Sequence[str] | None = None, make_zip: bool = False) -> BuildResult:
-    """Build the bundle of every published article in the requested locales into `dist_dir`."""
+def build(
+    settings: Settings,
+    locales: Sequence[str] | None = None,
+    make_zip: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> BuildResult:
+    """Build the bundle of every published article in the requested locales, check it, report."""
     articles = load_articles(settings.path("source_dir"), settings.root, settings.source_locale)
     editions = load_editions(settings, articles, settings.all_locales)
     wanted = locales or settings.all_locales
@@ -80,30 +90,57 @@ def build(settings: Settings, locales: Sequence[str] | None = None, make_zip: bo
         base_url=settings.base_url,
     )
     findings = [_below_threshold(e, settings) for l in wanted for e in left_out[l]]
+    findings += check_catalogs(settings, [l for l in wanted if l != settings.source_locale]).findings
+    scores = _score(settings, articles, {l: editions[l] for l in wanted})
+    findings += scores.findings
 
+    pages = _render(settings, site, wanted, published, progress)
+    findings += [f for page in pages for f in page.findings]
+    findings += check_built_pages(pages, settings.dist_dir, settings.source_locale, scores, settings.disabled_rules)
+
+    figures = build_figures(settings, articles, {l: editions[l] for l in wanted}, scores, findings)
+    report = apply_baseline(Report(sorted(findings, key=lambda f: f.sort_key()), figures), baseline_path(settings))
+    with BundleWriter(settings.path("dist_dir")) as bundle:
+        for page in pages:
+            bundle.write(page.path, page.publishable)
+        bundle.write("assets/style.css", STYLESHEET.read_bytes())
+        if settings.base_url:
+            bundle.write("sitemap.xml", sitemap_xml(_sitemap_urls(site)))
+        bundle.write("manifest.json", manifest_json(bundle.hashes, figures))
+        if make_zip:
+            for locale in wanted:
+                bundle.write(f"{locale}.zip", zip_archive(_locale_files(pages, locale)))
+    written = write_reports(settings.path("reports_dir"), settings.root, report, rule_infos(), settings.fail_on)
+    return BuildResult(
+        report, {l: published[l] for l in wanted}, left_out, dict(sorted(bundle.hashes.items())),
+        bool(settings.base_url), written,
+    )
+
+
+def _render(
+    settings: Settings,
+    site: Site,
+    wanted: Sequence[str],
+    published: dict[str, list[LocalizedArticle]],
+    progress: Callable[[int], None] | None,
+) -> list[RenderedPage]:
+    """Every page of the requested locales: articles, each locale's index, the language chooser."""
     tree = CatalogTree(settings.root, settings.path("locales_dir"))
     pages: list[RenderedPage] = []
     for locale in (l for l in wanted if published[l]):
         renderer = Renderer(locale, site, ui_translations(tree.po(locale, UI_DOMAIN), tree, locale))
-        pages.extend(renderer.article_page(edition) for edition in published[locale])
+        for edition in published[locale]:
+            pages.append(renderer.article_page(edition))
+            if progress:
+                progress(1)
         pages.append(renderer.locale_index(published[locale]))
     pages.append(Renderer(settings.source_locale, site).language_chooser())
-    findings.extend(f for page in pages for f in page.findings)
+    return pages
 
-    report = Report(findings=sorted(findings, key=lambda f: f.sort_key()))
-    with BundleWriter(settings.path("dist_dir")) as bundle:
-        for page in pages:
-            bundle.write(page.path, page.html)
-        bundle.write("assets/style.css", STYLESHEET.read_bytes())
-        if settings.base_url:
-            bundle.write("sitemap.xml", sitemap_xml(_sitemap_urls(site)))
-        bundle.write("manifest.json", _manifest(bundle.hashes, {l: editions[l] for l in wanted}, settings, report))
-        if make_zip:
-            for locale in wanted:
-                bundle.write(f"{locale}.zip", zip_archive(_locale_files(pages, locale)))
-    return BuildResult(
-        report, {l: published[l] for l in wanted}, left_out, dict(sorted(bundle.hashes.items())), bool(settings.base_url)
-    )
+
+def baseline_path(settings: Settings) -> Path:
+    """Where the accepted findings are kept."""
+    return settings.path("reports_dir") / "baseline.json"
 
 
 def _meets_threshold(edition: LocalizedArticle, settings: Settings) -> bool:
@@ -138,27 +175,8 @@ def _sitemap_urls(site: Site) -> dict[str, dict[str, str]]:
     return dict(sorted(urls.items()))
 
 
-def _manifest(hashes: dict[str, str], editions: dict[str, list[LocalizedArticle]], settings: Settings, report: Report) -> str:
-    """The bundle's files with their hashes, and per locale and article its coverage and findings."""
-    locales: dict[str, dict] = {}
-    for locale, localized in editions.items():
-        locales[locale] = {}
-        for edition in localized:
-            slug = edition.article.slug
-            mine = [f for f in report.findings if f.locale == locale and f.article == slug]
-            locales[locale][slug] = {
-                "published": _meets_threshold(edition, settings),
-                "coverage": round(edition.coverage * 100, 1),
-                "words": edition.words_total,
-                "words_translated": edition.words_translated,
-                "findings": {s: sum(1 for f in mine if f.severity == s) for s in ("error", "warning", "info")},
-            }
-    files = {path: {"sha256": digest} for path, digest in sorted(hashes.items())}
-    return json.dumps({"files": files, "locales": locales}, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-
-
 def _locale_files(pages: list[RenderedPage], locale: str) -> dict[str, bytes]:
     """The files of one locale's archive: its pages and the shared assets."""
-    files = {page.path: page.html.encode("utf-8") for page in pages if page.path.startswith(f"{locale}/")}
+    files = {page.path: page.publishable.encode("utf-8") for page in pages if page.path.startswith(f"{locale}/")}
     files["assets/style.css"] = STYLESHEET.read_bytes()
     return files

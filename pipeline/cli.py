@@ -6,21 +6,38 @@ with the code its report decides: 0 clean, 1 findings at or above --fail-on, 2 b
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator, Sequence
 
 import click
 
+from .build import baseline_path, readability
 from .build import build as run_build
-from .build import readability
+from .checking import rule_infos
+from .checks.a11y import check_paths
 from .checks.readability import format_table as readability_table
 from .checks.readability import render_html as readability_html
 from .config import Settings, load_settings
 from .errors import PipelineError
 from .catalogs import total_status
-from .reports import write_report, build_summary, findings_json, findings_table, status_row, status_table
+from .model import Report
+from .reports import (
+    apply_baseline,
+    build_summary,
+    findings_json,
+    findings_table,
+    github_annotations,
+    sarif_log,
+    status_row,
+    status_table,
+    step_summary,
+    write_baseline,
+    write_file,
+)
 from .workflow import check_catalogs, compile_all, extract_templates, translation_status, update_catalogs
 
 
@@ -142,12 +159,38 @@ def status(project: Path, locales: tuple[str, ...], output: str, min_coverage: f
     sys.exit(1 if below else 0)
 
 
+FORMATS = ["table", "json", "sarif"]
 FORMAT_OPTION = click.option(
-    "--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True, help="How to print the findings."
+    "--format", "output", type=click.Choice(FORMATS), default="table", show_default=True, help="How to print the findings."
 )
 FAIL_ON_OPTION = click.option(
     "--fail-on", type=click.Choice(["error", "warning", "info"]), help="Exit 1 on findings at or above this severity [settings: error]."
 )
+
+
+def _finish(report: Report, settings: Settings, output: str) -> None:
+    """Print a check's findings (new ones only count), annotate CI, and exit with the report's code."""
+    report = apply_baseline(report, baseline_path(settings))
+    if output == "json":
+        click.echo(findings_json(report))
+    elif output == "sarif":
+        click.echo(sarif_log(report, rule_infos()), nl=False)
+    elif output == "table":
+        click.echo(findings_table(report))
+    _annotate_ci(report)
+    sys.exit(report.exit_code(settings.fail_on))  # type: ignore[arg-type]
+
+
+def _annotate_ci(report: Report, summary: str = "") -> None:
+    """Under GitHub Actions: a workflow annotation per finding, and the step summary."""
+    if os.environ.get("GITHUB_ACTIONS") != "true":
+        return
+    for line in github_annotations(report):
+        click.echo(line)
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary and target:
+        with open(target, "a", encoding="utf-8") as handle:
+            handle.write(summary)
 
 
 @cli.group()
@@ -163,41 +206,81 @@ def check() -> None:
 def check_catalogs_command(project: Path, locales: tuple[str, ...], output: str, fail_on: str | None) -> None:
     """Check every translation: markup, links, numbers, punctuation, glossary terms…"""
     settings = _settings(project, locales=locales, fail_on=fail_on)
-    report = check_catalogs(settings, settings.locales)
-    click.echo(findings_json(report) if output == "json" else findings_table(report))
-    sys.exit(report.exit_code(settings.fail_on))
+    _finish(check_catalogs(settings, settings.locales), settings, output)
 
 
 @check.command(name="readability")
 @LOCALE_OPTION
-@click.option("--format", "output", type=click.Choice(["table", "json", "html"]), default="table", show_default=True,
-              help="table and json print; html writes reports/readability.html for editors.")
+@click.option("--format", "output", type=click.Choice([*FORMATS, "html"]), default="table", show_default=True,
+              help="html writes reports/readability.html for editors; the others print.")
 @FAIL_ON_OPTION
 @click.pass_obj
 def check_readability_command(project: Path, locales: tuple[str, ...], output: str, fail_on: str | None) -> None:
     """Score every article in every locale and point at the sentences to make plainer."""
     settings = _settings(project, fail_on=fail_on)
-    report, editions = readability(settings, settings.select_locales(locales))
+    scores, editions = readability(settings, settings.select_locales(locales))
     if output == "json":
-        click.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(scores.to_json(), indent=2, ensure_ascii=False))
+        output = "none"
     elif output == "html":
-        path = write_report(settings, "readability.html", readability_html(report, editions))
+        path = write_file(settings.path("reports_dir"), "readability.html", readability_html(scores, editions))
         click.echo(f"wrote {_shown(path, settings)}")
-    else:
-        click.echo(readability_table(report))
-    sys.exit(report.to_report().exit_code(settings.fail_on))
+        output = "none"
+    elif output == "table":
+        click.echo(readability_table(scores))
+        output = "none"
+    _finish(scores.to_report(), settings, output)
+
+
+@check.command(name="a11y")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@FORMAT_OPTION
+@FAIL_ON_OPTION
+@click.option("--all-outcomes", is_flag=True, help="Also report passed and inapplicable outcomes, per rule and element.")
+@click.pass_obj
+def check_a11y_command(project: Path, paths: tuple[Path, ...], output: str, fail_on: str | None, all_outcomes: bool) -> None:
+    """Check HTML pages for accessibility (default: the built bundle in dist/)."""
+    settings = _settings(project, fail_on=fail_on)
+    targets = list(paths) or [settings.path("dist_dir")]
+    findings = check_paths(targets, settings.root, disabled=settings.disabled_rules, all_outcomes=all_outcomes)
+    _finish(Report(findings), settings, output)
 
 
 @cli.command()
 @LOCALE_OPTION
 @click.option("--zip", "make_zip", is_flag=True, help="Also write one archive per locale (dist/<locale>.zip).")
+@FAIL_ON_OPTION
+@click.option("--update-baseline", is_flag=True, help="Accept today's findings: later runs fail only on new ones.")
 @click.pass_obj
-def build(project: Path, locales: tuple[str, ...], make_zip: bool) -> None:
-    """Build the HTML bundle of every article in every locale into dist/."""
-    settings = _settings(project)
-    result = run_build(settings, settings.select_locales(locales), make_zip)
-    click.echo(build_summary(result.published, result.left_out, result.report, len(result.files), settings.dist_dir))
-    sys.exit(result.report.exit_code(settings.fail_on))
+def build(project: Path, locales: tuple[str, ...], make_zip: bool, fail_on: str | None, update_baseline: bool) -> None:
+    """Build, check and report every article in every locale: dist/ and reports/."""
+    settings = _settings(project, fail_on=fail_on)
+    wanted = settings.select_locales(locales)
+    with _progress(settings, wanted) as advance:
+        result = run_build(settings, wanted, make_zip, progress=advance)
+    if update_baseline:
+        write_baseline(result.report, baseline_path(settings))
+        click.echo(f"accepted {len(result.report.findings) + len(result.report.accepted)} findings in "
+                   f"{_shown(baseline_path(settings), settings)}")
+    summary = build_summary(result.published, result.left_out, result.report, len(result.files), settings.dist_dir)
+    click.echo(summary)
+    click.echo("reports: " + ", ".join(result.reports))
+    _annotate_ci(result.report, step_summary(result.report, summary, result.reports))
+    failing = result.report.failing(settings.fail_on)  # type: ignore[arg-type]
+    if failing and not update_baseline:
+        click.secho(f"{len(failing)} findings at or above {settings.fail_on}", fg="red", err=True)
+    sys.exit(0 if update_baseline else result.report.exit_code(settings.fail_on))  # type: ignore[arg-type]
+
+
+@contextlib.contextmanager
+def _progress(settings: Settings, locales: Sequence[str]) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr when it is a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    total = len(locales) * sum(1 for _ in settings.path("source_dir").glob("*.md"))
+    with click.progressbar(length=total, label="building", file=sys.stderr) as bar:
+        yield bar.update
 
 
 def main() -> None:

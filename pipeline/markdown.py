@@ -49,6 +49,12 @@ class UnitSlot:
     inline: Token  # the inline token holding the unit's text
     element: Token | None  # the opening token that can carry `lang`; None: wrap in a span
     image: Token | None = None  # for image alt text: the image token
+    container: Token | None = None  # the innermost list item or blockquote around the unit
+
+    @property
+    def holder(self) -> Token | None:
+        """The opening token of the element that holds the unit in the page: its own, or its container's."""
+        return self.element or self.container
 
     @property
     def text(self) -> str:
@@ -121,8 +127,8 @@ def _slot(opening: Token, inline: Token, containers: list[Token]) -> UnitSlot | 
         image = children[0]
         if not image.content.strip():
             return None
-        return UnitSlot("image-alt", None, line, inline, image, image)
-    return UnitSlot(kind, level, line, inline, element)
+        return UnitSlot("image-alt", None, line, inline, image, image, containers[-1] if containers else None)
+    return UnitSlot(kind, level, line, inline, element, None, containers[-1] if containers else None)
 
 
 def link_scheme(url: str) -> str | None:

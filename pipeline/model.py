@@ -177,6 +177,17 @@ class Finding:
         return (self.file or "", self.line or 0, self.rule, self.locale or "", self.message)
 
 
+@dataclass(frozen=True)
+class RuleInfo:
+    """What reports say about a rule: its help text and where to read more."""
+
+    id: str
+    check: str
+    help: str
+    help_uri: str = ""
+    wcag: tuple[str, ...] = ()
+
+
 def severity_rank(severity: str) -> int:
     """Position of a severity from the mildest (0) to the gravest."""
     return SEVERITIES.index(severity)  # type: ignore[arg-type]
@@ -184,10 +195,14 @@ def severity_rank(severity: str) -> int:
 
 @dataclass
 class Report:
-    """Findings and figures of one run; it alone decides the exit code."""
+    """Findings and figures of one run; it alone decides the exit code.
+
+    Findings a baseline accepted (`accepted`) are reported but never fail a run.
+    """
 
     findings: list[Finding] = field(default_factory=list)
     figures: dict = field(default_factory=dict)
+    accepted: list[Finding] = field(default_factory=list)
 
     def failing(self, fail_on: Severity) -> list[Finding]:
         """The findings at or above the failing severity (only `failed` and `cantTell` count)."""

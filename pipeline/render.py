@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gettext
 import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from markdown_it.token import Token
 
 from .locales import LocaleInfo, format_date_for, parse_locale
 from .markdown import SAFE_SCHEMES, link_scheme, parse_body, parse_inline, parser, unit_slots
-from .model import Finding, LocalizedArticle, LocalizedUnit
+from .model import Finding, LocalizedArticle, LocalizedUnit, Location
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = Path(__file__).parent / "static" / "style.css"
@@ -44,13 +45,32 @@ class Site:
         return self.base_url + path if self.base_url else path
 
 
+#: Marks each unit's element while a page is checked, so findings lead back to the unit;
+#: `publishable` removes the marks before the page is written.
+UNIT_ATTRIBUTE = "data-unit"
+_UNIT_MARK = re.compile(rf' {UNIT_ATTRIBUTE}="\d+"')
+
+
 @dataclass
 class RenderedPage:
-    """A page's HTML and what rendering found wrong with its content."""
+    """A page's HTML, where each of its parts comes from, and what rendering found wrong."""
 
     path: str  # inside the bundle: `es/slug/index.html`
-    html: str
+    html: str  # with `data-unit` marks: see `publishable`
     findings: list[Finding] = field(default_factory=list)
+    template: str = ""  # the page's own template; everything outside <main> comes from base.html
+    origins: dict[int, Location] = field(default_factory=dict)  # data-unit -> where the unit is edited
+    fallbacks: list[tuple[str, Location]] = field(default_factory=list)  # fallback units' HTML
+
+    @property
+    def publishable(self) -> str:
+        """The HTML as it is written to the bundle: without the unit marks."""
+        return _UNIT_MARK.sub("", self.html)
+
+
+def template_path(name: str) -> str:
+    """A template's path as findings show it."""
+    return f"pipeline/templates/{name}"
 
 
 class Renderer:
@@ -75,23 +95,23 @@ class Renderer:
         """The page of one article in this renderer's locale."""
         article = localized.article
         path = self.site.page_path(self.locale.code, article.slug)
-        heading, body, findings = self.render_body(localized)
-        fallbacks = [u for u in localized.units if not u.translated]
+        heading, body, findings, fallbacks = self.render_body(localized)
         page = self.env.get_template("article.html").render(
             **self._common(path),
             title=localized.text_of("title"),
             description=localized.text_of("description") if article.description else "",
-            title_unit=localized.units[0],
+            title_lang=self._foreign(localized.units[0].lang),
             date=article.date,
             date_text=format_date_for(article.date, self.locale.code) if article.date else "",
             heading=heading,
             body=body,
-            has_fallbacks=bool(fallbacks),
+            has_fallbacks=bool(fallbacks) or not localized.units[0].translated,
             source_name=self._source_name(),
             alternates=self._alternates(article.slug),
             switcher=self._switcher(path, article.slug),
         )
-        return RenderedPage(path + "index.html", page, findings)
+        origins = {i: unit.origin for i, unit in enumerate(localized.units)}
+        return RenderedPage(path + "index.html", page, findings, "article.html", origins, fallbacks)
 
     def locale_index(self, articles: list[LocalizedArticle]) -> RenderedPage:
         """The page listing this locale's articles."""
@@ -101,31 +121,37 @@ class Renderer:
                 "url": f"{a.article.slug}/",
                 "title": a.text_of("title"),
                 "description": a.text_of("description") if a.article.description else "",
-                "title_lang": None if a.units[0].lang == self.locale.code else a.units[0].lang,
+                "title_lang": self._foreign(a.units[0].lang),
             }
             for a in sorted(articles, key=lambda a: a.text_of("title").casefold())
         ]
         page = self.env.get_template("index.html").render(
             **self._common(path), entries=entries, alternates=self._alternates(None), switcher=self._switcher(path, None)
         )
-        return RenderedPage(path + "index.html", page)
+        return RenderedPage(path + "index.html", page, template="index.html")
 
     def language_chooser(self) -> RenderedPage:
         """The bundle's root page: a list of languages, each named in itself."""
         page = self.env.get_template("languages.html").render(
             **self._common(""), languages=self._switcher("", None), switcher=[], alternates=[]
         )
-        return RenderedPage("index.html", page)
+        return RenderedPage("index.html", page, template="languages.html")
 
-    def render_body(self, localized: LocalizedArticle) -> tuple[str | None, str, list[Finding]]:
-        """The article body as HTML with every unit in its localized text.
+    def render_body(
+        self, localized: LocalizedArticle
+    ) -> tuple[str | None, str, list[Finding], list[tuple[str, Location]]]:
+        """The article body as HTML with every unit in its localized text and marked with its index.
 
         A body that opens with a level-1 heading gives the page its h1: that heading comes
-        back separately, so the template can put notes below it.
+        back separately, so the template can put notes below it. Also returned: what
+        rendering found, and the HTML of each unit shown in the source language.
         """
         tokens = parse_body(localized.article.body)
-        body_units = localized.units[len(localized.units) - len(localized.article.body_units) :]
-        for slot, unit in zip(unit_slots(tokens), body_units, strict=True):
+        first = len(localized.units) - len(localized.article.body_units)
+        body_units = localized.units[first:]
+        md = parser()
+        fallbacks = []
+        for index, (slot, unit) in enumerate(zip(unit_slots(tokens), body_units, strict=True), start=first):
             children = parse_inline(unit.text)
             if slot.image is not None:
                 slot.image.children, slot.image.content = children, unit.text
@@ -133,16 +159,20 @@ class Renderer:
                 slot.inline.children = children
             if unit.lang != self.locale.code:
                 self._mark_language(slot.element, slot.inline, unit)
+            if slot.holder is not None and slot.holder.attrGet(UNIT_ATTRIBUTE) is None:
+                slot.holder.attrSet(UNIT_ATTRIBUTE, str(index))
+            if not unit.translated:
+                shown = unit.text if slot.image else md.renderer.renderInline(slot.inline.children or [], md.options, {})
+                fallbacks.append((shown, unit.origin))
         findings = [
             finding
             for slot, unit in zip(unit_slots(tokens), body_units)
             for finding in self._drop_unsafe_links(slot.inline, unit, localized.article.slug)
         ]
-        md = parser()
         heading = None
         if tokens and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
             heading, tokens = md.renderer.render(tokens[:3], md.options, {}), tokens[3:]
-        return heading, md.renderer.render(tokens, md.options, {}), findings
+        return heading, md.renderer.render(tokens, md.options, {}), findings, fallbacks
 
     def _mark_language(self, element: Token | None, inline: Token, unit: LocalizedUnit) -> None:
         """Give a passage in another language its lang (and dir), on its element or a span."""
@@ -193,6 +223,13 @@ class Renderer:
             kept.append(child)
         inline.children = kept
         return findings
+
+    def _foreign(self, lang: str) -> dict[str, str] | None:
+        """`lang` (and `dir` when it differs) for text in another language than the page's."""
+        if lang == self.locale.code:
+            return None
+        info = parse_locale(lang)
+        return {"lang": info.code, **({"dir": info.direction} if info.direction != self.locale.direction else {})}
 
     def _source_name(self) -> str:
         """The source language's name in this page's language: "anglais" on a French page."""

@@ -225,3 +225,15 @@ def test_build_locale_must_be_configured(repo_copy):
 
     result = run(repo_copy, "build", "--locale", "pt")
     assert result.exit_code == 2 and "--locale pt: not configured" in result.output
+
+
+def test_an_untranslated_title_on_a_right_to_left_page_carries_lang_and_dir(project):
+    settings = project / "pyproject.toml"
+    settings.write_text(settings.read_text().replace('locales = ["es"]', 'locales = ["ar"]'))
+    translate_everything(project, "ar", lambda text: "" if text == "Leg cramps at night" else f"ع {text}")
+    settings.write_text(settings.read_text().replace("base_url", "threshold = 10\nbase_url"))
+    build(load_settings(project))
+    page = soup_of(project / "dist/ar/leg-cramps/index.html")
+    assert (page.html["dir"], page.h1["lang"], page.h1["dir"]) == ("rtl", "en", "ltr")
+    entry = soup_of(project / "dist/ar/index.html").find("ul", class_="article-list").find("a")
+    assert (entry["lang"], entry["dir"]) == ("en", "ltr")

@@ -21,9 +21,11 @@ LAYERS = {
     "catalogs": 4,
     "checks": 4,
     "reports": 4,
-    "build": 5,
     "workflow": 5,
-    "cli": 6,
+    "checking": 5,
+    "summary": 5,
+    "build": 6,
+    "cli": 7,
 }
 
 
@@ -35,7 +37,8 @@ def imports_of(path: Path) -> tuple[set[str], set[str]]:
     """(modules of the package, third-party top-level names) a module imports."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     own, other = set(), set()
-    package = module_name(path).rpartition(".")[0]
+    name = module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
             if node.level:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Mapping
 
 from lxml import html as lxml_html
+from lxml.etree import _Element as Element
 
 from ...model import Location
 from .language import is_valid_language_tag
 
+UNIT_ATTRIBUTE = "data-unit"
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -39,6 +42,22 @@ class PageContext:
     reading_grade: float | None = None  # the readability check's grade for the page's text
     reading_target: float | None = None  # the locale's target grade (settings: readability)
     reading_source: Location | None = None  # where an editor simplifies the text
+    #: Where each marked part of the page is edited: `data-unit` index -> source line or PO entry.
+    origins: Mapping[int, Location] = field(default_factory=dict)
+    #: The templates that made the page: its own (for what is inside <main>) and the base one.
+    templates: tuple[str, str] | None = None
+
+    def source_of(self, element: Element) -> Location | None:
+        """Where a person edits what an element shows: its unit's origin, or the template that wrote it."""
+        inside_main = False
+        for node in (element, *element.iterancestors()):
+            marked = node.get(UNIT_ATTRIBUTE)
+            if marked is not None and marked.isdigit() and int(marked) in self.origins:
+                return self.origins[int(marked)]
+            inside_main = inside_main or node.tag == "main"
+        if self.templates is None:
+            return None
+        return Location(self.templates[0] if inside_main else self.templates[1])
 
 
 def context_from_path(file: str) -> PageContext | None:

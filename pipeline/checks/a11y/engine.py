@@ -20,7 +20,7 @@ from types import ModuleType
 from typing import Literal
 
 from ...errors import PipelineError
-from ...model import Finding, Severity
+from ...model import Finding, Location, Severity
 from .context import PageContext, context_from_path
 from .page import Page, PageParseError, Result
 from .site import Site
@@ -202,18 +202,25 @@ def to_finding(rule: Rule, result: Result) -> Finding:
     page, element = result.page, result.element
     where = page.context or context_from_path(page.file) or PageContext()
     severity: Severity = {"failed": rule.severity, "cantTell": "warning"}.get(result.outcome, "info")
+    line = page.line(element) if element is not None else None
+    selector = page.selector(element) if element is not None else None
+    source = where.source_of(element if element is not None else page.root)
+    if source is not None:  # lead to what a person edits; the built page stays as a second place
+        file, line, related = source.file, source.line, (Location(page.file, line, selector), *result.related)
+    else:
+        file, related = page.file, result.related
     return Finding(
         rule=rule.id,
         severity=severity,
         message=result.message or rule.help,
-        file=page.file,
-        line=page.line(element) if element is not None else None,
+        file=file,
+        line=line,
         locale=where.locale,
         article=where.article,
         check="a11y",
         outcome=result.outcome,
         impact=rule.impact,
         wcag=rule.wcag,
-        selector=page.selector(element) if element is not None else None,
-        related=result.related,
+        selector=selector,
+        related=related,
     )

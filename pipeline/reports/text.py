@@ -1,16 +1,12 @@
-"""Results as people and machines read them: terminal tables and JSON."""
+"""Results for a terminal: tables, findings one per line, the build's one-screen summary."""
 
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections import Counter
-from pathlib import Path
 from typing import Iterable, Sequence
 
-from .config import Settings
-from .files import write_if_changed
-from .model import SEVERITIES, CatalogStatus, Finding, LocalizedArticle, Report
+from ..model import SEVERITIES, CatalogStatus, Finding, LocalizedArticle, Report
 
 
 def format_table(headers: Sequence[str], rows: Iterable[Sequence[object]], numeric_from: int = 1) -> str:
@@ -52,19 +48,6 @@ def status_table(rows: Sequence[CatalogStatus], totals: dict[str, CatalogStatus]
     return format_table(headers, lines, numeric_from=2)
 
 
-def finding_record(finding: Finding) -> dict:
-    """A finding as JSON: empty fields left out, locations as plain values."""
-    record = {k: v for k, v in dataclasses.asdict(finding).items() if v not in (None, "", (), [])}
-    if finding.wcag:
-        record["wcag"] = list(finding.wcag)
-    return record
-
-
-def findings_json(report: Report) -> str:
-    """`{"findings": [...]}`, as every check prints it with --format json."""
-    return json.dumps({"findings": [finding_record(f) for f in report.findings]}, indent=2, ensure_ascii=False)
-
-
 def findings_table(report: Report) -> str:
     """Findings one per line, `file:line  severity  rule  message`, then counts by severity."""
     if not report.findings:
@@ -98,10 +81,3 @@ def build_summary(published: dict[str, list[LocalizedArticle]], left_out: dict[s
             )
     lines.append(f"wrote {files} files to {dist}/")
     return "\n".join(lines)
-
-
-def write_report(settings: Settings, name: str, content: str) -> Path:
-    """Write one report file into the reports folder (atomically, only when it changed)."""
-    path = settings.path("reports_dir") / name
-    write_if_changed(path, content.encode("utf-8"))
-    return path

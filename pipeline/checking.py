@@ -1,0 +1,78 @@
+"""The checks a build runs on what it made, and what reports say about every rule.
+
+Each rendered page is checked with its context: its locale and article, the passages shown
+in the source language, its reading grade, and where each of its parts is edited (the
+`data-unit` marks the renderer left), so findings lead back to a Markdown line, a PO entry
+or a template.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import Sequence
+
+from .checks import a11y, catalogs, readability
+from .checks.a11y import FallbackPassage, PageContext, check_pages
+from .checks.a11y.wcag import CRITERIA
+from .checks.readability import ReadabilityReport
+from .model import Finding, RuleInfo
+from .render import RenderedPage, template_path
+
+WCAG_UNDERSTANDING = "https://www.w3.org/WAI/WCAG22/Understanding/"
+RULES_DOCS = "https://health.example.org/pipeline/rules/"
+#: Rules the build itself reports.
+BUILD_RULES = (
+    RuleInfo("below-threshold", "build", "An article whose translation covers too few of its words is left out of its locale."),
+    RuleInfo("unsafe-link", "build", "A link target outside http, https, mailto and tel is removed from the page."),
+)
+
+
+def check_built_pages(
+    pages: Sequence[RenderedPage],
+    dist: str,
+    source_locale: str,
+    scores: ReadabilityReport | None,
+    disabled: Sequence[str],
+) -> list[Finding]:
+    """Run the accessibility rules on rendered pages together (site rules see all of them)."""
+    inputs = [(f"{dist}/{page.path}", page.html, _context(page, source_locale, scores)) for page in pages]
+    return check_pages(inputs, disabled=disabled)
+
+
+def _context(page: RenderedPage, source_locale: str, scores: ReadabilityReport | None) -> PageContext:
+    """What the build knows of a page that its HTML does not say."""
+    parts = PurePosixPath(page.path).parts
+    locale = parts[0] if len(parts) > 1 else source_locale
+    article = parts[1] if len(parts) == 3 else None
+    result = scores.result_for(article, locale) if scores is not None and article else None
+    return PageContext(
+        locale=locale,
+        article=article,
+        source_locale=source_locale,
+        fallback_passages=tuple(FallbackPassage.from_html(html, origin) for html, origin in page.fallbacks),
+        reading_grade=result.grade if result is not None else None,
+        reading_target=result.target.warning if result is not None and result.target is not None else None,
+        reading_source=page.origins.get(0) if result is not None else None,
+        origins=page.origins,
+        templates=(template_path(page.template), template_path("base.html")),
+    )
+
+
+def rule_infos() -> list[RuleInfo]:
+    """Every rule of every check, with help text and where to read more."""
+    infos = list(BUILD_RULES)
+    infos += [RuleInfo(r.id, "catalogs", r.help, f"{RULES_DOCS}catalogs/{r.id}") for r in catalogs.rules()]
+    infos += [RuleInfo(r.id, "readability", r.help, _wcag_uri(r.wcag) or f"{RULES_DOCS}readability/{r.id}", r.wcag)
+              for r in readability.all_rules()]
+    infos += [RuleInfo(r.id, "a11y", r.help, _wcag_uri(r.wcag) or f"{RULES_DOCS}a11y/{r.id}", r.wcag) for r in a11y.rules()]
+    return infos
+
+
+def _wcag_uri(criteria: Sequence[str]) -> str:
+    """The WCAG 2.2 Understanding page of a rule's first success criterion."""
+    for number in criteria:
+        if number in CRITERIA:
+            title = CRITERIA[number][1]
+            slug = "".join(c if c.isalnum() else "-" for c in title.lower().replace("(", "").replace(")", ""))
+            return WCAG_UNDERSTANDING + "-".join(filter(None, slug.split("-"))) + ".html"
+    return ""

@@ -1,0 +1,65 @@
+"""Reports: terminal tables, JSON (the source of truth), SARIF, CI annotations and the HTML report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Sequence
+
+from ..files import write_if_changed
+from ..model import Report, RuleInfo
+from .ci import apply_baseline, github_annotations, step_summary, write_baseline
+from .formats import fingerprint, findings_json, report_json, sarif_log
+from .html import render_report
+from .text import build_summary, findings_table, format_table, status_row, status_table
+
+__all__ = [
+    "apply_baseline",
+    "build_summary",
+    "findings_json",
+    "findings_table",
+    "fingerprint",
+    "format_table",
+    "github_annotations",
+    "manifest_json",
+    "report_json",
+    "sarif_log",
+    "status_row",
+    "status_table",
+    "step_summary",
+    "write_baseline",
+    "write_file",
+    "write_reports",
+]
+
+JSON_REPORT = "report.json"
+SARIF_REPORT = "report.sarif"
+HTML_REPORT = "html/index.html"
+
+
+def write_file(folder: Path, name: str, content: str) -> Path:
+    """Write one report file (atomically, only when it changed)."""
+    path = folder / name
+    write_if_changed(path, content.encode("utf-8"))
+    return path
+
+
+def write_reports(folder: Path, root: Path, report: Report, rules: Sequence[RuleInfo], fail_on: str) -> list[str]:
+    """Write the JSON, SARIF and HTML reports; return their paths relative to the project root."""
+    files = {JSON_REPORT: report_json(report, fail_on), SARIF_REPORT: sarif_log(report, rules)}
+    files.update({f"html/{name}": html for name, html in render_report(report, fail_on).items()})
+    written = [write_file(folder, name, content) for name, content in files.items()]
+    return [_relative(path, root) for path in written[:3]]
+
+
+def manifest_json(hashes: dict[str, str], figures: dict) -> str:
+    """The bundle's files with their hashes, and per locale and article its figures."""
+    files = {path: {"sha256": digest} for path, digest in sorted(hashes.items())}
+    return json.dumps({"files": files, "locales": figures["cells"]}, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,138 @@
+"""Reports for machines: JSON (the source of truth, with a schema version) and SARIF 2.1.0."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections import Counter
+from importlib.metadata import PackageNotFoundError, version
+from typing import Sequence
+
+from ..model import SEVERITIES, Finding, Report, RuleInfo
+
+SCHEMA = "https://health.example.org/pipeline/report-1.json"
+SCHEMA_VERSION = 1
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def tool_version() -> str:
+    """The installed version of pipeline."""
+    try:
+        return version("pipeline")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def fingerprint(finding: Finding) -> str:
+    """A finding's identity across runs: rule, place and message, but not its line (lines move)."""
+    key = "\x1f".join((finding.rule, finding.file or "", finding.locale or "", finding.article or "",
+                       finding.selector or "", finding.message))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+
+
+def finding_record(finding: Finding) -> dict:
+    """A finding as JSON: empty fields left out, locations as plain values."""
+    record = {k: v for k, v in dataclasses.asdict(finding).items() if v not in (None, "", (), [])}
+    if finding.wcag:
+        record["wcag"] = list(finding.wcag)
+    if finding.related:
+        record["related"] = [{k: v for k, v in dataclasses.asdict(r).items() if v is not None} for r in finding.related]
+    return record
+
+
+def findings_json(report: Report) -> str:
+    """`{"findings": [...]}`, as every check prints it with --format json."""
+    return json.dumps({"findings": [finding_record(f) for f in report.findings]}, indent=2, ensure_ascii=False)
+
+
+def report_json(report: Report, fail_on: str) -> str:
+    """The full report: schema version, tool, summary, figures, new and accepted findings."""
+    counts = Counter(f.severity for f in report.findings)
+    document = {
+        "$schema": SCHEMA,
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "pipeline", "version": tool_version()},
+        "summary": {
+            "exit_code": report.exit_code(fail_on),  # type: ignore[arg-type]
+            "fail_on": fail_on,
+            "findings": {s: counts[s] for s in reversed(SEVERITIES)},
+            "accepted_by_baseline": len(report.accepted),
+        },
+        "figures": report.figures,
+        "findings": [finding_record(f) | {"fingerprint": fingerprint(f)} for f in report.findings],
+        "accepted": [finding_record(f) | {"fingerprint": fingerprint(f)} for f in report.accepted],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def sarif_log(report: Report, rules: Sequence[RuleInfo]) -> str:
+    """SARIF 2.1.0 for code-scanning annotations: locations relative to the repository root."""
+    used = sorted({f.rule for f in (*report.findings, *report.accepted)})
+    known = {rule.id: rule for rule in rules}
+    descriptors = [_rule_descriptor(known.get(rule_id) or RuleInfo(rule_id, "", rule_id)) for rule_id in used]
+    index = {rule_id: i for i, rule_id in enumerate(used)}
+    results = [_result(f, index, "new") for f in report.findings] + [_result(f, index, "unchanged") for f in report.accepted]
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "pipeline",
+                        "version": tool_version(),
+                        "informationUri": "https://health.example.org/pipeline",
+                        "rules": descriptors,
+                    }
+                },
+                "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The repository root."}}},
+                "results": results,
+                "columnKind": "unicodeCodePoints",
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _rule_descriptor(rule: RuleInfo) -> dict:
+    descriptor: dict = {"id": rule.id, "shortDescription": {"text": rule.help or rule.id}}
+    if rule.help_uri:
+        descriptor["helpUri"] = rule.help_uri
+    descriptor["properties"] = {"tags": [rule.check, *(f"wcag{c.replace('.', '')}" for c in rule.wcag)]}
+    return descriptor
+
+
+def _location(file: str, line: int | None, note: str | None = None) -> dict:
+    physical: dict = {"artifactLocation": {"uri": file, "uriBaseId": "%SRCROOT%"}}
+    if line:
+        physical["region"] = {"startLine": line}
+    location: dict = {"physicalLocation": physical}
+    if note:
+        location["message"] = {"text": note}
+    return location
+
+
+def _result(finding: Finding, index: dict[str, int], state: str) -> dict:
+    result: dict = {
+        "ruleId": finding.rule,
+        "ruleIndex": index[finding.rule],
+        "level": SARIF_LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "baselineState": state,
+        "partialFingerprints": {"pipeline/v1": fingerprint(finding)},
+    }
+    if finding.file:
+        result["locations"] = [_location(finding.file, finding.line)]
+    related = [
+        _location(r.file, r.line, f"element {r.selector}" if r.selector else None) | {"id": i}
+        for i, r in enumerate(finding.related)
+    ]
+    if related:
+        result["relatedLocations"] = related
+    properties = {k: v for k, v in (("locale", finding.locale), ("article", finding.article),
+                                     ("outcome", finding.outcome), ("selector", finding.selector)) if v}
+    if properties:
+        result["properties"] = properties
+    return result
