@@ -1,0 +1,112 @@
+"""Reports: findings lead back to what a person edits; JSON, SARIF and HTML for CI and people."""
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from pipeline.checks.a11y import check_paths
+from pipeline.cli import cli
+
+from .axe import run_axe
+
+EMPTY_LINK = "\nSee [](https://example.org/more) for more.\n"
+
+
+def build_in(root: Path, *args: str, env: dict | None = None):
+    return CliRunner().invoke(cli, ["-C", str(root), "build", *args], env=env, catch_exceptions=False)
+
+
+def line_of(path: Path, fragment: str) -> int:
+    return next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if fragment in text)
+
+
+def test_the_shipped_content_builds_clean_and_writes_every_report(repo_copy):
+    result = build_in(repo_copy)
+    assert result.exit_code == 0, result.output
+    assert "reports: reports/report.json, reports/report.sarif, reports/html/index.html" in result.output
+    report = json.loads((repo_copy / "reports/report.json").read_text())
+    assert report["schema_version"] == 1 and report["summary"]["exit_code"] == 0
+    assert report["figures"]["cells"]["fr"]["restless-legs-leg-cramps"]["published"] is False
+    sarif = json.loads((repo_copy / "reports/report.sarif").read_text())
+    assert sarif["version"] == "2.1.0"
+    driver = sarif["runs"][0]["tool"]["driver"]
+    assert all({"id", "shortDescription"} <= set(rule) for rule in driver["rules"])
+    assert any(rule.get("helpUri", "").startswith("https://www.w3.org/WAI/WCAG22/Understanding/") for rule in driver["rules"])
+    for found in sarif["runs"][0]["results"]:
+        for location in found.get("locations", []):
+            uri = location["physicalLocation"]["artifactLocation"]["uri"]
+            assert not uri.startswith("/") and not uri.startswith(str(repo_copy))
+
+
+def test_a_link_with_no_text_in_a_source_article_fails_the_build_at_its_markdown_line(repo_copy):
+    source = repo_copy / "source/restless-legs-leg-cramps.md"
+    source.write_text(source.read_text() + EMPTY_LINK)
+    line = line_of(source, "See [](https://example.org/more)")
+    summary = repo_copy / "summary.md"
+    result = build_in(repo_copy, env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.exit_code == 1
+    annotation = f"::error file=source/restless-legs-leg-cramps.md,line={line},title=link-name::"
+    assert annotation in result.output
+    sarif = json.loads((repo_copy / "reports/report.sarif").read_text())
+    [english] = [r for r in sarif["runs"][0]["results"]
+                 if r["ruleId"] == "link-name" and r["properties"]["locale"] == "en"]
+    place = english["locations"][0]["physicalLocation"]
+    assert (place["artifactLocation"]["uri"], place["region"]["startLine"]) == ("source/restless-legs-leg-cramps.md", line)
+    built = english["relatedLocations"][0]
+    assert built["physicalLocation"]["artifactLocation"]["uri"] == "dist/en/restless-legs-leg-cramps/index.html"
+    assert built["message"]["text"].startswith("element ")
+    assert "## pipeline build" in summary.read_text()
+
+
+def test_a_finding_in_a_translation_points_at_its_po_entry(repo_copy):
+    po = repo_copy / "locales/es/LC_MESSAGES/restless-leg-syndrome-cause.po"
+    lines = po.read_text().splitlines(keepends=True)
+    target = line_of(po, "msgstr \"Si tiene síntomas")
+    lines[target - 1] = lines[target - 1].replace("[TrufflesVeinSpecialists.com](", "[](")
+    po.write_text("".join(lines))
+    msgid_line = target - 1
+    result = build_in(repo_copy, "--locale", "es")
+    assert result.exit_code == 1
+    report = json.loads((repo_copy / "reports/report.json").read_text())
+    [finding] = [f for f in report["findings"] if f["rule"] == "link-name"]
+    assert (finding["file"], finding["line"], finding["locale"]) == (
+        "locales/es/LC_MESSAGES/restless-leg-syndrome-cause.po", msgid_line, "es")
+    assert finding["related"][0]["file"] == "dist/es/restless-leg-syndrome-cause/index.html"
+
+
+def test_template_chrome_findings_point_at_the_template(repo_copy):
+    """A finding outside any unit belongs to the template that wrote it."""
+    from pipeline.checks.a11y import PageContext, check_html
+
+    html = "<!DOCTYPE html><html lang='en'><head><title>T</title></head><body><header><a href='/x'></a></header><main><h1>T</h1></main></body></html>"
+    context = PageContext(locale="en", templates=("pipeline/templates/article.html", "pipeline/templates/base.html"))
+    [finding] = [f for f in check_html(html, "dist/en/a/index.html", context=context) if f.rule == "link-name"]
+    assert finding.file == "pipeline/templates/base.html" and finding.related[0].file == "dist/en/a/index.html"
+
+
+def test_a_baseline_accepts_todays_findings_and_fails_only_on_new_ones(repo_copy):
+    source = repo_copy / "source/restless-legs-leg-cramps.md"
+    source.write_text(source.read_text() + EMPTY_LINK)
+    accepted = build_in(repo_copy, "--update-baseline")
+    assert accepted.exit_code == 0 and (repo_copy / "reports/baseline.json").exists()
+    assert build_in(repo_copy).exit_code == 0
+    source.write_text(source.read_text() + "\nAnd [](https://example.org/other) too.\n")
+    result = build_in(repo_copy)
+    assert result.exit_code == 1
+    report = json.loads((repo_copy / "reports/report.json").read_text())
+    assert {f["message"] for f in report["findings"] if f["rule"] == "link-name"} == {
+        "the link to 'https://example.org/other' has no text: give it words that say where it goes"}
+    assert report["summary"]["accepted_by_baseline"] >= 4
+
+
+def test_the_html_report_shows_its_charts_and_passes_both_accessibility_checkers(repo_copy):
+    build_in(repo_copy)
+    folder = repo_copy / "reports/html"
+    index = (folder / "index.html").read_text()
+    assert index.count("<svg") == 2 and "<script" not in index and "http" not in index.split("<body>")[0]
+    pages = sorted(folder.rglob("*.html"))
+    assert len(pages) == 3
+    assert check_paths([folder], repo_copy) == []
+    results = run_axe(pages)
+    assert {str(p): sorted(r.violations) for p, r in results.items() if r.violations} == {}
