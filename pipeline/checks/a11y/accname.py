@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from .aria import BLOCK_ELEMENTS, ROLES
+from .aria import BLOCK_ELEMENTS, name_from_content
 
 if TYPE_CHECKING:
     from .page import Page
@@ -24,6 +24,8 @@ Element = etree._Element
 #: Controls whose value, not their content, names them inside another element's name.
 TEXT_INPUT_TYPES = frozenset({"", "text", "search", "tel", "url", "email", "number"})
 LABELABLE = frozenset({"button", "input", "meter", "output", "progress", "select", "textarea"})
+#: The name HTML-AAM gives an image button that has no alternative text: never a description.
+DEFAULT_IMAGE_BUTTON = "Submit Query"
 
 
 def normalize_space(text: str) -> str:
@@ -81,8 +83,7 @@ class _Computation:
             native = self._native_alternative(element, show_hidden)
             if native:
                 return native
-        info = ROLES.get(role or "")
-        if recursing or in_labelledby or (info is not None and info.name_from_content):  # 2F
+        if recursing or in_labelledby or name_from_content(role):  # 2F
             content = self.content(element, in_labelledby=in_labelledby, show_hidden=show_hidden)
             if content.strip():
                 return content
@@ -134,16 +135,16 @@ class _Computation:
                 value = element.get("value")
                 return value if value is not None else {"submit": "Submit", "reset": "Reset"}.get(kind, "")
             if kind == "image":
-                return (element.get("alt") or element.get("value") or "").strip() or (
-                    "" if element.get("title") else "Submit"
-                )
+                return (element.get("alt") or "").strip() or (element.get("title") or "").strip() or DEFAULT_IMAGE_BUTTON
         if tag in LABELABLE:
             labels = self._labels(element)
             if labels:
                 return labels
             if tag in ("input", "textarea"):
                 return "" if element.get("title") else (element.get("placeholder") or "").strip()
-        first_child = {"fieldset": "legend", "figure": "figcaption", "table": "caption", "svg": "title"}.get(tag)
+        first_child = {"fieldset": "legend", "figure": "figcaption", "table": "caption"}.get(tag)
+        if first_child is None and self.page.is_svg(element):
+            first_child = "title"  # SVG-AAM: an SVG element is named by its <title> child
         if first_child:
             for child in element:
                 if child.tag == first_child:

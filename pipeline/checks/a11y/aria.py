@@ -1,86 +1,83 @@
-"""WAI-ARIA as data: the roles, what each allows, and the implicit role of each HTML element.
+"""WAI-ARIA and HTML-AAM as rules use them: roles, what they allow, and the role of each HTML element.
 
-The one place rules learn what an element *is* to assistive technology. Sources:
-WAI-ARIA 1.2, DPUB-ARIA 1.1, Graphics-ARIA, and HTML-AAM (implicit roles), as axe-core
-applies them so results compare.
+The data itself (roles, states and properties) is in `ariadata.py`; this module answers
+questions about it (what a role inherits, allows, requires or prohibits) and gives HTML
+elements their implicit roles (HTML-AAM, ARIA in HTML) and focusability.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lxml import etree
+
+from .ariadata import ATTRIBUTES, GLOBAL_ARIA, GLOBAL_ARIA_12, ROLES, Role
 
 if TYPE_CHECKING:
     from .page import Page
 
 Element = etree._Element
 
+__all__ = ["ATTRIBUTES", "GLOBAL_ARIA", "ROLES", "Role"]
 
-@dataclass(frozen=True)
-class RoleInfo:
-    """What a role is: its category and how it gets its accessible name."""
-
-    category: str  # landmark, widget, structure, live, window, document-structure
-    name_from_content: bool = False
-    name_required: bool = False
-    name_prohibited: bool = False
-
-
-def _roles(category: str, names: str, **info: bool) -> dict[str, RoleInfo]:
-    return {name: RoleInfo(category, **info) for name in names.split()}
-
-
-#: Every concrete role, grouped by how it is named (WAI-ARIA 1.2 "Name From" and "Name Required").
-ROLES: dict[str, RoleInfo] = {
-    **_roles("landmark", "banner complementary contentinfo form main navigation search"),
-    **_roles("landmark", "region", name_required=True),
-    **_roles("live", "alert log marquee status timer"),
-    **_roles("window", "alertdialog dialog", name_required=True),
-    **_roles(
-        "widget",
-        "button checkbox gridcell link menuitem menuitemcheckbox menuitemradio option radio switch tab treeitem",
-        name_from_content=True,
-        name_required=True,
-    ),
-    **_roles("widget", "combobox listbox meter progressbar searchbox slider spinbutton textbox tree treegrid",
-             name_required=True),
-    **_roles("widget", "grid menu menubar radiogroup scrollbar tablist"),
-    **_roles("structure", "cell columnheader rowheader row tooltip", name_from_content=True),
-    **_roles("structure", "heading", name_from_content=True, name_required=True),
-    **_roles("structure", "img image", name_required=True),
-    **_roles("structure", "application article blockquote definition directory document feed figure group list "
-                          "listitem math note rowgroup separator table tabpanel term toolbar"),
-    **_roles("structure", "caption code comment deletion emphasis generic insertion mark none paragraph "
-                          "presentation strong subscript suggestion superscript time", name_prohibited=True),
-    **_roles("document-structure", "doc-abstract doc-acknowledgments doc-afterword doc-appendix doc-bibliography "
-             "doc-chapter doc-colophon doc-conclusion doc-cover doc-credit doc-credits doc-dedication doc-endnotes "
-             "doc-epigraph doc-epilogue doc-errata doc-example doc-footnote doc-foreword doc-glossary doc-index "
-             "doc-introduction doc-notice doc-pagebreak doc-pagefooter doc-pageheader doc-pagelist doc-part "
-             "doc-preface doc-prologue doc-pullquote doc-qna doc-subtitle doc-tip doc-toc graphics-document "
-             "graphics-object graphics-symbol"),
-    **_roles("document-structure", "doc-backlink doc-biblioref doc-glossref doc-noteref",
-             name_from_content=True, name_required=True),
-}
-
-#: Abstract roles: never valid in a `role` attribute.
-ABSTRACT_ROLES = frozenset("command composite input landmark range roletype section sectionhead select "
-                           "structure widget window".split())
-
-LANDMARK_ROLES = frozenset(role for role, info in ROLES.items() if info.category == "landmark")
+#: Roles a `role` attribute may name: every role that is not abstract.
+CONCRETE_ROLES = frozenset(name for name, role in ROLES.items() if not role.abstract)
+ABSTRACT_ROLES = frozenset(name for name, role in ROLES.items() if role.abstract)
 PRESENTATIONAL_ROLES = frozenset({"none", "presentation"})
+#: Global states and properties (ARIA 1.2): any of them on role="none" makes the browser ignore the role.
+GLOBAL_ARIA_ATTRIBUTES = GLOBAL_ARIA_12
 
-#: States and properties every role supports: one of them on an element with role="none"
-#: makes the browser ignore the presentational role (WAI-ARIA 1.2, 9.1 conflict resolution).
-GLOBAL_ARIA_ATTRIBUTES = frozenset(
-    "aria-atomic aria-braillelabel aria-brailleroledescription aria-busy aria-controls aria-current "
-    "aria-describedby aria-description aria-details aria-dropeffect aria-flowto aria-grabbed "
-    "aria-hidden aria-keyshortcuts aria-label aria-labelledby aria-live aria-owns aria-relevant "
-    "aria-roledescription".split()
-)
+
+@functools.cache
+def lineage(role: str) -> frozenset[str]:
+    """The role and every role it inherits from."""
+    info = ROLES.get(role)
+    if info is None:
+        return frozenset()
+    return frozenset({role}).union(*(lineage(parent) for parent in info.superclasses))
+
+
+def is_a(role: str | None, base: str) -> bool:
+    """Whether the role is `base` or inherits from it (`doc-biblioref` is a `link`)."""
+    return role is not None and base in lineage(role)
+
+
+@functools.cache
+def allowed_attributes(role: str) -> frozenset[str]:
+    """The states and properties a role supports: globals, its own and those it inherits."""
+    return GLOBAL_ARIA.union(*(ROLES[r].supported for r in lineage(role)))
+
+
+def required_attributes(role: str) -> frozenset[str]:
+    """The states and properties the role requires (WAI-ARIA 1.2, 5.2.2)."""
+    info = ROLES.get(role)
+    return info.required if info else frozenset()
+
+
+def prohibited_attributes(role: str) -> frozenset[str]:
+    """The states and properties authors must not use on the role (WAI-ARIA 1.2, 5.2.5)."""
+    info = ROLES.get(role)
+    return info.prohibited if info else frozenset()
+
+
+def name_from_content(role: str | None) -> bool:
+    """Whether the role takes its accessible name from its content."""
+    info = ROLES.get(role or "")
+    return info is not None and "contents" in info.name_from
+
+
+def name_required(role: str | None) -> bool:
+    """Whether WAI-ARIA requires the role to have an accessible name."""
+    info = ROLES.get(role or "")
+    return info is not None and info.name_required
+
+
+LANDMARK_ROLES = frozenset(r for r in CONCRETE_ROLES if is_a(r, "landmark"))
+WIDGET_ROLES = frozenset(r for r in CONCRETE_ROLES if is_a(r, "widget"))
+PRESENTATIONAL_CHILDREN_ROLES = frozenset(r for r in CONCRETE_ROLES if ROLES[r].presentational_children)
 
 #: Elements whose default display is block: their text is set apart by spaces in a name.
 BLOCK_ELEMENTS = frozenset(
@@ -99,13 +96,14 @@ SECTIONING_ELEMENTS = frozenset({"article", "aside", "main", "nav", "section"})
 SECTIONING_ROLES = frozenset({"article", "complementary", "main", "navigation", "region"})
 HEADING_LEVEL = {f"h{n}": n for n in range(1, 7)}
 
-_INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
+_INTEGER = re.compile(r"^[ \t\n\f\r]*([+-]?\d+)")
 
 
 def integer_attribute(element: Element, name: str) -> int | None:
     """An attribute read as an integer (tabindex, size, aria-level), or None when absent or not one."""
     value = element.get(name)
-    return int(value) if value is not None and _INTEGER.match(value) else None
+    match = _INTEGER.match(value) if value is not None else None
+    return int(match.group(1)) if match else None
 
 
 def tabindex_of(element: Element) -> int | None:
@@ -145,8 +143,8 @@ def is_visual_content(element: Element) -> bool:
 
 
 def has_global_aria(element: Element) -> bool:
-    """Whether the element carries a global ARIA state or property."""
-    return any(name in GLOBAL_ARIA_ATTRIBUTES for name in element.attrib)
+    """Whether the element carries a global ARIA 1.2 state or property (which overrides role="none")."""
+    return any(name in GLOBAL_ARIA_12 for name in element.attrib)
 
 
 def explicit_role(element: Element) -> str | None:
@@ -155,7 +153,7 @@ def explicit_role(element: Element) -> str | None:
     if not value:
         return None
     for token in value.lower().split():
-        if token in ROLES:
+        if token in CONCRETE_ROLES:
             return token
     return None
 

@@ -1,7 +1,8 @@
 """The rule engine: discover the rules, run them over pages, turn their results into Findings.
 
 A rule is a module of this package named by its id (`image-alt.py`) that defines `IMPACT`,
-`WCAG` (the success criteria it serves), optionally `BEST_PRACTICE = True`, a docstring
+`WCAG` (the success criteria it serves), optionally `BEST_PRACTICE = True` and `ACT` (the ids
+of the W3C ACT rules it implements, as axe-core keeps `actIds`), a docstring
 (first line: the help text; then a failing and a passing example) and `check(page)`
 and/or `check_site(site)`, generators of results. Discovery imports every module of the
 package once; those defining `check` or `check_site` are rules.
@@ -29,6 +30,7 @@ from .wcag import CRITERIA, is_conformance_requirement
 Impact = Literal["minor", "moderate", "serious", "critical"]
 IMPACTS: tuple[Impact, ...] = ("minor", "moderate", "serious", "critical")
 RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ACT_ID = re.compile(r"^[0-9a-z]{6}$")
 PageInput = tuple[str, str | bytes, PageContext | None]  # (file, html, context)
 
 
@@ -50,6 +52,7 @@ class Rule:
     best_practice: bool
     help: str
     description: str
+    act: tuple[str, ...]
     check: Callable[[Page], Iterable[Result]] | None
     check_site: Callable[[Site], Iterable[Result]] | None
 
@@ -70,6 +73,9 @@ def rule_from_module(rule_id: str, module: ModuleType) -> Rule:
     wcag = getattr(module, "WCAG", None)
     if not isinstance(wcag, tuple) or not all(isinstance(c, str) and c in CRITERIA for c in wcag):
         raise RuleDefinitionError(f"{where}: WCAG must be a tuple of WCAG 2.2 success criteria such as '1.1.1'")
+    act = getattr(module, "ACT", ())
+    if not isinstance(act, tuple) or not all(isinstance(a, str) and ACT_ID.match(a) for a in act):
+        raise RuleDefinitionError(f"{where}: ACT must be a tuple of W3C ACT rule ids such as '5c01ea'")
     doc = (module.__doc__ or "").strip()
     if not doc or "\nFails:" not in doc or "\nPasses:" not in doc:
         raise RuleDefinitionError(f"{where}: the docstring needs a help line, then 'Fails:' and 'Passes:' examples")
@@ -80,6 +86,7 @@ def rule_from_module(rule_id: str, module: ModuleType) -> Rule:
         best_practice=bool(getattr(module, "BEST_PRACTICE", False)),
         help=doc.splitlines()[0].strip(),
         description=doc,
+        act=act,
         check=getattr(module, "check", None),
         check_site=getattr(module, "check_site", None),
     )

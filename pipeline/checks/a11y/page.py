@@ -8,6 +8,7 @@ A rule reports through the page: `page.failed(element, message)` and its sibling
 from __future__ import annotations
 
 import contextlib
+import posixpath
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,7 +18,9 @@ from lxml import etree
 from ...model import Location, Outcome
 from . import accname, aria
 from .context import PageContext
-from .css import HiddenStyles
+from .css import Styles
+from .rendering import Rendering
+from .tree import AccessibilityTree, in_sequential_focus
 
 Element = etree._Element
 
@@ -27,6 +30,11 @@ INERT_CONTAINERS = ("template", "noscript")
 #: Elements whose own text is never shown as text.
 NO_TEXT_ELEMENTS = frozenset("head title template script style iframe object video audio noscript".split())
 _PLAIN_IDENTIFIER = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
+#: Documents by the suffix of their file name; anything else is read as an HTML page.
+CONTENT_TYPES = {".svg": "image/svg+xml", ".xhtml": "application/xhtml+xml", ".xht": "application/xhtml+xml",
+                 ".xml": "application/xml", ".js": "text/javascript", ".css": "text/css"}
+#: Content types whose documents the rules read: HTML (either syntax) and SVG.
+MARKUP_TYPES = frozenset({"text/html", "application/xhtml+xml", "image/svg+xml"})
 
 
 class PageParseError(ValueError):
@@ -44,11 +52,17 @@ class Result:
     related: tuple[Location, ...] = ()
 
 
+def decode(html: str | bytes) -> str | bytes:
+    """The page as text when it is UTF-8, else the bytes (libxml2 then reads the encoding from <meta charset>)."""
+    if isinstance(html, bytes):
+        with contextlib.suppress(UnicodeDecodeError):
+            return html.decode("utf-8-sig")
+    return html
+
+
 def parse_html(html: str | bytes) -> Element:
     """The `<html>` element of a document; raises PageParseError when there is no document."""
-    if isinstance(html, bytes):
-        with contextlib.suppress(UnicodeDecodeError):  # else libxml2 reads the encoding from <meta charset>
-            html = html.decode("utf-8-sig")
+    html = decode(html)
     if not html.strip():
         raise PageParseError("the file is empty")
     parser = etree.HTMLParser(no_network=True, remove_pis=True, default_doctype=False)
@@ -64,12 +78,18 @@ class Page:
     def __init__(self, html: str | bytes, file: str, context: PageContext | None = None):
         self.file = file
         self.context = context  # None when the page is checked without the build
-        self.root: Element = parse_html(html)
+        self.content_type = CONTENT_TYPES.get(posixpath.splitext(file.lower())[1], "text/html")
+        decoded = decode(html)
+        self.source: str | None = decoded if isinstance(decoded, str) else None  # the markup as written
+        self.root: Element = parse_html(decoded)
         self.elements: list[Element] = []
         self._by_tag: dict[str, list[Element]] = {}
         self._by_id: dict[str, list[Element]] = {}
         self._index()
         self._hidden: set[Element] | None = None
+        self._styles: Styles | None = None
+        self._rendering: Rendering | None = None
+        self._tree: AccessibilityTree | None = None
         self._roles: dict[Element, str | None] = {}
         self._names: dict[Element, str] = {}
         self._headings: list[tuple[Element, int]] | None = None
@@ -119,11 +139,62 @@ class Page:
 
     # --- what assistive technology sees ------------------------------------------------------
 
+    @property
+    def is_markup(self) -> bool:
+        """Whether the document is one the rules read: an HTML page or an SVG image, not a script or data."""
+        return self.content_type in MARKUP_TYPES
+
+    @property
+    def is_html(self) -> bool:
+        """Whether the document is an HTML page served as `text/html` (not XHTML, not SVG)."""
+        return self.content_type == "text/html"
+
+    @property
+    def styles(self) -> Styles:
+        """The CSS cascade of the page."""
+        if self._styles is None:
+            self._styles = Styles(self.root, self.elements)
+        return self._styles
+
+    @property
+    def rendering(self) -> Rendering:
+        """Font sizes and visibility, from the cascade."""
+        if self._rendering is None:
+            self._rendering = Rendering(self.styles)
+        return self._rendering
+
+    @property
+    def tree(self) -> AccessibilityTree:
+        """Who owns whom in the accessibility tree."""
+        if self._tree is None:
+            self._tree = AccessibilityTree(self)
+        return self._tree
+
     def is_hidden(self, element: Element) -> bool:
         """Whether the element is hidden from assistive technology (CSS, `hidden`, aria-hidden, inert)."""
         if self._hidden is None:
             self._hidden = self._compute_hidden()
         return element in self._hidden
+
+    def is_css_hidden(self, element: Element) -> bool:
+        """Whether CSS (or the `hidden` attribute) keeps the element from being rendered at all."""
+        return element in self.styles.hidden and not self._shown_in_image_map(element)
+
+    def is_visible(self, element: Element) -> bool:
+        """Whether the element is drawn where a reader can see it."""
+        return not self.is_css_hidden(element) and not self.rendering.out_of_sight(element)
+
+    def in_tab_order(self, element: Element) -> bool:
+        """Whether sequential focus navigation (Tab) reaches the element."""
+        return in_sequential_focus(self, element)
+
+    def is_svg(self, element: Element) -> bool:
+        """Whether the element is an SVG element (an `svg` or inside one)."""
+        return element.tag == "svg" or any(a.tag == "svg" for a in element.iterancestors())
+
+    def is_mathml(self, element: Element) -> bool:
+        """Whether the element is MathML (a `math` or inside one): neither HTML nor SVG."""
+        return element.tag == "math" or any(a.tag == "math" for a in element.iterancestors())
 
     def _compute_hidden(self) -> set[Element]:
         # CSS hiding arrives complete (a visible child of a visibility: hidden parent stays visible);
@@ -135,7 +206,18 @@ class Page:
                 (element.get("aria-hidden") or "").strip().lower() == "true"
             ):
                 excluded.add(element)
-        return excluded | HiddenStyles(self.root, self.elements).hidden
+        return excluded | {e for e in self.styles.hidden if not self._shown_in_image_map(e)}
+
+    def _shown_in_image_map(self, element: Element) -> bool:
+        """An `area` is drawn by the image that uses its map, though CSS gives it `display: none`."""
+        if element.tag != "area":
+            return False
+        maps = [a for a in element.iterancestors("map")]
+        name = maps[0].get("name") if maps else None
+        return bool(name) and any(
+            (img.get("usemap") or "") == f"#{name}" and img not in self.styles.hidden
+            for img in self.elements_by_tag("img")
+        )
 
     def role(self, element: Element) -> str | None:
         """The element's role: a valid explicit role, unless presentational in conflict, else the implicit one."""

@@ -1,0 +1,284 @@
+"""WAI-ARIA as data: every role and every state or property, transcribed from the specifications.
+
+Sources: WAI-ARIA 1.2 (roles, their superclasses, supported, required and prohibited states
+and properties, required context roles and owned elements, presentational children,
+implicit values), with the ARIA 1.3 additions the W3C ACT rules already test
+(`aria-braillelabel`, `aria-brailleroledescription`, `aria-description`, `aria-colindextext`,
+`aria-rowindextext`); Digital Publishing WAI-ARIA 1.1 and the Graphics module. A role lists
+only its own states and properties: those of its superclasses are inherited (see `aria.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Role:
+    """One WAI-ARIA role as the specification defines it."""
+
+    name: str
+    superclasses: tuple[str, ...]
+    supported: frozenset[str] = frozenset()  # own supported states and properties, required ones included
+    required: frozenset[str] = frozenset()
+    prohibited: frozenset[str] = frozenset()
+    context: tuple[str, ...] = ()  # required context roles
+    owned: tuple[str, ...] = ()  # required owned elements; "group>menuitem" owns a group that owns menuitems
+    abstract: bool = False
+    presentational_children: bool = False
+    name_from: frozenset[str] = frozenset({"author"})  # "author", "contents", "prohibited"
+    name_required: bool = False
+    implicit: dict[str, str] = field(default_factory=dict)  # implicit values of states and properties
+
+
+ROLES: dict[str, Role] = {}
+
+_NAME_PROHIBITED = frozenset({"aria-label", "aria-labelledby", "aria-braillelabel"})
+_ROLEDESCRIPTION_PROHIBITED = _NAME_PROHIBITED | {"aria-roledescription", "aria-brailleroledescription"}
+
+
+def _role(name: str, superclasses: str, supported: str = "", required: str = "", *, context: str = "",
+          owned: str = "", abstract: bool = False, children: bool = False, name_from: str = "author",
+          name_required: bool = False, prohibited: frozenset[str] = frozenset(), **implicit: str) -> None:
+    """Add a role; the states and properties it requires are supported too."""
+    ROLES[name] = Role(
+        name, tuple(superclasses.split()), frozenset(supported.split()) | frozenset(required.split()),
+        frozenset(required.split()), prohibited, tuple(context.split()), tuple(owned.split()), abstract, children,
+        frozenset(name_from.split()), name_required,
+        {f"aria-{key.replace('_', '')}": value for key, value in implicit.items()},
+    )
+
+
+# --- abstract roles ---------------------------------------------------------------------------------------
+_role("roletype", "", abstract=True)
+_role("structure", "roletype", abstract=True)
+_role("widget", "roletype", abstract=True)
+_role("window", "roletype", abstract=True)
+_role("command", "widget", abstract=True, name_from="author")
+_role("composite", "widget", "aria-activedescendant aria-disabled", abstract=True)
+_role("input", "widget", "aria-disabled", abstract=True)
+_role("section", "structure", abstract=True)
+_role("sectionhead", "structure", abstract=True, name_from="author contents")
+_role("landmark", "section", abstract=True)
+_role("range", "structure", "aria-valuemax aria-valuemin aria-valuenow aria-valuetext", abstract=True)
+_role("select", "composite group", "aria-orientation", abstract=True)
+
+# --- document structure -----------------------------------------------------------------------------------
+_role("application", "structure", "aria-activedescendant aria-disabled aria-errormessage aria-expanded "
+      "aria-haspopup aria-invalid", name_required=True)
+_role("article", "document", "aria-posinset aria-setsize")
+_role("blockquote", "section")
+_role("caption", "section", context="figure grid table treegrid", name_from="prohibited",
+      prohibited=_NAME_PROHIBITED)
+_role("cell", "section", "aria-colindex aria-colindextext aria-colspan aria-rowindex aria-rowindextext "
+      "aria-rowspan", context="row", name_from="author contents")
+_role("code", "section", name_from="prohibited", prohibited=_NAME_PROHIBITED)
+_role("columnheader", "cell gridcell sectionhead", "aria-sort", context="row", name_from="author contents",
+      name_required=True)
+_role("comment", "article", name_from="author contents")
+_role("definition", "section")
+_role("deletion", "section", name_from="prohibited", prohibited=_NAME_PROHIBITED)
+_role("directory", "list")
+_role("document", "structure")
+_role("emphasis", "section", name_from="prohibited", prohibited=_NAME_PROHIBITED)
+_role("feed", "list", owned="article")
+_role("figure", "section")
+_role("generic", "structure", name_from="prohibited", prohibited=_ROLEDESCRIPTION_PROHIBITED)
+_role("group", "section", "aria-activedescendant aria-disabled")
+_role("heading", "sectionhead", "aria-level", "aria-level", name_from="author contents", name_required=True)
+_role("image", "img")
+_role("img", "section", children=True, name_required=True)
+_role("insertion", "section", name_from="prohibited", prohibited=_NAME_PROHIBITED)
+_role("list", "section", owned="listitem")
+_role("listitem", "section", "aria-level aria-posinset aria-setsize", context="directory list")
+_role("mark", "section", name_from="prohibited", prohibited=_NAME_PROHIBITED)
+_role("math", "section")
+_role("meter", "range", "", "aria-valuenow", children=True, name_required=True, valuemin="0", valuemax="100")
+_role("none", "structure", name_from="prohibited", prohibited=_ROLEDESCRIPTION_PROHIBITED)
+_role("note", "section")
+_role("paragraph", "section", name_from="prohibited", prohibited=_NAME_PROHIBITED)
+_role("presentation", "structure", name_from="prohibited", prohibited=_ROLEDESCRIPTION_PROHIBITED)
+_role("row", "group widget", "aria-colindex aria-expanded aria-level aria-posinset aria-rowindex "
+      "aria-rowindextext aria-selected aria-setsize", context="grid rowgroup table treegrid",
+      owned="cell columnheader gridcell rowheader", name_from="author contents")
+_role("rowgroup", "structure", context="grid table treegrid", owned="row", name_from="author contents")
+_role("rowheader", "cell gridcell sectionhead", "aria-expanded aria-sort", context="row",
+      name_from="author contents", name_required=True)
+_role("separator", "structure", "aria-orientation aria-valuemax aria-valuemin aria-valuenow aria-valuetext",
+      children=True, orientation="horizontal", valuemin="0", valuemax="100")
+_role("strong", "section", name_from="prohibited", prohibited=_NAME_PROHIBITED)
+_role("subscript", "section", name_from="prohibited", prohibited=_NAME_PROHIBITED)
+_role("suggestion", "section", name_from="prohibited", prohibited=_NAME_PROHIBITED)
+_role("superscript", "section", name_from="prohibited", prohibited=_NAME_PROHIBITED)
+_role("table", "section", "aria-colcount aria-rowcount", owned="row rowgroup>row", name_required=True)
+_role("term", "section")
+_role("time", "section")
+_role("toolbar", "group", "aria-orientation", orientation="horizontal")
+_role("tooltip", "section", name_from="author contents", name_required=True)
+
+# --- widgets ------------------------------------------------------------------------------------------------
+_role("button", "command", "aria-disabled aria-expanded aria-haspopup aria-pressed", children=True,
+      name_from="author contents", name_required=True)
+_role("checkbox", "input", "aria-errormessage aria-expanded aria-invalid aria-readonly aria-required",
+      "aria-checked", children=True, name_from="author contents", name_required=True)
+_role("combobox", "input", "aria-activedescendant aria-autocomplete aria-errormessage aria-haspopup "
+      "aria-invalid aria-readonly aria-required aria-controls", "aria-expanded", name_required=True,
+      haspopup="listbox")
+_role("grid", "composite table", "aria-multiselectable aria-readonly", owned="row rowgroup>row",
+      name_required=True)
+_role("gridcell", "cell widget", "aria-disabled aria-errormessage aria-expanded aria-haspopup aria-invalid "
+      "aria-readonly aria-required aria-selected", context="row", name_from="author contents")
+_role("link", "command", "aria-disabled aria-expanded aria-haspopup", name_from="author contents",
+      name_required=True)
+_role("listbox", "select", "aria-errormessage aria-expanded aria-invalid aria-multiselectable aria-readonly "
+      "aria-required", owned="group>option option", name_required=True, orientation="vertical")
+_role("menu", "select", owned="group>menuitem group>menuitemradio group>menuitemcheckbox menuitem "
+      "menuitemcheckbox menuitemradio", orientation="vertical")
+_role("menubar", "menu", owned="group>menuitem group>menuitemradio group>menuitemcheckbox menuitem "
+      "menuitemcheckbox menuitemradio", orientation="horizontal")
+_role("menuitem", "command", "aria-disabled aria-expanded aria-haspopup aria-posinset aria-setsize",
+      context="group menu menubar", name_from="author contents", name_required=True)
+_role("menuitemcheckbox", "checkbox menuitem", "", "aria-checked", context="group menu menubar",
+      children=True, name_from="author contents", name_required=True)
+_role("menuitemradio", "menuitemcheckbox radio", "", "aria-checked", context="group menu menubar",
+      children=True, name_from="author contents", name_required=True)
+_role("option", "input", "aria-checked aria-posinset aria-setsize", "aria-selected", context="group listbox",
+      children=True, name_from="author contents", name_required=True, selected="false")
+_role("progressbar", "range widget", children=True, name_required=True, valuemin="0", valuemax="100")
+_role("radio", "input", "aria-posinset aria-setsize", "aria-checked", children=True,
+      name_from="author contents", name_required=True)
+_role("radiogroup", "select", "aria-errormessage aria-invalid aria-readonly aria-required", owned="radio")
+_role("scrollbar", "range widget", "aria-orientation", "aria-controls aria-valuenow", children=True,
+      orientation="vertical", valuemin="0", valuemax="100")
+_role("searchbox", "textbox", name_required=True)
+_role("slider", "input range", "aria-errormessage aria-haspopup aria-invalid aria-orientation aria-readonly",
+      "aria-valuenow", children=True, name_required=True, orientation="horizontal", valuemin="0", valuemax="100")
+_role("spinbutton", "composite input range", "aria-errormessage aria-invalid aria-readonly aria-required",
+      name_required=True)
+_role("switch", "checkbox", "", "aria-checked", children=True, name_from="author contents", name_required=True)
+_role("tab", "widget", "aria-disabled aria-expanded aria-haspopup aria-posinset aria-selected aria-setsize",
+      context="tablist", children=True, name_from="author contents", selected="false")
+_role("tablist", "composite", "aria-multiselectable aria-orientation", owned="tab", orientation="horizontal")
+_role("tabpanel", "section", name_required=True)
+_role("textbox", "input", "aria-activedescendant aria-autocomplete aria-errormessage aria-haspopup "
+      "aria-invalid aria-multiline aria-placeholder aria-readonly aria-required", name_required=True)
+_role("tree", "select", "aria-errormessage aria-invalid aria-multiselectable aria-required",
+      owned="group>treeitem treeitem", name_required=True, orientation="vertical")
+_role("treegrid", "grid tree", owned="row rowgroup>row", name_required=True)
+_role("treeitem", "listitem option", "aria-expanded aria-haspopup", context="group tree",
+      name_from="author contents", name_required=True)
+
+# --- landmarks, live regions, windows ----------------------------------------------------------------------
+for _landmark in ("banner", "complementary", "contentinfo", "form", "main", "navigation", "search"):
+    _role(_landmark, "landmark")
+_role("region", "landmark", name_required=True)
+_role("alert", "section", live="assertive", atomic="true")
+_role("log", "section", live="polite")
+_role("marquee", "section", name_required=True)
+_role("status", "section", live="polite", atomic="true")
+_role("timer", "status")
+_role("dialog", "window", "aria-modal", name_required=True)
+_role("alertdialog", "alert dialog", name_required=True)
+
+# --- Digital Publishing WAI-ARIA 1.1 and the Graphics module -------------------------------------------------
+for _name in ("acknowledgments afterword appendix bibliography chapter conclusion credits endnotes epilogue "
+              "errata foreword glossary introduction part preface prologue").split():
+    _role(f"doc-{_name}", "landmark", name_required=True)
+for _name in "abstract colophon credit dedication epigraph example footnote pullquote qna".split():
+    _role(f"doc-{_name}", "section")
+for _name in "index pagelist toc".split():
+    _role(f"doc-{_name}", "navigation", name_required=True)
+for _name in "backlink biblioref glossref noteref".split():
+    _role(f"doc-{_name}", "link", name_from="author contents", name_required=True)
+_role("doc-biblioentry", "listitem", context="doc-bibliography", name_required=True)
+_role("doc-endnote", "listitem", context="doc-endnotes")
+_role("doc-cover", "img")
+_role("doc-notice", "note")
+_role("doc-tip", "note")
+_role("doc-pagebreak", "separator", name_required=True)
+_role("doc-pagefooter", "section", name_from="prohibited", prohibited=_NAME_PROHIBITED)
+_role("doc-pageheader", "section", name_from="prohibited", prohibited=_NAME_PROHIBITED)
+_role("doc-subtitle", "sectionhead")
+_role("graphics-document", "document", name_required=True)
+_role("graphics-object", "group")
+_role("graphics-symbol", "img", name_required=True)
+
+#: Roles of WAI-ARIA 1.2 itself: the ACT rules on required context and owned elements apply to these only.
+ARIA_12_ROLES = frozenset(
+    name for name in ROLES if not name.startswith(("doc-", "graphics-")) and name not in
+    ("comment", "mark", "suggestion", "image")
+)
+
+#: Each state or property: its value type and, for tokens, the values it takes.
+#: Types: "true/false", "tristate", "true/false/undefined", "id", "ids", "integer", "number",
+#: "string", "token", "tokens".
+ATTRIBUTES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "aria-activedescendant": ("id", ()),
+    "aria-atomic": ("true/false", ()),
+    "aria-autocomplete": ("token", ("inline", "list", "both", "none")),
+    "aria-braillelabel": ("string", ()),
+    "aria-brailleroledescription": ("string", ()),
+    "aria-busy": ("true/false", ()),
+    "aria-checked": ("tristate", ()),
+    "aria-colcount": ("integer", ()),
+    "aria-colindex": ("integer", ()),
+    "aria-colindextext": ("string", ()),
+    "aria-colspan": ("integer", ()),
+    "aria-controls": ("ids", ()),
+    "aria-current": ("token", ("page", "step", "location", "date", "time", "true", "false")),
+    "aria-describedby": ("ids", ()),
+    "aria-description": ("string", ()),
+    "aria-details": ("ids", ()),
+    "aria-disabled": ("true/false", ()),
+    "aria-dropeffect": ("tokens", ("copy", "execute", "link", "move", "none", "popup")),
+    "aria-errormessage": ("ids", ()),
+    "aria-expanded": ("true/false/undefined", ()),
+    "aria-flowto": ("ids", ()),
+    "aria-grabbed": ("true/false/undefined", ()),
+    "aria-haspopup": ("token", ("false", "true", "menu", "listbox", "tree", "grid", "dialog")),
+    "aria-hidden": ("true/false/undefined", ()),
+    "aria-invalid": ("token", ("grammar", "false", "spelling", "true")),
+    "aria-keyshortcuts": ("string", ()),
+    "aria-label": ("string", ()),
+    "aria-labelledby": ("ids", ()),
+    "aria-level": ("integer", ()),
+    "aria-live": ("token", ("assertive", "off", "polite")),
+    "aria-modal": ("true/false", ()),
+    "aria-multiline": ("true/false", ()),
+    "aria-multiselectable": ("true/false", ()),
+    "aria-orientation": ("token", ("horizontal", "undefined", "vertical")),
+    "aria-owns": ("ids", ()),
+    "aria-placeholder": ("string", ()),
+    "aria-posinset": ("integer", ()),
+    "aria-pressed": ("tristate", ()),
+    "aria-readonly": ("true/false", ()),
+    "aria-relevant": ("tokens", ("additions", "all", "removals", "text")),
+    "aria-required": ("true/false", ()),
+    "aria-roledescription": ("string", ()),
+    "aria-rowcount": ("integer", ()),
+    "aria-rowindex": ("integer", ()),
+    "aria-rowindextext": ("string", ()),
+    "aria-rowspan": ("integer", ()),
+    "aria-selected": ("true/false/undefined", ()),
+    "aria-setsize": ("integer", ()),
+    "aria-sort": ("token", ("ascending", "descending", "none", "other")),
+    "aria-valuemax": ("number", ()),
+    "aria-valuemin": ("number", ()),
+    "aria-valuenow": ("number", ()),
+    "aria-valuetext": ("string", ()),
+}
+
+#: Global states and properties of WAI-ARIA 1.2, deprecated ones included: any of these on an element
+#: with role="none" makes the browser expose it with its own role (presentational roles conflict).
+GLOBAL_ARIA_12 = frozenset(
+    "aria-atomic aria-busy aria-controls aria-current aria-describedby aria-details aria-disabled "
+    "aria-dropeffect aria-errormessage aria-flowto aria-grabbed aria-haspopup aria-hidden aria-invalid "
+    "aria-keyshortcuts aria-label aria-labelledby aria-live aria-owns aria-relevant aria-roledescription".split()
+)
+#: Every global state or property, with those ARIA 1.3 adds.
+GLOBAL_ARIA = GLOBAL_ARIA_12 | {"aria-braillelabel", "aria-brailleroledescription", "aria-description"}
+
+#: ARIA in HTML: elements with no role of their own may take the states and properties of this role.
+LANGUAGE_FEATURE_ROLES: dict[str, str] = {"audio": "application", "video": "application"}
+#: ARIA in HTML: `input` types with no role of their own that take the properties of a text field.
+TEXT_FIELD_INPUT_TYPES = frozenset("color date datetime-local month password time week".split())

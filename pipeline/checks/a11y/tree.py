@@ -1,0 +1,127 @@
+"""The accessibility tree of a page, as far as HTML decides it: who owns whom, and what takes focus.
+
+An element is *in the tree* unless it is hidden from assistive technology. Within the tree,
+some elements are *transparent*: they carry no semantics of their own (role none or
+presentation, or a generic element with content but no global ARIA attribute, no
+focusability and no name), so their children belong to the nearest ancestor that is not
+transparent. `aria-owns` moves elements under their owner. An empty generic element is kept
+as a node, as browsers keep it. Text directly inside an element is owned by it too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from . import aria
+
+if TYPE_CHECKING:
+    from .page import Page
+
+Element = etree._Element
+#: Elements whose own content a browser never shows: no part of the tree.
+NOT_CONTENT = frozenset({"script", "style", "template", "noscript", "head", "title", "meta", "link"})
+#: Form controls HTML disables with the `disabled` attribute (or a disabled fieldset around them).
+DISABLEABLE = frozenset({"button", "input", "select", "textarea", "optgroup", "option", "fieldset"})
+
+
+class AccessibilityTree:
+    """Ownership and focus facts of one page, computed once."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.owner: dict[Element, Element] = {}
+        self.owned: dict[Element, list[Element]] = {}
+        self._read_aria_owns()
+
+    def _read_aria_owns(self) -> None:
+        for element in self.page.elements:
+            refs = (element.get("aria-owns") or "").split()
+            for ref in refs:
+                target = self.page.element_by_id(ref)
+                if target is None or target in self.owner or target is element:
+                    continue
+                if any(ancestor is target for ancestor in element.iterancestors()):
+                    continue  # owning an ancestor would make a cycle: browsers ignore it
+                self.owner[target] = element
+                self.owned.setdefault(element, []).append(target)
+
+    def is_transparent(self, element: Element) -> bool:
+        """Whether the element passes its children to its parent in the tree (no node of its own)."""
+        page = self.page
+        role = page.role(element)
+        if role in aria.PRESENTATIONAL_ROLES:
+            return True
+        if aria.explicit_role(element) is not None or aria.has_global_aria(element) or aria.is_focusable(element):
+            return False
+        if role is None:
+            return True
+        return role == "generic" and has_content(element)
+
+    def parent(self, element: Element) -> Element | None:
+        """The element's parent in the accessibility tree (None at the root, or when hidden)."""
+        node = self.owner.get(element, element.getparent())
+        while node is not None and (self.is_transparent(node) or self.page.is_hidden(node)):
+            if self.page.is_hidden(node):
+                return None
+            node = self.owner.get(node, node.getparent())
+        return node
+
+    def children(self, element: Element) -> Iterator[Element | str]:
+        """The element's children in the tree: elements, and text (as strings) owned directly."""
+        for child in self._dom_and_owned_children(element):
+            if isinstance(child, str):
+                if child.strip():
+                    yield child
+                continue
+            if self.page.is_hidden(child) or child.tag in NOT_CONTENT:
+                continue
+            if self.is_transparent(child):
+                yield from self.children(child)
+            else:
+                yield child
+
+    def _dom_and_owned_children(self, element: Element) -> Iterator[Element | str]:
+        yield element.text or ""
+        for child in element:
+            if isinstance(child.tag, str) and self.owner.get(child, element) is element:
+                yield child
+            yield child.tail or ""
+        yield from self.owned.get(element, [])
+
+
+def has_content(element: Element) -> bool:
+    """Whether the element has child elements or text."""
+    return bool((element.text or "").strip()) or len(element) > 0
+
+
+def is_disabled(element: Element) -> bool:
+    """Whether HTML disables the element: its `disabled` attribute, or a disabled fieldset around it."""
+    if element.tag not in DISABLEABLE:
+        return False
+    if element.get("disabled") is not None:
+        return True
+    if element.tag in ("optgroup", "option"):
+        parent = element.getparent()
+        return parent is not None and parent.tag == "optgroup" and parent.get("disabled") is not None
+    for ancestor in element.iterancestors("fieldset"):
+        if ancestor.get("disabled") is not None:
+            legend = ancestor.find("legend")
+            inside_legend = legend is not None and any(a is legend for a in element.iterancestors())
+            if not inside_legend:
+                return True
+    return False
+
+
+def in_sequential_focus(page: Page, element: Element) -> bool:
+    """Whether Tab reaches the element: focusable, tabindex not negative, rendered, enabled, not inert."""
+    tabindex = aria.tabindex_of(element)
+    if tabindex is not None and tabindex < 0:
+        return False
+    if not aria.is_focusable(element) or is_disabled(element) or page.is_css_hidden(element):
+        return False
+    if element.tag == "a" and element.get("href") is None and tabindex is None:
+        return False
+    return not any(node.get("inert") is not None for node in (element, *element.iterancestors()))
