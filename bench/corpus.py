@@ -29,6 +29,7 @@ import shutil
 import subprocess
 import sys
 import zlib
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -151,7 +152,7 @@ class SeedArticle:
 def read_seed(path: Path) -> SeedArticle:
     """Read a shipped article: front matter (title, slug, description) and body lines."""
     text = path.read_text(encoding="utf-8")
-    match = re.match(r"---\n(.*?)\n---\n(.*)", text, re.S)
+    match = re.match(r"---\n(.*?)\n---\n(.*)", text, re.DOTALL)
     if not match:
         raise SystemExit(f"corpus: {path} has no front matter")
     fields = dict(line.split(": ", 1) for line in match.group(1).splitlines() if ": " in line)
@@ -296,7 +297,7 @@ def fill_catalog(path: Path, locale: str) -> None:
         if isinstance(message.id, tuple):
             message.string = tuple(pseudo_localize(message.id[min(n, 1)], locale) for n in range(catalog.num_plurals))
         else:
-            message.string = pseudo_localize(message.id, locale)
+            message.string = pseudo_localize(str(message.id), locale)
         message.flags.discard("fuzzy")
         message.previous_id = []
     path.write_bytes(render_catalog(catalog))
@@ -387,7 +388,7 @@ def _marker(spec: CorpusSpec) -> dict:
     return {**asdict(spec), "locales": list(spec.locales), "shipped_sources": shipped}
 
 
-def generate(root: Path, spec: CorpusSpec, log: "callable[[str], None]" = print) -> Path:
+def generate(root: Path, spec: CorpusSpec, log: Callable[[str], None] = print) -> Path:
     """Make the corpus in `root` from scratch (or keep it when it is current); return `root`."""
     if corpus_is_current(root, spec):
         log(f"corpus: reusing {root}")

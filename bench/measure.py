@@ -15,9 +15,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+
+#: A Python program that crashed says this, whatever its exit code.
+CRASH = "Traceback (most recent call last)"
 
 
 class StepFailed(RuntimeError):
@@ -71,7 +75,7 @@ def measure(
         if before is not None:
             before(n)
         seconds, peak, code, text = run_once(command, cwd, env)
-        if code not in ok_codes:
+        if code not in ok_codes or CRASH in text:
             raise StepFailed(f"{' '.join(map(str, command))} exited {code}:\n{text[-2500:]}")
         result.samples.append(seconds)
         result.peak_mb = max(result.peak_mb, peak)
@@ -87,6 +91,12 @@ def remove(path: Path) -> None:
         path.unlink()
 
 
+def remove_all(paths: Iterable[Path]) -> None:
+    """Remove files or folders."""
+    for path in list(paths):
+        remove(path)
+
+
 def _first_line(command: Sequence[str]) -> str:
     """The first line a command prints, or why it could not run."""
     try:
@@ -100,9 +110,9 @@ def _first_line(command: Sequence[str]) -> str:
 def describe_machine(tools: dict[str, Sequence[str]]) -> dict[str, str]:
     """The machine and the versions measured: CPU, cores, memory, load, Python, each tool's version."""
     cpuinfo = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace") if Path("/proc/cpuinfo").exists() else ""
-    model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.M)
+    model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.MULTILINE)
     meminfo = Path("/proc/meminfo").read_text(encoding="utf-8") if Path("/proc/meminfo").exists() else ""
-    memory = re.search(r"^MemTotal:\s*(\d+) kB", meminfo, re.M)
+    memory = re.search(r"^MemTotal:\s*(\d+) kB", meminfo, re.MULTILINE)
     machine = {
         "cpu": model.group(1).strip() if model else platform.processor() or "unknown",
         "cores": str(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()),

@@ -17,19 +17,19 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import pstats
 import random
 import re
 import shutil
+import subprocess
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import BENCH, PEERS_VENV, REPO, CorpusSpec, generate, make_spec, pipeline_command, pipeline_env  # noqa: E402
-from measure import Measurement, StepFailed, describe_machine, format_seconds, measure, remove, run_once  # noqa: E402
+from measure import Measurement, StepFailed, describe_machine, format_seconds, measure, remove, remove_all, run_once  # noqa: E402
+from report import Row, print_profile, print_table  # noqa: E402
 
 BROWSER = REPO / "tests" / "browser"
 AXE_RUNNER = BROWSER / "axe.mjs"
@@ -41,41 +41,6 @@ FULL_BUILD_TARGET = 60.0
 NO_OP_TARGET, EDIT_TARGET = 1.0, 2.0
 EXTRACT_SPEEDUP, A11Y_SPEEDUP = 5.0, 100.0
 MEMORY_TARGET_MB = 1024.0
-
-
-@dataclass
-class Row:
-    """One line of the table: a step, pipeline's figure, a peer's figure, the target and its verdict."""
-
-    step: str
-    pipeline: Measurement | None = None
-    peer_name: str = ""
-    peer: Measurement | None = None
-    target: str = ""
-    met: bool | None = None
-    note: str = ""
-    shown: str = ""  # a figure that is not a time (peak memory)
-
-    @property
-    def ratio(self) -> float | None:
-        """How many times faster pipeline is than the peer (peer ÷ pipeline)."""
-        if self.pipeline is None or self.peer is None or self.pipeline.median <= 0:
-            return None
-        return self.peer.median / self.pipeline.median
-
-    def as_json(self) -> dict:
-        """The row, for the results file."""
-        return {
-            "step": self.step,
-            "pipeline": self.pipeline.as_json() if self.pipeline else None,
-            "peer_name": self.peer_name or None,
-            "peer": self.peer.as_json() if self.peer else None,
-            "ratio": self.ratio,
-            "target": self.target or None,
-            "met": self.met,
-            "value": self.shown or None,
-            "note": self.note or None,
-        }
 
 
 def summed(*parts: Measurement) -> Measurement:
@@ -136,9 +101,10 @@ class Benchmark:
         try:
             body()
         except StepFailed as error:
-            first = str(error).strip().splitlines()
-            self.say(f"{step}: {first[0] if first else error}")
-            self.add(Row(step, self.kept.get(kept), peer_name, None, note=f"not measured: {error}".strip()))
+            lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+            why = lines[0] if len(lines) < 2 else f"{lines[0]} … {lines[-1]}"  # the command, and how it ended
+            self.say(f"{step}: {why}")
+            self.add(Row(step, self.kept.get(kept), peer_name, None, note=f"not measured: {why}"))
 
     @property
     def pages(self) -> int:
@@ -155,7 +121,7 @@ class Benchmark:
     def extract(self) -> None:
         """pipeline extract (every POT rewritten) vs translate-toolkit's md2po on the same files."""
         templates = self.root / "locales" / "templates"
-        pipeline = self.run_pipeline("extract", ["extract"], before=lambda _: [p.unlink() for p in templates.glob("*.pot")], ok_codes=(0,))
+        pipeline = self.run_pipeline("extract", ["extract"], before=lambda _: remove_all(templates.glob("*.pot")), ok_codes=(0,))
         out = self.work / "md2po"
         peer = self.run_peer("md2po", [self.peer_tool("md2po"), "-P", "-i", self.root / "source", "-o", out], before=lambda _: remove(out))
         row = Row("extract: every POT written", pipeline, "translate-toolkit md2po -P", peer, f"≥ {EXTRACT_SPEEDUP:g}× faster")
@@ -171,8 +137,7 @@ class Benchmark:
             remove(copy)
             shutil.copytree(self.root / "locales", copy)
 
-        peer = self.run_peer("pybabel update", [PEERS_VENV / "bin" / "python", BENCH / "pybabel_all.py", "update", copy / "templates", copy],
-                             before=fresh_copy) if self._has_babel() else None
+        peer = self.run_peer("pybabel update", self.pybabel("update", copy), before=fresh_copy)
         self.add(Row("update: all locales, catalogs current", pipeline, "pybabel update --no-wrap --previous", peer,
                      note="pipeline's update also extracts from the Markdown; pybabel starts from the POTs"))
 
@@ -196,14 +161,12 @@ class Benchmark:
         copy = self.work / "pybabel-locales"
         if not copy.exists():
             shutil.copytree(self.root / "locales", copy)
-        peer = self.run_peer("pybabel compile", [PEERS_VENV / "bin" / "python", BENCH / "pybabel_all.py", "compile", copy / "templates", copy],
-                             before=lambda _: no_mo(copy)) if self._has_babel() else None
+        peer = self.run_peer("pybabel compile", self.pybabel("compile", copy), before=lambda _: no_mo(copy))
         self.add(Row("compile: every MO", pipeline, "pybabel compile", peer))
 
-    def _has_babel(self) -> bool:
-        if not (PEERS_VENV / "bin" / "python").exists():
-            raise StepFailed(f"not installed ({PEERS_VENV} missing): run bench/setup")
-        return True
+    def pybabel(self, step: str, locales: Path) -> list:
+        """The command that runs `pybabel <step>` on every domain of a catalog tree (bench/pybabel_all.py)."""
+        return [self.peer_tool("python"), BENCH / "pybabel_all.py", step, locales / "templates", locales]
 
     # --- the build ---------------------------------------------------------------------------
 
@@ -214,7 +177,10 @@ class Benchmark:
 
     def full_build(self) -> None:
         """The full build (`pipeline build` renders and runs every check), then each check on its own."""
-        build = self.run_pipeline("build", ["build"], before=lambda _: self._clean_dist())
+        build = self.run_pipeline("build", ["build"], before=lambda _: self.clean_dist())
+        built = len(list(self.dist.glob("*/*/index.html")))
+        if built != self.pages:
+            raise StepFailed(f"the build wrote {built} article pages, not {self.pages}: not a full build")
         note = "pipeline build: render every locale, check catalogs, readability and accessibility, write dist/ and reports/"
         if self.scale == 1:
             row = Row("full build with every check (clean dist/)", build, target=f"≤ {FULL_BUILD_TARGET:g} s",
@@ -224,11 +190,14 @@ class Benchmark:
                       note=f"{note}; judged only at {FULL_ARTICLES} × {FULL_LOCALES}: linear extrapolation from this size "
                            f"{format_seconds(build.median / self.scale)} (start-up costs make it pessimistic at small sizes)")
         self.add(row)
-        for name, args in (("check catalogs", ["check", "catalogs"]), ("check readability", ["check", "readability"]),
-                           ("check a11y", ["check", "a11y"])):
-            self.attempt(f"  {name} (on its own)", "", lambda: self.add(Row(f"  {name} (on its own)", self.run_pipeline(name, args))), name)
+        for name in ("catalogs", "readability", "a11y"):
+            self.attempt(f"  check {name} (on its own)", "", lambda check=name: self.check_alone(check), f"check {name}")
 
-    def _clean_dist(self) -> None:
+    def check_alone(self, name: str) -> None:
+        """One of the build's checks on its own (`pipeline check NAME`): which check costs what."""
+        self.add(Row(f"  check {name} (on its own)", self.run_pipeline(f"check {name}", ["check", name])))
+
+    def clean_dist(self) -> None:
         remove(self.dist)
         for stale in self.root.glob(".staging-*"):
             remove(stale)
@@ -246,7 +215,7 @@ class Benchmark:
 
         def edit(n: int) -> None:
             text = original.decode("utf-8")
-            strings = [m for m in re.finditer(r'^msgstr "(.+)"$', text, re.M)]
+            strings = [m for m in re.finditer(r'^msgstr "(.+)"$', text, re.MULTILINE)]
             if len(strings) < 2:
                 raise StepFailed(f"{po} has no translated message to edit")
             at = strings[1].start(1)  # the second translation: the first is the title
@@ -292,7 +261,7 @@ class Benchmark:
             note.append(f"pipeline's checker not available: {missing}")
         else:
             self.say(f"pipeline accessibility check of {len(pages)} pages ×{self.repeat} (warm)")
-            seconds, peak, code, text = run_once([sys.executable, str(BENCH / "a11y_check.py"), "--root", str(self.dist),
+            _, peak, code, text = run_once([sys.executable, str(BENCH / "a11y_check.py"), "--root", str(self.dist),
                                                   "--repeat", str(self.repeat), "--warm", *map(str, pages)], env=self.env)
             if code != 0:
                 raise StepFailed(f"a11y_check.py exited {code}: {text[-2000:]}")
@@ -307,7 +276,8 @@ class Benchmark:
 
     def _axe(self, pages: list[Path], note: list[str]) -> Measurement | None:
         """axe-core's warm time per page: (K pages − 1 page) ÷ (K − 1), so the browser's start is left out."""
-        problems = [str(p) for p in (CHROMIUM, BROWSER / "node_modules" / "axe-core", BROWSER / "node_modules" / "playwright-core") if not p.exists()]
+        needed = (CHROMIUM, BROWSER / "node_modules" / "axe-core", BROWSER / "node_modules" / "playwright-core")
+        problems = [str(p) for p in needed if not p.exists()]
         if shutil.which("node") is None:
             problems.append("node")
         if problems:
@@ -336,11 +306,11 @@ class Benchmark:
     def one_locale_output(self) -> None:
         """pipeline build --locale L (HTML, clean dist/) vs translate-toolkit's po2md (Markdown)."""
         locale = self.spec.locales[0]
-        pipeline = self.run_pipeline("build one", ["build", "--locale", locale], before=lambda _: self._clean_dist())
+        pipeline = self.run_pipeline("build one", ["build", "--locale", locale], before=lambda _: self.clean_dist())
         out = self.work / "po2md"
         tt = self.root / "peers" / "tt"
-        peer = self.run_peer("po2md", [self.peer_tool("po2md"), "-m", "0", "-t", self.root / "source", "-i", tt / "filled" / locale, "-o", out],
-                             before=lambda _: remove(out))
+        command = [self.peer_tool("po2md"), "-m", "0", "-t", self.root / "source", "-i", tt / "filled" / locale, "-o", out]
+        peer = self.run_peer("po2md", command, before=lambda _: remove(out))
         self.add(Row(f"translated output: one locale ({locale})", pipeline, "translate-toolkit po2md -m 0", peer,
                      note="pipeline writes HTML pages (and reads every locale); po2md writes Markdown"))
 
@@ -380,109 +350,58 @@ class Benchmark:
                      "build one")
 
 
-# --- the profile ---------------------------------------------------------------------------------
-
-#: Frames that only carry the call down (interpreter, Click, runpy): left out of the listing.
-_PLUMBING = re.compile(r"runpy|click/|cProfile|profile\.py|<frozen|^~$|<string>|pipeline/__main__|pipeline/cli\.py")
+# --- the profile and the output --------------------------------------------------------------------
 
 
-def profile(bench: Benchmark, top: int = 25) -> dict:
-    """Run the full build (clean dist/) under cProfile; print its stages and the top entries."""
+def profile(bench: Benchmark) -> dict:
+    """Run the full build (clean dist/) under cProfile and print where its time goes."""
     out = bench.work / "profile"
     remove(out)
     out.mkdir(parents=True)
     path = out / "build.prof"
-    bench._clean_dist()
+    bench.clean_dist()
     bench.say("profiling pipeline build")
-    seconds, peak, code, text = run_once(
+    seconds, _, code, text = run_once(
         [sys.executable, "-m", "cProfile", "-o", str(path), "-m", "pipeline", "-C", str(bench.root), "build"], env=bench.env)
     if code not in (0, 1) or not path.exists():
         raise StepFailed(f"profiling the build failed ({code}): {text[-2000:]}")
-    stats = pstats.Stats(str(path))
-    table = stats.stats  # type: ignore[attr-defined]
-    entries = []
-    for (file, line, function), (_, calls, own, cumulative, _) in table.items():
-        where = _short_path(file)
-        if _PLUMBING.search(where) or function == "<built-in method builtins.exec>":
-            continue
-        entries.append({"function": function, "where": f"{where}:{line}", "calls": calls, "own": own, "cumulative": cumulative})
-    stages = _stages(table)
-    total = max((e["cumulative"] for e in entries), default=seconds)
-    print(f"\nProfile of the full build (pipeline build, clean dist/) under cProfile: {format_seconds(seconds)} wall, "
-          f"{format_seconds(total)} profiled (cProfile slows Python code down; shares matter, not seconds); saved in {path}")
-    if stages:
-        print("\nStages: what build() calls directly, by cumulative time")
-        for stage in [s for s in stages if s["cumulative"] >= 0.005 * total][:12]:
-            print(f"  {format_seconds(stage['cumulative']):>9}  {stage['cumulative'] / total:6.1%}  {stage['function']}  ({stage['where']})")
-    by_cumulative = sorted(entries, key=lambda e: -e["cumulative"])[:top]
-    by_own = sorted(entries, key=lambda e: -e["own"])[:15]
-    _print_entries(f"Top {top} by cumulative time (interpreter, Click and CLI frames left out)", by_cumulative)
-    _print_entries("Top 15 by own time", by_own)
-    return {"wall_seconds": seconds, "peak_mb": peak, "stages": stages, "top_cumulative": by_cumulative, "top_own": by_own}
-
-
-def _stages(table: dict) -> list[dict]:
-    """The functions `pipeline.build.build` calls, with the time spent in them from there."""
-    build = next((key for key in table if key[0].endswith("pipeline/build.py") and key[2] == "build"), None)
-    if build is None:
-        return []
-    stages = []
-    for (file, line, function), value in table.items():
-        from_build = value[4].get(build)
-        if from_build:
-            stages.append({"function": function, "where": f"{_short_path(file)}:{line}", "calls": from_build[1],
-                           "cumulative": from_build[3]})
-    return sorted(stages, key=lambda s: -s["cumulative"])
-
-
-def _short_path(file: str) -> str:
-    for marker in ("site-packages/", "/work/main/", "lib/python3.11/"):
-        if marker in file:
-            return file.split(marker, 1)[1]
-    return file
-
-
-def _print_entries(title: str, entries: list[dict]) -> None:
-    print(f"\n{title}:")
-    print(f"  {'cumulative':>10} {'own':>9} {'calls':>9}  function")
-    for e in entries:
-        print(f"  {format_seconds(e['cumulative']):>10} {format_seconds(e['own']):>9} {e['calls']:>9}  {e['function']}  ({e['where']})")
-
-
-# --- output --------------------------------------------------------------------------------------
+    return print_profile(path, seconds)
 
 
 def print_report(bench: Benchmark, machine: dict[str, str], generated: float | None) -> None:
     """The machine, the corpus and the table."""
     spec = bench.spec
-    print("\nMachine")
-    for key, value in machine.items():
-        print(f"  {key:<22} {value}")
-    print("\nCorpus")
-    print(f"  {spec.articles} articles × {len(spec.locales)} locales ({', '.join(spec.locales)}) + en = {bench.pages} article pages; seed {spec.seed}")
-    print(f"  {bench.root}{'' if generated is None else f'  (generated in {format_seconds(generated)})'}")
-    print(f"  every figure is the median of {bench.repeat} runs, each a fresh process; ratio = peer ÷ pipeline (> 1: pipeline is faster)")
-    headers = ("step", "pipeline", "peer", "peer median", "ratio", "target", "met")
-    lines = []
-    for row in bench.rows:
-        ours = row.shown or (format_seconds(row.pipeline.median) + ("/page" if row.pipeline.unit == "s/page" else "") if row.pipeline else "—")
-        theirs = format_seconds(row.peer.median) + ("/page" if row.peer.unit == "s/page" else "") if row.peer else "—"
-        ratio = f"{row.ratio:.3g}×" if row.ratio is not None else "—"
-        met = "" if row.met is None else ("met" if row.met else "NOT MET")
-        lines.append((row.step, ours, row.peer_name or "", theirs, ratio, row.target, met))
-    widths = [max(len(str(x)) for x in column) for column in zip(headers, *lines)]
-    print()
-    for line in (headers, tuple("-" * w for w in widths), *lines):
-        print("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths)).rstrip())
-    notes = [(row.step, row.note) for row in bench.rows if row.note]
-    if notes:
-        print("\nNotes")
-        for step, note in notes:
-            print(f"  {step}: {' '.join(note.split())[:600]}")
+    corpus = [
+        f"{spec.articles} articles × {len(spec.locales)} locales ({', '.join(spec.locales)}) + en = "
+        f"{bench.pages} article pages; seed {spec.seed}",
+        f"{bench.root}{'' if generated is None else f'  (generated in {format_seconds(generated)})'}",
+        f"every figure is the median of {bench.repeat} runs, each a fresh process; ratio = peer ÷ pipeline (> 1: pipeline is faster)",
+    ]
+    footer = ""
     if bench.scale != 1:
-        print(f"\n  The issue's targets are for {FULL_ARTICLES} articles × {FULL_LOCALES} locales: at this size the full-build "
-              "target is not judged; the rebuild, speed-up and memory targets are judged as they stand, but only the full "
-              "size tells whether they hold.")
+        footer = (f"The issue's targets are for {FULL_ARTICLES} articles × {FULL_LOCALES} locales: at this size the full-build "
+                  "target is not judged; the rebuild, speed-up and memory targets are judged as they stand, but only the full "
+                  "size tells whether they hold.")
+    print_table(bench.rows, machine, corpus, footer)
+
+
+def use_snapshot(ref: str) -> str:
+    """Measure `pipeline/` as committed at `ref`, not the working tree: extract it once, put it first on the path."""
+    done = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--verify", f"{ref}^{{commit}}"],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"bench: --ref {ref}: not a commit of {REPO}")
+    commit = done.stdout.strip()
+    folder = BENCH / ".snapshots" / commit[:12]
+    if not (folder / "pipeline" / "__init__.py").exists():
+        remove(folder)
+        folder.mkdir(parents=True)
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", commit, "pipeline"], capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
+        subprocess.run(["chmod", "-R", "go-w", str(folder)], check=True)  # NLTK refuses data others can write
+    sys.path.insert(0, str(folder))  # ahead of the editable install's finder, here and in every child
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(folder), os.environ.get("PYTHONPATH", "")]))
+    return commit
 
 
 def main() -> None:
@@ -496,10 +415,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1, help="seed of the corpus' variations (default 1)")
     parser.add_argument("--corpus", type=Path, help="the corpus folder (default bench/corpus-NxM-sS)")
     parser.add_argument("--json", type=Path, help="write the figures here (default bench/results/<corpus>.json)")
-    parser.add_argument("--profile", action="store_true", help="also profile the full build and its checks")
+    parser.add_argument("--profile", action="store_true", help="also profile the full build")
+    parser.add_argument("--ref", help="measure pipeline/ as committed at this git ref instead of the working tree")
     args = parser.parse_args()
     if args.repeat < 1 or args.sample < 2:
         parser.error("--repeat must be at least 1 and --sample at least 2")
+    commit = use_snapshot(args.ref) if args.ref else ""
     try:
         import pipeline  # noqa: F401
     except ImportError:
@@ -514,6 +435,11 @@ def main() -> None:
         "chromium": [str(CHROMIUM), "--version"],
         "node": ["node", "--version"],
     })
+    dirty = run_once(["git", "-C", str(REPO), "status", "--porcelain", "--", "pipeline"])[3].strip()
+    if commit:
+        machine["pipeline"] = f"{commit[:12]} (--ref {args.ref}: pipeline/ as committed, from {BENCH / '.snapshots'})"
+    elif dirty:
+        machine["pipeline"] += f" + uncommitted changes to {len(dirty.splitlines())} files in pipeline/ (the working tree is measured)"
     start = time.perf_counter()
     existed = root.exists()
     generate(root, spec, log=lambda text: print(f"bench: {text}", file=sys.stderr, flush=True))
