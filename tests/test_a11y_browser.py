@@ -34,9 +34,6 @@ AXE_AS_OURS: dict[tuple[str, str], tuple[str, str]] = {
 DELIBERATE_DIFFERENCES: dict[tuple[str, str], str] = {
     ("html-has-lang/fail-blank-lang.html", "html-lang-valid"):
         'axe-core reports lang=" " twice, as missing and as invalid; we report it once, as missing.',
-    ("html-lang-valid/fail-unknown-region.html", "html-lang-valid"):
-        "axe-core checks only the primary language subtag against ISO 639; we check the whole tag against "
-        "CLDR, so lang=\"en-XX\" (no such region) fails here and passes there.",
     ("meta-refresh/fail-timed-redirect.html", "meta-refresh"):
         'axe-core matches http-equiv="refresh" case-sensitively and misses http-equiv="Refresh", which '
         "browsers obey all the same.",

@@ -1,7 +1,10 @@
 """Buttons have a name that says what they do.
 
 An icon-only button is announced as "button" and nothing more. The name comes from the
-button's text, `aria-label`, `aria-labelledby`, a `<label>` or `title`.
+button's text, `aria-label`, `aria-labelledby`, a `<label>` or `title`; `<input
+type="submit">` and `type="reset"` have a name of their own. Elements with `role="button"`
+need one too (W3C ACT rule 97a4e1); image buttons are input-image-alt's, and a `<summary>`
+is summary-name's.
 
 Fails:
 
@@ -16,24 +19,26 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .aria import PRESENTATIONAL_ROLES, ROLES, explicit_role, is_focusable
-from .page import Page, Result
+from .aria import explicit_role
+from .page import Element, Page, Result
 
 IMPACT = "critical"
 WCAG = ("4.1.2",)
+ACT = ("97a4e1",)
 
 
 def check(page: Page) -> Iterator[Result]:
-    """Fail for each visible `<button>` whose accessible name is empty."""
-    for button in page.elements_by_tag("button"):
-        if page.is_hidden(button):
+    """Fail for each element with the button role in the accessibility tree whose accessible name is empty."""
+    for element in page.elements:
+        if page.role(element) != "button" or page.is_hidden(element) or _tested_elsewhere(element):
             continue
-        role = explicit_role(button)
-        if role is not None and role not in PRESENTATIONAL_ROLES and not (
-            ROLES[role].name_required or is_focusable(button)
-        ):
-            continue
-        if page.name(button) or page.role(button) in PRESENTATIONAL_ROLES:
-            yield page.passed(button)
+        if page.name(element):
+            yield page.passed(element)
         else:
-            yield page.failed(button, "the button has no text: give it words (or aria-label) that say what it does")
+            yield page.failed(element, "the button has no text: give it words (or aria-label) that say what it does")
+
+
+def _tested_elsewhere(element: Element) -> bool:
+    if element.tag == "input" and (element.get("type") or "").strip().lower() == "image":
+        return True
+    return element.tag == "summary" and explicit_role(element) is None

@@ -1,7 +1,9 @@
 """The page has a non-empty <title>.
 
 The title is the first thing a screen reader announces and what a patient sees in a
-list of open tabs; it should say what the page is about.
+list of open tabs; it should say what the page is about. The first `<title>` of the page
+counts, wherever it is; a `<title>` inside an SVG image names the image, not the page
+(W3C ACT rule 2779a5).
 
 Fails:
 
@@ -20,14 +22,17 @@ from .page import Page, Result
 
 IMPACT = "serious"
 WCAG = ("2.4.2",)
+ACT = ("2779a5",)
 
 
 def check(page: Page) -> Iterator[Result]:
-    """Fail when the document's first `<title>` is missing or blank."""
-    titles = page.elements_by_tag("title")
+    """Fail when the HTML page's first HTML `<title>` is missing or holds only white space."""
+    if page.root.tag != "html" or page.content_type not in ("text/html", "application/xhtml+xml"):
+        return
+    titles = [title for title in page.elements_by_tag("title") if not page.is_svg(title)]
     if not titles:
         yield page.failed(page.root, "the page has no <title>: add one that says what the page is about")
-    elif not page.text(titles[0]):
+    elif not "".join(titles[0].itertext()).strip():
         yield page.failed(page.root, "the page's <title> is empty: say what the page is about")
     else:
         yield page.passed(page.root)

@@ -21,12 +21,14 @@ from .page import Page, Result
 IMPACT = "minor"
 WCAG = ("4.1.1",)
 BEST_PRACTICE = True
+ACT = ("3ea0c8",)
 
 
 def check(page: Page) -> Iterator[Result]:
     """Fail once per repeated id, on its first element, with the others as related places."""
-    for ident, elements in page.ids.items():
-        if not ident.strip():
+    for ident, all_elements in page.ids.items():
+        elements = [e for e in all_elements if not page.is_mathml(e)]  # ids of HTML and SVG elements
+        if ident == "" or not elements:
             continue
         if len(elements) == 1:
             yield page.passed(elements[0])

@@ -21,6 +21,7 @@ from .page import Page, Result
 IMPACT = "minor"
 WCAG = ("1.3.1", "2.4.6")
 BEST_PRACTICE = True
+ACT = ("ffd0e9",)
 
 
 def check(page: Page) -> Iterator[Result]:

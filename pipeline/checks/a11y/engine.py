@@ -190,7 +190,8 @@ def run_rules(pages: Sequence[Page], chosen: Sequence[Rule], site: Site, all_out
         results: list[Result] = []
         if rule.check is not None:
             for page in pages:
-                results.extend(rule.check(page))
+                if page.is_markup:  # scripts, styles and data documents hold nothing the rules read
+                    results.extend(rule.check(page))
         if rule.check_site is not None:
             results.extend(rule.check_site(site))
         if all_outcomes:

@@ -1,7 +1,8 @@
 """Frames have a title that says what they show.
 
 Screen reader users move between frames by their titles; a video or map embedded without
-one is announced only as "frame".
+one is announced only as "frame". A frame taken out of the tab order (negative
+`tabindex`) or marked decorative (`role="none"`) is exempt (W3C ACT rule cae760).
 
 Fails:
 
@@ -16,18 +17,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .aria import tabindex_of
+from .aria import PRESENTATIONAL_ROLES, explicit_role, tabindex_of
 from .page import Page, Result
 
 IMPACT = "serious"
 WCAG = ("4.1.2",)
+ACT = ("cae760",)
 
 
 def check(page: Page) -> Iterator[Result]:
-    """Fail for each visible `<iframe>` or `<frame>` reachable by keyboard that has no accessible name."""
+    """Fail for each `<iframe>` or `<frame>` in the accessibility tree, reachable by keyboard, without a name."""
     for frame in page.elements_by_tag("iframe", "frame"):
         tabindex = tabindex_of(frame)
         if page.is_hidden(frame) or (tabindex is not None and tabindex < 0):
+            continue
+        if explicit_role(frame) in PRESENTATIONAL_ROLES:
             continue
         if page.name(frame):
             yield page.passed(frame)

@@ -2,7 +2,8 @@
 
 Screen readers choose their voice and pronunciation from the page language, and
 browsers use it for hyphenation, fonts and translation offers. Without it, an Arabic
-page may be read aloud with English rules.
+page may be read aloud with English rules. An `xml:lang` alone does not count in an HTML
+page (W3C ACT rule b5c3f8).
 
 Fails:
 
@@ -21,11 +22,14 @@ from .page import Page, Result
 
 IMPACT = "serious"
 WCAG = ("3.1.1",)
+ACT = ("b5c3f8",)
 
 
 def check(page: Page) -> Iterator[Result]:
-    """Fail when `<html>` has no non-blank `lang` (an `xml:lang` alone does not count in HTML)."""
+    """Fail when the `<html>` of an HTML page has no `lang` that is more than white space."""
     html = page.root
+    if html.tag != "html" or not page.is_html:
+        return
     if (html.get("lang") or "").strip():
         yield page.passed(html)
     elif (html.get("xml:lang") or "").strip():

@@ -3,6 +3,9 @@
 People with low vision enlarge text with pinch-zoom; `user-scalable=no` or
 `maximum-scale=1` takes that away on phones.
 
+The rule looks only at viewports that set `maximum-scale` or `user-scalable` (W3C ACT rule
+b4f0c3).
+
 Fails:
 
     <meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1">
@@ -21,17 +24,20 @@ from .page import Page, Result
 
 IMPACT = "moderate"
 WCAG = ("1.4.4",)
+ACT = ("b4f0c3",)
 
 MINIMUM_SCALE = 2.0
+_ZOOM_KEYS = re.compile(r"(?:^|[\s,;])\s*(?:maximum-scale|user-scalable)\s*=", re.I)
 _NUMBER = re.compile(r"^\s*[+-]?(\d+\.?\d*|\.\d+)")
 
 
 def check(page: Page) -> Iterator[Result]:
     """Fail for each viewport `<meta>` with user-scalable=no (or 0) or maximum-scale below 2."""
     for meta in page.elements_by_tag("meta"):
-        if meta.get("name") != "viewport":
-            continue
-        problem = zoom_problem(meta.get("content") or "")
+        content = meta.get("content") or ""
+        if (meta.get("name") or "").strip().lower() != "viewport" or not _ZOOM_KEYS.search(content):
+            continue  # a viewport that does not mention zooming leaves it alone
+        problem = zoom_problem(content)
         if problem:
             yield page.failed(meta, f"the viewport sets {problem}, which stops people zooming in: remove it")
         else:

@@ -29,6 +29,7 @@ Element = etree._Element
 INERT_CONTAINERS = ("template", "noscript")
 #: Elements whose own text is never shown as text.
 NO_TEXT_ELEMENTS = frozenset("head title template script style iframe object video audio noscript".split())
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _PLAIN_IDENTIFIER = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
 #: Documents by the suffix of their file name; anything else is read as an HTML page.
 CONTENT_TYPES = {".svg": "image/svg+xml", ".xhtml": "application/xhtml+xml", ".xht": "application/xhtml+xml",
@@ -63,6 +64,8 @@ def decode(html: str | bytes) -> str | bytes:
 def parse_html(html: str | bytes) -> Element:
     """The `<html>` element of a document; raises PageParseError when there is no document."""
     html = decode(html)
+    if isinstance(html, str):
+        html = _XML_DECLARATION.sub("", html, count=1)  # lxml refuses text that declares its own encoding
     if not html.strip():
         raise PageParseError("the file is empty")
     parser = etree.HTMLParser(no_network=True, remove_pis=True, default_doctype=False)
