@@ -1,28 +1,34 @@
-"""`pipeline build`, written out top to bottom: sources -> catalogs -> translate -> render -> write.
+"""`pipeline build`, written out top to bottom: one job per article, then the site, the bundle, the reports.
 
-Every configured locale is translated (so switchers, alternates and the sitemap know every
-edition, even when a CI job builds only some locales with --locale); an article whose
-translation covers less than the threshold of its words is left out of that locale.
+Each job (`jobs.py`) translates, checks and renders one article in every locale; jobs run
+in parallel on every core, and a job whose inputs have not changed is not run again: its
+pages are taken from the bundle in place and its results from the cache (`cache.py`).
+The output is the same, byte for byte, whichever way it was made.
 """
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
 from .bundle import BundleWriter, sitemap_xml, zip_archive
-from .checks.readability import ReadabilityReport, check_readability
-from .catalogs import UI_DOMAIN, CatalogTree, load_translations, ui_translations
-from .config import Settings
+from .cache import BuildCache
+from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
 from .checking import check_built_pages, rule_infos
-from .model import Article, Finding, LocalizedArticle, Report
+from .config import Settings
+from .jobs import ArticleJob, ArticleOutput, run_article
+from .model import Finding, Report
 from .render import STYLESHEET, RenderedPage, Renderer, Site
 from .reports import apply_baseline, manifest_json, write_reports
-from .sources import load_articles
-from .summary import build_figures
-from .translate import localize, source_edition
+from .sources import check_unique_slugs, source_files
+from .summary import assemble_figures
 from .workflow import check_catalogs
+
+#: Below this many jobs to run, worker processes cost more than they save.
+PARALLEL_FROM = 8
 
 
 @dataclass
@@ -30,44 +36,9 @@ class BuildResult:
     """What a build wrote and found."""
 
     report: Report
-    published: dict[str, list[LocalizedArticle]]  # per built locale, the articles it shows
-    left_out: dict[str, list[LocalizedArticle]]  # per built locale, the articles under the threshold
     files: dict[str, str] = field(default_factory=dict)  # bundle path -> sha256
-    sitemap: bool = False
     reports: list[str] = field(default_factory=list)  # the report files written
-
-
-def load_editions(settings: Settings, articles: list[Article], locales: Sequence[str]) -> dict[str, list[LocalizedArticle]]:
-    """Every article in each locale: the source as written, the others from their catalogs."""
-    tree = CatalogTree(settings.root, settings.path("locales_dir"))
-    editions: dict[str, list[LocalizedArticle]] = {}
-    for locale in locales:
-        if locale == settings.source_locale:
-            editions[locale] = [source_edition(article) for article in articles]
-            continue
-        editions[locale] = []
-        for article in articles:
-            path = tree.po(locale, article.slug)
-            editions[locale].append(localize(article, locale, load_translations(path, tree, locale), tree.rel(path)))
-    return editions
-
-
-def readability(settings: Settings, locales: Sequence[str] | None = None) -> tuple[ReadabilityReport, list[LocalizedArticle]]:
-    """Score every article in the locales (all configured ones by default), fallbacks excluded."""
-    articles = load_articles(settings.path("source_dir"), settings.root, settings.source_locale)
-    editions = load_editions(settings, articles, locales or settings.all_locales)
-    return _score(settings, articles, editions), [e for localized in editions.values() for e in localized]
-
-
-def _score(settings: Settings, articles: list[Article], editions: dict[str, list[LocalizedArticle]]) -> ReadabilityReport:
-    """The readability report of the editions, translations compared with their sources."""
-    sources = {e.article.slug: e for e in editions.get(settings.source_locale, [])}
-    if not sources:
-        sources = {e.article.slug: e for e in load_editions(settings, articles, [settings.source_locale])[settings.source_locale]}
-    flat = [e for localized in editions.values() for e in localized]
-    report = check_readability(flat, settings.readability, sources=sources)
-    report.findings = [f for f in report.findings if f.rule not in settings.disabled_rules]
-    return report
+    jobs_run: int = 0  # articles whose job ran (the others came from the cache)
 
 
 def build(
@@ -75,32 +46,33 @@ def build(
     locales: Sequence[str] | None = None,
     make_zip: bool = False,
     progress: Callable[[int], None] | None = None,
+    workers: int | None = None,
+    cache: BuildCache | None = None,
 ) -> BuildResult:
-    """Build the bundle of every published article in the requested locales, check it, report."""
-    articles = load_articles(settings.path("source_dir"), settings.root, settings.source_locale)
-    editions = load_editions(settings, articles, settings.all_locales)
-    wanted = locales or settings.all_locales
-
-    published = {l: [e for e in eds if _meets_threshold(e, settings)] for l, eds in editions.items()}
-    left_out = {l: [e for e in editions[l] if not _meets_threshold(e, settings)] for l in wanted}
-    site = Site(
-        source_locale=settings.source_locale,
-        locales=tuple(l for l in settings.all_locales if published[l]),
-        editions={a.slug: tuple(l for l in settings.all_locales if any(e.article is a for e in published[l])) for a in articles},
-        base_url=settings.base_url,
-    )
-    findings = [_below_threshold(e, settings) for l in wanted for e in left_out[l]]
-    findings += check_catalogs(settings, [l for l in wanted if l != settings.source_locale]).findings
-    scores = _score(settings, articles, {l: editions[l] for l in wanted})
-    findings += scores.findings
-
-    pages = _render(settings, site, wanted, published, progress)
-    findings += [f for page in pages for f in page.findings]
-    findings += check_built_pages(pages, settings.dist_dir, settings.source_locale, scores, settings.disabled_rules)
-
-    figures = build_figures(settings, articles, {l: editions[l] for l in wanted}, scores, findings)
-    report = apply_baseline(Report(sorted(findings, key=lambda f: f.sort_key()), figures), baseline_path(settings))
+    """Build, check and report every article in the requested locales: `dist_dir` and `reports_dir`."""
+    wanted = tuple(locales or settings.all_locales)
+    sources = source_files(settings.path("source_dir"), settings.root)
+    tree = CatalogTree(settings.root, settings.path("locales_dir"))
     with BundleWriter(settings.path("dist_dir")) as bundle:
+        jobs = [ArticleJob(settings, path, wanted, bundle.staging) for path in sources]  # type: ignore[arg-type]
+        outputs, ran = _run_jobs(jobs, cache, bundle, workers, progress)
+        check_unique_slugs((o.slug, o.source) for o in outputs)
+
+        site = Site(
+            source_locale=settings.source_locale,
+            locales=tuple(l for l in settings.all_locales if any(l in o.published for o in outputs)),
+            editions={o.slug: o.published for o in outputs},
+            base_url=settings.base_url,
+        )
+        pages = _site_pages(settings, site, wanted, outputs, tree)
+        findings = [f for o in outputs for f in o.findings]
+        findings += check_built_pages(pages, settings.dist_dir, settings.source_locale, None, settings.disabled_rules)
+        findings += check_catalogs(settings, [l for l in wanted if l != settings.source_locale], ui_only=True).findings
+
+        figures = assemble_figures(settings, wanted, ((o.slug, o.title, o.source, o.cells) for o in outputs))
+        fragments = {f: fragment for o in outputs for f, fragment in zip(o.findings, o.fragments)}
+        report = Report(sorted(findings, key=lambda f: f.sort_key()), figures, fragments=fragments)
+        report = apply_baseline(report, baseline_path(settings))
         for page in pages:
             bundle.write(page.path, page.publishable)
         bundle.write("assets/style.css", STYLESHEET.read_bytes())
@@ -109,31 +81,78 @@ def build(
         bundle.write("manifest.json", manifest_json(bundle.hashes, figures))
         if make_zip:
             for locale in wanted:
-                bundle.write(f"{locale}.zip", zip_archive(_locale_files(pages, locale)))
-    written = write_reports(settings.path("reports_dir"), settings.root, report, rule_infos(), settings.fail_on)
-    return BuildResult(
-        report, {l: published[l] for l in wanted}, left_out, dict(sorted(bundle.hashes.items())),
-        bool(settings.base_url), written,
-    )
+                bundle.write(f"{locale}.zip", zip_archive(_locale_files(bundle.staging, bundle.hashes, locale)))
+    articles = {o.slug: o.report_page for o in outputs}
+    written = write_reports(settings.path("reports_dir"), settings.root, report, rule_infos(), settings.fail_on, articles)
+    return BuildResult(report, dict(sorted(bundle.hashes.items())), written, ran)
 
 
-def _render(
-    settings: Settings,
-    site: Site,
-    wanted: Sequence[str],
-    published: dict[str, list[LocalizedArticle]],
+def _run_jobs(
+    jobs: list[ArticleJob],
+    cache: BuildCache | None,
+    bundle: BundleWriter,
+    workers: int | None,
     progress: Callable[[int], None] | None,
-) -> list[RenderedPage]:
-    """Every page of the requested locales: articles, each locale's index, the language chooser."""
-    tree = CatalogTree(settings.root, settings.path("locales_dir"))
-    pages: list[RenderedPage] = []
-    for locale in (l for l in wanted if published[l]):
-        renderer = Renderer(locale, site, ui_translations(tree.po(locale, UI_DOMAIN), tree, locale))
-        for edition in published[locale]:
-            pages.append(renderer.article_page(edition))
+) -> tuple[list[ArticleOutput], int]:
+    """Every job's output, in the jobs' order: from the cache where nothing changed, else run."""
+    outputs: dict[int, ArticleOutput] = {}
+    keys: dict[int, str] = {}
+    for index, job in enumerate(jobs):
+        if cache is None:
+            continue
+        keys[index] = _job_key(cache, job)
+        cached = cache.load(job.source.stem, keys[index])
+        if cached is not None and bundle.reuse(cached.pages):
+            outputs[index] = cached
             if progress:
                 progress(1)
-        pages.append(renderer.locale_index(published[locale]))
+    todo = [i for i in range(len(jobs)) if i not in outputs]
+    workers = workers or os.cpu_count() or 1
+    if workers > 1 and len(todo) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = pool.map(run_article, [jobs[i] for i in todo], chunksize=max(1, len(todo) // (workers * 8)))
+            for index, output in zip(todo, results):
+                outputs[index] = _done(output, progress)
+    else:
+        for index in todo:
+            outputs[index] = _done(run_article(jobs[index]), progress)
+    if cache is not None:
+        for index in todo:
+            bundle.written(outputs[index].pages)
+            cache.store(jobs[index].source.stem, keys[index], meta=outputs[index])
+        cache.save()
+    else:
+        for index in todo:
+            bundle.written(outputs[index].pages)
+    return [outputs[i] for i in range(len(jobs))], len(todo)
+
+
+def _done(output: ArticleOutput, progress: Callable[[int], None] | None) -> ArticleOutput:
+    if progress:
+        progress(1)
+    return output
+
+
+def _job_key(cache: BuildCache, job: ArticleJob) -> str:
+    """What an article's job depends on: its source, and per locale its catalog, template strings and glossary."""
+    settings = job.settings
+    tree = CatalogTree(settings.root, settings.path("locales_dir"))
+    files = [job.source]
+    for locale in settings.locales:
+        folder = tree.po(locale, UI_DOMAIN).parent
+        files += [folder / f"{job.source.stem}.po", folder / f"{UI_DOMAIN}.po", folder.parent / "glossary.csv"]
+    fields = {k: v for k, v in vars(settings).items() if k != "root"}
+    return cache.key(fields, job.locales, job.source.name, files=files)
+
+
+def _site_pages(
+    settings: Settings, site: Site, wanted: Sequence[str], outputs: list[ArticleOutput], tree: CatalogTree
+) -> list[RenderedPage]:
+    """The pages that list articles: each locale's index, and the language chooser."""
+    pages = []
+    for locale in (l for l in wanted if l in site.locales):
+        renderer = Renderer(locale, site, ui_translations(tree.po(locale, UI_DOMAIN), tree, locale))
+        pages.append(renderer.locale_index([o.entries[locale] for o in outputs if locale in o.entries]))
     pages.append(Renderer(settings.source_locale, site).language_chooser())
     return pages
 
@@ -141,25 +160,6 @@ def _render(
 def baseline_path(settings: Settings) -> Path:
     """Where the accepted findings are kept."""
     return settings.path("reports_dir") / "baseline.json"
-
-
-def _meets_threshold(edition: LocalizedArticle, settings: Settings) -> bool:
-    """Whether an edition translates enough of its source words to be published."""
-    return edition.locale == settings.source_locale or edition.coverage * 100 >= settings.threshold
-
-
-def _below_threshold(edition: LocalizedArticle, settings: Settings) -> Finding:
-    """The finding that reports an article left out of a locale."""
-    return Finding(
-        rule="below-threshold",
-        severity="warning",
-        message=f"left out of {edition.locale}: {edition.coverage:.0%} of its words are translated, "
-        f"the threshold is {settings.threshold:g}%",
-        file=edition.catalog,
-        locale=edition.locale,
-        article=edition.article.slug,
-        check="build",
-    )
 
 
 def _sitemap_urls(site: Site) -> dict[str, dict[str, str]]:
@@ -175,8 +175,8 @@ def _sitemap_urls(site: Site) -> dict[str, dict[str, str]]:
     return dict(sorted(urls.items()))
 
 
-def _locale_files(pages: list[RenderedPage], locale: str) -> dict[str, bytes]:
-    """The files of one locale's archive: its pages and the shared assets."""
-    files = {page.path: page.publishable.encode("utf-8") for page in pages if page.path.startswith(f"{locale}/")}
-    files["assets/style.css"] = STYLESHEET.read_bytes()
-    return files
+def _locale_files(staging: Path | None, hashes: dict[str, str], locale: str) -> dict[str, bytes]:
+    """The files of one locale's archive, as written: its pages and the shared assets."""
+    assert staging is not None
+    names = [p for p in hashes if p.startswith(f"{locale}/")] + ["assets/style.css"]
+    return {name: (staging / name).read_bytes() for name in names}

@@ -32,7 +32,6 @@ class BundleWriter:
     def __init__(self, target: Path):
         self.target = target
         self.hashes: dict[str, str] = {}  # bundle path -> sha256 of its bytes
-        self.contents: dict[str, bytes] = {}  # kept for archives when `keep_contents`
         self.staging: Path | None = None
 
     def __enter__(self) -> "BundleWriter":
@@ -58,14 +57,29 @@ class BundleWriter:
     def write(self, path: str, content: str | bytes) -> None:
         """Write one file of the bundle (`es/slug/index.html`)."""
         assert self.staging is not None, "use BundleWriter as a context manager"
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        destination = self.staging / path
-        try:
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            destination.write_bytes(data)
-        except OSError as exc:
-            raise OutputError(f"cannot write {path}: {exc.strerror or exc}", self.target) from None
-        self.hashes[path] = hashlib.sha256(data).hexdigest()
+        self.hashes[path] = write_into(self.staging, path, content)
+
+    def written(self, files: dict[str, str]) -> None:
+        """Record files another process wrote into the staging folder (path -> sha256)."""
+        self.hashes.update(files)
+
+    def reuse(self, files: dict[str, str]) -> bool:
+        """Take unchanged files from the bundle in place (hard links); False if one is missing."""
+        assert self.staging is not None
+        for path in files:
+            destination = self.staging / path
+            try:
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                os.link(self.target / path, destination)
+            except FileNotFoundError:
+                return False
+            except OSError:  # another file system, or links not allowed: copy instead
+                try:
+                    shutil.copyfile(self.target / path, destination)
+                except OSError:
+                    return False
+        self.hashes.update(files)
+        return True
 
     def _publish(self) -> None:
         """Swap the staging folder in for the target; the old one is removed after."""
@@ -83,6 +97,19 @@ class BundleWriter:
             raise OutputError(f"cannot replace the bundle: {exc.strerror or exc}", self.target) from None
         if retired is not None:
             shutil.rmtree(retired, ignore_errors=True)
+
+
+def write_into(folder: Path, path: str, content: str | bytes) -> str:
+    """Write one file below a folder; its sha256. Safe to call from several processes at once."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    destination = folder / path
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.unlink(missing_ok=True)  # it may be a hard link into the previous bundle: never write through
+        destination.write_bytes(data)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}", folder) from None
+    return hashlib.sha256(data).hexdigest()
 
 
 def _recover_leftovers(parent: Path, name: str) -> None:

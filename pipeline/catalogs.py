@@ -11,6 +11,7 @@ removed ones become obsolete (`#~`), and an obsolete entry whose text returns is
 from __future__ import annotations
 
 import datetime
+import functools
 import gettext
 import io
 import os
@@ -139,7 +140,11 @@ def load_translations(path: Path, tree: CatalogTree, locale: str) -> dict[str, T
     """The translations of a PO file (msgid -> text, fuzziness, line); empty when there is no file."""
     if not path.exists():
         return {}
-    catalog = read_catalog(path, tree, locale)
+    return translations_of(read_catalog(path, tree, locale))
+
+
+def translations_of(catalog: Catalog) -> dict[str, Translation]:
+    """A catalog's translations: msgid -> text, fuzziness and line."""
     return {
         m.id: Translation(m.string, m.fuzzy, m.lineno or 0)
         for m in catalog
@@ -149,8 +154,16 @@ def load_translations(path: Path, tree: CatalogTree, locale: str) -> dict[str, T
 
 def ui_translations(path: Path, tree: CatalogTree, locale: str) -> gettext.NullTranslations:
     """The template strings of a locale, for Jinja2: compiled in memory (fuzzy left out)."""
-    if not path.exists():
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
         return gettext.NullTranslations()
+    return _compiled_ui(path, tree, locale, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled_ui(path: Path, tree: CatalogTree, locale: str, mtime_ns: int, size: int) -> gettext.GNUTranslations:
+    """A ui catalog compiled once per version of the file (the same object: renderers can share it)."""
     buffer = io.BytesIO()
     write_mo(buffer, read_catalog(path, tree, locale), use_fuzzy=False)
     buffer.seek(0)

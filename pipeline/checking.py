@@ -11,12 +11,17 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Sequence
 
-from .checks import a11y, catalogs, readability
+from .checks import a11y, catalogs
+from .checks import readability as readability_checks
 from .checks.a11y import FallbackPassage, PageContext, check_pages
 from .checks.a11y.wcag import CRITERIA
-from .checks.readability import ReadabilityReport
-from .model import Finding, RuleInfo
+from .catalogs import CatalogTree, load_translations
+from .checks.readability import ReadabilityReport, check_readability
+from .config import Settings
+from .model import Article, Finding, LocalizedArticle, RuleInfo
 from .render import RenderedPage, template_path
+from .sources import load_articles
+from .translate import localize, source_edition
 
 WCAG_UNDERSTANDING = "https://www.w3.org/WAI/WCAG22/Understanding/"
 RULES_DOCS = "https://health.example.org/pipeline/rules/"
@@ -25,6 +30,39 @@ BUILD_RULES = (
     RuleInfo("below-threshold", "build", "An article whose translation covers too few of its words is left out of its locale."),
     RuleInfo("unsafe-link", "build", "A link target outside http, https, mailto and tel is removed from the page."),
 )
+
+
+def load_editions(settings: Settings, articles: list[Article], locales: Sequence[str]) -> dict[str, list[LocalizedArticle]]:
+    """Every article in each locale: the source as written, the others from their catalogs."""
+    tree = CatalogTree(settings.root, settings.path("locales_dir"))
+    editions: dict[str, list[LocalizedArticle]] = {}
+    for locale in locales:
+        if locale == settings.source_locale:
+            editions[locale] = [source_edition(article) for article in articles]
+            continue
+        editions[locale] = []
+        for article in articles:
+            path = tree.po(locale, article.slug)
+            editions[locale].append(localize(article, locale, load_translations(path, tree, locale), tree.rel(path)))
+    return editions
+
+
+def readability(settings: Settings, locales: Sequence[str] | None = None) -> tuple[ReadabilityReport, list[LocalizedArticle]]:
+    """Score every article in the locales (all configured ones by default), fallbacks excluded."""
+    articles = load_articles(settings.path("source_dir"), settings.root, settings.source_locale)
+    editions = load_editions(settings, articles, locales or settings.all_locales)
+    return _score(settings, articles, editions), [e for localized in editions.values() for e in localized]
+
+
+def _score(settings: Settings, articles: list[Article], editions: dict[str, list[LocalizedArticle]]) -> ReadabilityReport:
+    """The readability report of the editions, translations compared with their sources."""
+    sources = {e.article.slug: e for e in editions.get(settings.source_locale, [])}
+    if not sources:
+        sources = {e.article.slug: e for e in load_editions(settings, articles, [settings.source_locale])[settings.source_locale]}
+    flat = [e for localized in editions.values() for e in localized]
+    report = check_readability(flat, settings.readability, sources=sources)
+    report.findings = [f for f in report.findings if f.rule not in settings.disabled_rules]
+    return report
 
 
 def check_built_pages(
@@ -63,7 +101,7 @@ def rule_infos() -> list[RuleInfo]:
     infos = list(BUILD_RULES)
     infos += [RuleInfo(r.id, "catalogs", r.help, f"{RULES_DOCS}catalogs/{r.id}") for r in catalogs.rules()]
     infos += [RuleInfo(r.id, "readability", r.help, _wcag_uri(r.wcag) or f"{RULES_DOCS}readability/{r.id}", r.wcag)
-              for r in readability.all_rules()]
+              for r in readability_checks.all_rules()]
     infos += [RuleInfo(r.id, "a11y", r.help, _wcag_uri(r.wcag) or f"{RULES_DOCS}a11y/{r.id}", r.wcag) for r in a11y.rules()]
     return infos
 

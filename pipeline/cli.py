@@ -15,9 +15,10 @@ from typing import Any, Callable, Iterator, Sequence
 
 import click
 
-from .build import baseline_path, readability
+from .build import baseline_path
 from .build import build as run_build
-from .checking import rule_infos
+from .cache import BuildCache
+from .checking import readability, rule_infos
 from .checks.a11y import check_paths
 from .checks.readability import format_table as readability_table
 from .checks.readability import render_html as readability_html
@@ -251,18 +252,21 @@ def check_a11y_command(project: Path, paths: tuple[Path, ...], output: str, fail
 @click.option("--zip", "make_zip", is_flag=True, help="Also write one archive per locale (dist/<locale>.zip).")
 @FAIL_ON_OPTION
 @click.option("--update-baseline", is_flag=True, help="Accept today's findings: later runs fail only on new ones.")
+@click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes [default: one per core].")
+@click.option("--no-cache", is_flag=True, help="Redo every article, ignoring what earlier builds kept.")
 @click.pass_obj
-def build(project: Path, locales: tuple[str, ...], make_zip: bool, fail_on: str | None, update_baseline: bool) -> None:
+def build(project: Path, locales: tuple[str, ...], make_zip: bool, fail_on: str | None, update_baseline: bool,
+          jobs: int | None, no_cache: bool) -> None:
     """Build, check and report every article in every locale: dist/ and reports/."""
     settings = _settings(project, fail_on=fail_on)
     wanted = settings.select_locales(locales)
-    with _progress(settings, wanted) as advance:
-        result = run_build(settings, wanted, make_zip, progress=advance)
+    with _progress(settings) as advance:
+        result = run_build(settings, wanted, make_zip, advance, jobs, None if no_cache else BuildCache(settings.root))
     if update_baseline:
         write_baseline(result.report, baseline_path(settings))
         click.echo(f"accepted {len(result.report.findings) + len(result.report.accepted)} findings in "
                    f"{_shown(baseline_path(settings), settings)}")
-    summary = build_summary(result.published, result.left_out, result.report, len(result.files), settings.dist_dir)
+    summary = build_summary(result.report.figures, len(result.files), settings.dist_dir)
     click.echo(summary)
     click.echo("reports: " + ", ".join(result.reports))
     _annotate_ci(result.report, step_summary(result.report, summary, result.reports))
@@ -273,12 +277,12 @@ def build(project: Path, locales: tuple[str, ...], make_zip: bool, fail_on: str 
 
 
 @contextlib.contextmanager
-def _progress(settings: Settings, locales: Sequence[str]) -> Iterator[Callable[[int], None] | None]:
-    """A progress bar on stderr when it is a terminal; nothing otherwise."""
+def _progress(settings: Settings) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar of articles on stderr when it is a terminal; nothing otherwise."""
     if not sys.stderr.isatty():
         yield None
         return
-    total = len(locales) * sum(1 for _ in settings.path("source_dir").glob("*.md"))
+    total = sum(1 for _ in settings.path("source_dir").glob("*.md"))
     with click.progressbar(length=total, label="building", file=sys.stderr) as bar:
         yield bar.update
 

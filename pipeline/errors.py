@@ -20,6 +20,10 @@ class PipelineError(Exception):
         self.file = str(file) if file is not None else None
         self.line = line
 
+    def __reduce__(self) -> tuple:
+        # Errors raised in a build's worker processes come back whole: file and line included.
+        return (self.__class__, (self.message, self.file, self.line))
+
     def __str__(self) -> str:
         where = self.file or ""
         if where and self.line is not None:

@@ -32,6 +32,10 @@ CONTAINER_UNITS: dict[str, str] = {
 #: Headings under which list items are citations (kind "reference"), not prose.
 REFERENCE_HEADINGS = frozenset({"references", "sources", "bibliography", "citations", "notes and references"})
 
+#: How many distinct texts the pure text functions remember: every unit of a large site's
+#: sources, which the checks of each locale analyse again.
+TEXT_CACHE_SIZE = 1 << 17
+
 #: Link targets kept in rendered pages; anything else with a scheme is dropped and reported.
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
@@ -137,6 +141,7 @@ def link_scheme(url: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
 def plain_text(text: str) -> str:
     """A unit's words without Markdown syntax or link targets."""
     parts: list[str] = []
@@ -150,6 +155,7 @@ def plain_text(text: str) -> str:
     return "".join(parts)
 
 
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
 def count_words(text: str) -> int:
     """Words of a unit's text, as translators are paid for them (Markdown syntax not counted)."""
     return len(_WORD.findall(plain_text(text)))

@@ -203,6 +203,8 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     figures: dict = field(default_factory=dict)
     accepted: list[Finding] = field(default_factory=list)
+    #: Findings already serialized for the report files (by the job that found them), if any.
+    fragments: dict[Finding, tuple[str, str, str]] = field(default_factory=dict)
 
     def failing(self, fail_on: Severity) -> list[Finding]:
         """The findings at or above the failing severity (only `failed` and `cantTell` count)."""

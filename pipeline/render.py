@@ -8,6 +8,7 @@ readers pronounce it right (WCAG 3.1.2).
 
 from __future__ import annotations
 
+import functools
 import gettext
 import html
 import re
@@ -73,6 +74,25 @@ def template_path(name: str) -> str:
     return f"pipeline/templates/{name}"
 
 
+NO_TRANSLATIONS = gettext.NullTranslations()
+
+
+@functools.lru_cache(maxsize=64)
+def _environment(ui: gettext.NullTranslations) -> jinja2.Environment:
+    """The templates with one locale's strings installed, compiled once per process."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_translations(ui, newstyle=True)
+    return env
+
+
 class Renderer:
     """Renders the pages of one locale, with the template strings of that locale's `ui` catalog."""
 
@@ -80,16 +100,7 @@ class Renderer:
         self.locale: LocaleInfo = parse_locale(locale)
         self.site = site
         self.source: LocaleInfo = parse_locale(site.source_locale)
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES),
-            autoescape=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            undefined=jinja2.StrictUndefined,
-            extensions=["jinja2.ext.i18n"],
-        )
-        self.env.install_gettext_translations(ui or gettext.NullTranslations(), newstyle=True)
+        self.env = _environment(ui or NO_TRANSLATIONS)
 
     def article_page(self, localized: LocalizedArticle) -> RenderedPage:
         """The page of one article in this renderer's locale."""
@@ -113,18 +124,19 @@ class Renderer:
         origins = {i: unit.origin for i, unit in enumerate(localized.units)}
         return RenderedPage(path + "index.html", page, findings, "article.html", origins, fallbacks)
 
-    def locale_index(self, articles: list[LocalizedArticle]) -> RenderedPage:
-        """The page listing this locale's articles."""
+    def index_entry(self, localized: LocalizedArticle) -> dict:
+        """An article's entry on its locale's index page."""
+        return {
+            "url": f"{localized.article.slug}/",
+            "title": localized.text_of("title"),
+            "description": localized.text_of("description") if localized.article.description else "",
+            "title_lang": self._foreign(localized.units[0].lang),
+        }
+
+    def locale_index(self, entries: list[dict]) -> RenderedPage:
+        """The page listing this locale's articles (entries from `index_entry`), by title."""
         path = self.site.page_path(self.locale.code)
-        entries = [
-            {
-                "url": f"{a.article.slug}/",
-                "title": a.text_of("title"),
-                "description": a.text_of("description") if a.article.description else "",
-                "title_lang": self._foreign(a.units[0].lang),
-            }
-            for a in sorted(articles, key=lambda a: a.text_of("title").casefold())
-        ]
+        entries = sorted(entries, key=lambda e: (e["title"].casefold(), e["url"]))
         page = self.env.get_template("index.html").render(
             **self._common(path), entries=entries, alternates=self._alternates(None), switcher=self._switcher(path, None)
         )

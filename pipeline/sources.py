@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import yaml
 
@@ -33,23 +33,32 @@ FRONT_MATTER_TYPES: dict[str, tuple[type, ...]] = {
 
 def load_articles(source_dir: Path, root: Path, source_locale: str) -> list[Article]:
     """Every `*.md` article in the source folder, sorted by path, with unique slugs."""
-    if not source_dir.is_dir():
-        raise SourceError("source folder not found (set source_dir in [tool.pipeline])", _rel(source_dir, root))
-    folder = source_dir.resolve()
-    articles: list[Article] = []
-    seen: dict[str, str] = {}
-    for path in sorted(source_dir.glob("*.md")):
-        rel = _rel(path, root)
-        if not path.resolve().is_relative_to(folder):
-            raise SourceError(f"is a link to {path.resolve()}, outside the source folder", rel)
-        article = read_article(path, rel, source_locale)
-        if article.slug in seen:
-            raise SourceError(f"slug {article.slug!r} is already used by {seen[article.slug]}", rel)
-        seen[article.slug] = rel
-        articles.append(article)
-    if not articles:
-        raise SourceError("no articles (*.md files) in the source folder", _rel(source_dir, root))
+    articles = [read_article(path, relative_path(path, root), source_locale) for path in source_files(source_dir, root)]
+    check_unique_slugs((a.slug, a.path) for a in articles)
     return articles
+
+
+def source_files(source_dir: Path, root: Path) -> list[Path]:
+    """The article files of the source folder, sorted; links that leave the folder are refused."""
+    if not source_dir.is_dir():
+        raise SourceError("source folder not found (set source_dir in [tool.pipeline])", relative_path(source_dir, root))
+    folder = source_dir.resolve()
+    files = sorted(source_dir.glob("*.md"))
+    for path in files:
+        if not path.resolve().is_relative_to(folder):
+            raise SourceError(f"is a link to {path.resolve()}, outside the source folder", relative_path(path, root))
+    if not files:
+        raise SourceError("no articles (*.md files) in the source folder", relative_path(source_dir, root))
+    return files
+
+
+def check_unique_slugs(slugs: Iterable[tuple[str, str]]) -> None:
+    """Refuse two articles with one slug: (slug, file) pairs in file order."""
+    seen: dict[str, str] = {}
+    for slug, file in slugs:
+        if slug in seen:
+            raise SourceError(f"slug {slug!r} is already used by {seen[slug]}", file)
+        seen[slug] = file
 
 
 def read_article(path: Path, rel: str, source_locale: str) -> Article:
@@ -169,7 +178,7 @@ def _first_heading(units: list[Unit]) -> str | None:
     return next((u.text for u in units if u.kind == "heading" and u.level == 1), None)
 
 
-def _rel(path: Path, root: Path) -> str:
+def relative_path(path: Path, root: Path) -> str:
     """A path as reports show it: relative to the project root, with forward slashes."""
     try:
         return path.relative_to(root).as_posix()

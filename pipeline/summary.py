@@ -1,57 +1,55 @@
 """The figures of a build, per locale and article: coverage, readability and findings.
 
-The manifest, the JSON report and the HTML report all show these same numbers.
+The manifest, the JSON report, the HTML report and the build's summary all show these
+same numbers; each article's job computes its own cells.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from .checks.readability import ReadabilityReport
 from .checks.readability.report import describe_target
 from .config import Settings
 from .locales import parse_locale
-from .model import SEVERITIES, Article, Finding, LocalizedArticle
+from .model import SEVERITIES, Finding, LocalizedArticle
 
 CHECKS = ("build", "catalogs", "readability", "a11y")
 
 
-def build_figures(
-    settings: Settings,
-    articles: Sequence[Article],
-    editions: dict[str, list[LocalizedArticle]],
-    scores: ReadabilityReport,
-    findings: Sequence[Finding],
+def edition_cell(
+    settings: Settings, edition: LocalizedArticle, published: bool, scores: ReadabilityReport, findings: Sequence[Finding]
 ) -> dict:
-    """Per locale and article: published or not, coverage in words, readability, findings by check."""
-    counts = Counter((f.locale, f.article, f.check, f.severity) for f in findings)
-    cells: dict[str, dict[str, dict]] = {}
-    for locale, localized in editions.items():
-        cells[locale] = {}
-        for edition in localized:
-            slug = edition.article.slug
-            published = locale == settings.source_locale or edition.coverage * 100 >= settings.threshold
-            cells[locale][slug] = {
-                "published": published,
-                "coverage": round(edition.coverage * 100, 1),
-                "words": edition.words_total,
-                "words_translated": edition.words_translated,
-                "page": f"{settings.dist_dir}/{locale}/{slug}/index.html" if published else None,
-                "readability": _readability(scores, slug, locale),
-                "findings": {
-                    check: {s: counts[(locale, slug, check, s)] for s in reversed(SEVERITIES)} for check in CHECKS
-                },
-            }
+    """One article in one locale: published or not, coverage in words, readability, findings by check."""
+    slug, locale = edition.article.slug, edition.locale
+    counts = Counter((f.check, f.severity) for f in findings if f.locale == locale and f.article == slug)
+    return {
+        "published": published,
+        "coverage": round(edition.coverage * 100, 1),
+        "words": edition.words_total,
+        "words_translated": edition.words_translated,
+        "page": f"{settings.dist_dir}/{locale}/{slug}/index.html" if published else None,
+        "readability": _readability(scores, slug, locale),
+        "findings": {check: {s: counts[(check, s)] for s in reversed(SEVERITIES)} for check in CHECKS},
+    }
+
+
+def assemble_figures(settings: Settings, locales: Sequence[str], articles: Iterable[tuple[str, str, str, dict]]) -> dict:
+    """The build's figures from each article's (slug, title, source, cells per locale)."""
+    articles = list(articles)
     return {
         "source_locale": settings.source_locale,
         "threshold": settings.threshold,
-        "locales": [
-            {"code": l, "name": parse_locale(l).name, "direction": parse_locale(l).direction} for l in editions
-        ],
-        "articles": [{"slug": a.slug, "title": a.title, "source": a.path} for a in articles],
-        "cells": cells,
+        "locales": locales_described(locales),
+        "articles": [{"slug": slug, "title": title, "source": source} for slug, title, source, _ in articles],
+        "cells": {l: {slug: cells[l] for slug, _, _, cells in articles} for l in locales},
     }
+
+
+def locales_described(locales: Sequence[str]) -> list[dict]:
+    """Each locale's code, name in itself and direction, for reports."""
+    return [{"code": l, "name": parse_locale(l).name, "direction": parse_locale(l).direction} for l in locales]
 
 
 def _readability(scores: ReadabilityReport, slug: str, locale: str) -> dict | None:

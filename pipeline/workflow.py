@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Container, Mapping, Sequence
 
 from babel.messages.catalog import Catalog
 
@@ -32,7 +32,7 @@ from .checks.catalogs import CheckContext, Entry, check_entries, load_glossary
 from .config import Settings
 from .files import exclusive_lock, write_atomic
 from .locales import parse_locale
-from .model import Article, CatalogStatus, Report
+from .model import Article, CatalogStatus, Finding, Report
 from .sources import load_articles
 
 
@@ -109,43 +109,71 @@ def translation_status(settings: Settings, locales: Sequence[str] | None = None)
     return rows
 
 
-def check_catalogs(settings: Settings, locales: Sequence[str] | None = None) -> Report:
-    """Run the catalog rules on every translation of every locale (pseudo-locales are generated: skipped)."""
+def check_catalogs(settings: Settings, locales: Sequence[str] | None = None, ui_only: bool = False) -> Report:
+    """Run the catalog rules on every translation of every locale (pseudo-locales are generated: skipped).
+
+    With `ui_only`, only the templates' own strings (a build checks articles' catalogs per article).
+    """
     tree = catalog_tree(settings)
-    articles = load_articles(settings.path("source_dir"), settings.root, settings.source_locale)
-    kinds = {(a.slug, u.text): u.kind for a in articles for u in reversed(a.units)}
-    templates = current_templates(settings, articles)
+    if ui_only:
+        articles, templates = [], [ui_template(creation_date(), settings.root)]
+    else:
+        articles = load_articles(settings.path("source_dir"), settings.root, settings.source_locale)
+        templates = current_templates(settings, articles)
+    kinds = {a.slug: unit_kinds(a) for a in articles} | {UI_DOMAIN: {}}
     findings = []
     for locale in locales or settings.locales:
         if parse_locale(locale).pseudo:
             continue
-        glossary_path = tree.folder / parse_locale(locale).gettext / "glossary.csv"
-        context = CheckContext(
-            parse_locale(settings.source_locale).language, load_glossary(glossary_path, tree.rel(glossary_path))
-        )
+        context = catalog_context(settings, tree, locale)
         for template in templates:
             path = tree.po(locale, str(template.domain))
-            if not path.exists():
-                continue
-            catalog = read_catalog(path, tree, locale)
-            entries = [
-                Entry(
-                    msgid=m.id,
-                    msgstr=m.string,
-                    fuzzy=m.fuzzy,
-                    line=m.lineno or 0,
-                    file=tree.rel(path),
-                    locale=locale,
-                    domain=str(template.domain),
-                    kind=kinds.get((str(template.domain), m.id)),
-                    format_flags=frozenset(m.flags),
-                    allowed=_allowed_rules(m.user_comments),
-                )
-                for m in catalog
-                if m.id and isinstance(m.id, str) and isinstance(m.string, str) and m.id in template
-            ]
-            findings.extend(check_entries(entries, context, settings.disabled_rules))
+            if path.exists():
+                catalog = read_catalog(path, tree, locale)
+                wanted = set(template_msgids(template))
+                findings += catalog_findings(catalog, tree.rel(path), locale, kinds[str(template.domain)], wanted,
+                                             context, settings.disabled_rules)
     return Report(findings=sorted(findings, key=lambda f: f.sort_key()))
+
+
+def unit_kinds(article: Article) -> dict[str, str]:
+    """What each message of an article is (its first unit's kind), for rules that care."""
+    return {unit.text: unit.kind for unit in reversed(article.units)}
+
+
+def catalog_context(settings: Settings, tree: CatalogTree, locale: str) -> CheckContext:
+    """What the catalog rules need for a locale: the source language and its glossary."""
+    path = tree.folder / parse_locale(locale).gettext / "glossary.csv"
+    return CheckContext(parse_locale(settings.source_locale).language, load_glossary(path, tree.rel(path)))
+
+
+def catalog_findings(
+    catalog: Catalog,
+    file: str,
+    locale: str,
+    kinds: Mapping[str, str],
+    wanted: Container[str],
+    context: CheckContext,
+    disabled: Sequence[str],
+) -> list[Finding]:
+    """The catalog rules' findings on the messages of a catalog that the source still has."""
+    entries = [
+        Entry(
+            msgid=m.id,
+            msgstr=m.string,
+            fuzzy=m.fuzzy,
+            line=m.lineno or 0,
+            file=file,
+            locale=locale,
+            domain=str(catalog.domain),
+            kind=kinds.get(m.id),
+            format_flags=frozenset(m.flags),
+            allowed=_allowed_rules(m.user_comments),
+        )
+        for m in catalog
+        if m.id and isinstance(m.id, str) and isinstance(m.string, str) and m.id in wanted
+    ]
+    return check_entries(entries, context, disabled)
 
 
 def _allowed_rules(comments: list[str]) -> frozenset[str]:

@@ -14,6 +14,7 @@ from pipeline.build import build
 from pipeline.config import load_settings
 from pipeline.errors import OutputError
 from pipeline.markdown import plain_text
+from pipeline.sources import load_articles
 
 from .conftest import REPO, translate_everything
 
@@ -31,15 +32,15 @@ def test_source_pages_have_lang_title_main_one_h1_and_every_unit(repo_copy):
     result = build(load_settings(repo_copy))
     dist = repo_copy / "dist"
     assert {"index.html", "en/index.html", "assets/style.css"} <= set(result.files)
-    for edition in result.published["en"]:
-        page = dist / "en" / edition.article.slug / "index.html"
+    for article in load_articles(repo_copy / "source", repo_copy, "en"):
+        page = dist / "en" / article.slug / "index.html"
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
         assert soup.html["lang"] == "en" and soup.html["dir"] == "ltr"
-        assert soup.title.string.startswith(edition.article.title)
+        assert soup.title.string.startswith(article.title)
         assert len(soup.find_all("main")) == 1 and len(soup.find_all("h1")) == 1
         assert soup.find("a", class_="skip-link")["href"] == "#main"
         blocks = {" ".join(el.get_text().split()) for el in soup.find_all(BLOCKS)}
-        for unit in edition.article.body_units:
+        for unit in article.body_units:
             assert " ".join(plain_text(unit.text).split()) in blocks, unit
 
 
@@ -121,15 +122,14 @@ def soup_of(path: Path) -> BeautifulSoup:
 def test_every_locale_is_built_with_lang_dir_alternates_and_switcher(repo_copy):
     result = build(load_settings(repo_copy))
     dist = repo_copy / "dist"
-    assert sorted(result.published) == ["ar", "de", "en", "es", "fr"]
+    cells = result.report.figures["cells"]
+    assert sorted(cells) == ["ar", "de", "en", "es", "fr"]
     expected_names = {"en": "English", "es": "español", "de": "Deutsch", "fr": "français", "ar": "العربية"}
-    for locale, editions in result.published.items():
-        for edition in editions:
-            soup = soup_of(dist / locale / edition.article.slug / "index.html")
+    for locale, articles in cells.items():
+        for slug in (slug for slug, cell in articles.items() if cell["published"]):
+            soup = soup_of(dist / locale / slug / "index.html")
             assert soup.html["lang"] == locale and soup.html["dir"] == ("rtl" if locale == "ar" else "ltr")
-            editions_of_article = {
-                l for l, eds in result.published.items() if any(e.article.slug == edition.article.slug for e in eds)
-            }
+            editions_of_article = {l for l in cells if cells[l][slug]["published"]}
             alternates = {link["hreflang"] for link in soup.find_all("link", rel="alternate")}
             assert alternates == editions_of_article | {"x-default"}
             switcher = soup.find("nav", class_="languages").find_all("a")
@@ -185,7 +185,7 @@ def test_sitemap_and_manifest(repo_copy):
 def test_a_subset_of_locales_and_zip_archives(repo_copy):
     result = build(load_settings(repo_copy), ["es"], make_zip=True)
     dist = repo_copy / "dist"
-    assert sorted(result.published) == ["es"] and not (dist / "de").exists()
+    assert sorted(result.report.figures["cells"]) == ["es"] and not (dist / "de").exists()
     names = zipfile.ZipFile(dist / "es.zip").namelist()
     assert names == sorted(names) and "es/restless-leg-syndrome-cause/index.html" in names
     first = (dist / "es.zip").read_bytes()
@@ -199,14 +199,15 @@ def test_killing_a_build_halfway_leaves_the_previous_bundle(repo_copy):
     before = read_tree(repo_copy / "dist")
     script = (
         "import sys, time\n"
-        "from pipeline import bundle\n"
-        "original = bundle.BundleWriter.write\n"
-        "def slow(self, path, content):\n"
-        "    original(self, path, content)\n"
-        "    if len(self.hashes) == 5:\n"
+        "from pipeline import bundle, jobs\n"
+        "original = bundle.write_into\n"
+        "def slow(folder, path, content):\n"
+        "    digest = original(folder, path, content)\n"
+        "    if path.startswith('es/'):\n"
         "        print('halfway', flush=True)\n"
         "        time.sleep(60)\n"
-        "bundle.BundleWriter.write = slow\n"
+        "    return digest\n"
+        "jobs.write_into = slow\n"
         "from pipeline.cli import main\n"
         f"sys.argv = ['pipeline', '-C', {str(repo_copy)!r}, 'build']\n"
         "main()\n"

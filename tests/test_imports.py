@@ -11,6 +11,7 @@ LAYERS = {
     "errors": 0,
     "locales": 1,
     "files": 1,
+    "cache": 2,
     "markdown": 2,
     "pseudo": 3,
     "config": 4,
@@ -24,8 +25,9 @@ LAYERS = {
     "workflow": 5,
     "checking": 5,
     "summary": 5,
-    "build": 6,
-    "cli": 7,
+    "jobs": 6,
+    "build": 7,
+    "cli": 8,
 }
 
 

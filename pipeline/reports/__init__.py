@@ -9,19 +9,21 @@ from typing import Sequence
 from ..files import write_if_changed
 from ..model import Report, RuleInfo
 from .ci import apply_baseline, github_annotations, step_summary, write_baseline
-from .formats import fingerprint, findings_json, report_json, sarif_log
-from .html import render_report
+from .formats import finding_fragments, fingerprint, findings_json, report_json, sarif_log
+from .html import render_article_report, render_report_index
 from .text import build_summary, findings_table, format_table, status_row, status_table
 
 __all__ = [
     "apply_baseline",
     "build_summary",
+    "finding_fragments",
     "findings_json",
     "findings_table",
     "fingerprint",
     "format_table",
     "github_annotations",
     "manifest_json",
+    "render_article_report",
     "report_json",
     "sarif_log",
     "status_row",
@@ -44,10 +46,16 @@ def write_file(folder: Path, name: str, content: str) -> Path:
     return path
 
 
-def write_reports(folder: Path, root: Path, report: Report, rules: Sequence[RuleInfo], fail_on: str) -> list[str]:
-    """Write the JSON, SARIF and HTML reports; return their paths relative to the project root."""
-    files = {JSON_REPORT: report_json(report, fail_on), SARIF_REPORT: sarif_log(report, rules)}
-    files.update({f"html/{name}": html for name, html in render_report(report, fail_on).items()})
+def write_reports(
+    folder: Path, root: Path, report: Report, rules: Sequence[RuleInfo], fail_on: str, articles: dict[str, str]
+) -> list[str]:
+    """Write the JSON, SARIF and HTML reports (with each article's page); return the main files' paths."""
+    files = {
+        JSON_REPORT: report_json(report, fail_on),
+        SARIF_REPORT: sarif_log(report, rules),
+        HTML_REPORT: render_report_index(report, fail_on),
+    }
+    files.update({f"html/articles/{slug}.html": page for slug, page in sorted(articles.items())})
     written = [write_file(folder, name, content) for name, content in files.items()]
     return [_relative(path, root) for path in written[:3]]
 

@@ -7,7 +7,7 @@ import hashlib
 import json
 from collections import Counter
 from importlib.metadata import PackageNotFoundError, version
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from ..model import SEVERITIES, Finding, Report, RuleInfo
 
@@ -47,10 +47,25 @@ def findings_json(report: Report) -> str:
     return json.dumps({"findings": [finding_record(f) for f in report.findings]}, indent=2, ensure_ascii=False)
 
 
+Fragment = tuple[str, str, str]  # the fingerprint, the JSON record, the SARIF result (a new one)
+
+
+def fragment(finding: Finding) -> Fragment:
+    """A finding serialized once for the report files."""
+    key = fingerprint(finding)
+    record = json.dumps(finding_record(finding) | {"fingerprint": key}, ensure_ascii=False, sort_keys=True)
+    return key, record, json.dumps(_result(finding, key), ensure_ascii=False)
+
+
+def finding_fragments(findings: Sequence[Finding]) -> list[Fragment]:
+    """The fragments of findings, in their order."""
+    return [fragment(f) for f in findings]
+
+
 def report_json(report: Report, fail_on: str) -> str:
-    """The full report: schema version, tool, summary, figures, new and accepted findings."""
+    """The full report: schema version, tool, summary, figures, then new and accepted findings one per line."""
     counts = Counter(f.severity for f in report.findings)
-    document = {
+    head = {
         "$schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "pipeline", "version": tool_version()},
@@ -61,10 +76,10 @@ def report_json(report: Report, fail_on: str) -> str:
             "accepted_by_baseline": len(report.accepted),
         },
         "figures": report.figures,
-        "findings": [finding_record(f) | {"fingerprint": fingerprint(f)} for f in report.findings],
-        "accepted": [finding_record(f) | {"fingerprint": fingerprint(f)} for f in report.accepted],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    findings = _lines(_fragment(report, f)[1] for f in report.findings)
+    accepted = _lines(_fragment(report, f)[1] for f in report.accepted)
+    return json.dumps(head, indent=2, ensure_ascii=False)[:-2] + f',\n  "findings": [{findings}],\n  "accepted": [{accepted}]\n}}\n'
 
 
 def sarif_log(report: Report, rules: Sequence[RuleInfo]) -> str:
@@ -72,28 +87,38 @@ def sarif_log(report: Report, rules: Sequence[RuleInfo]) -> str:
     used = sorted({f.rule for f in (*report.findings, *report.accepted)})
     known = {rule.id: rule for rule in rules}
     descriptors = [_rule_descriptor(known.get(rule_id) or RuleInfo(rule_id, "", rule_id)) for rule_id in used]
-    index = {rule_id: i for i, rule_id in enumerate(used)}
-    results = [_result(f, index, "new") for f in report.findings] + [_result(f, index, "unchanged") for f in report.accepted]
-    log = {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "pipeline",
-                        "version": tool_version(),
-                        "informationUri": "https://health.example.org/pipeline",
-                        "rules": descriptors,
-                    }
-                },
-                "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The repository root."}}},
-                "results": results,
-                "columnKind": "unicodeCodePoints",
+    run = {
+        "tool": {
+            "driver": {
+                "name": "pipeline",
+                "version": tool_version(),
+                "informationUri": "https://health.example.org/pipeline",
+                "rules": descriptors,
             }
-        ],
+        },
+        "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The repository root."}}},
+        "columnKind": "unicodeCodePoints",
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    results = [_fragment(report, f)[2] for f in report.findings]
+    results += [_fragment(report, f)[2].replace(NEW, UNCHANGED, 1) for f in report.accepted]
+    head = json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2, ensure_ascii=False)
+    run_end = head.rindex("}", 0, head.rindex("]"))  # the end of the run object, where "results" goes
+    return f'{head[:run_end].rstrip()},\n      "results": [{_lines(results, 8)}]\n    {head[run_end:]}\n'
+
+
+NEW, UNCHANGED = '"baselineState": "new"', '"baselineState": "unchanged"'
+
+
+def _fragment(report: Report, finding: Finding) -> Fragment:
+    """A finding's fragment: the one its job made, or made now."""
+    return report.fragments.get(finding) or fragment(finding)
+
+
+def _lines(items: Iterable[str], indent: int = 4) -> str:
+    """JSON values one per line inside brackets (compact for huge reports, still readable)."""
+    pad = " " * indent
+    items = list(items)
+    return f"\n{pad}" + f",\n{pad}".join(items) + f"\n{pad[:-2]}" if items else ""
 
 
 def _rule_descriptor(rule: RuleInfo) -> dict:
@@ -114,14 +139,13 @@ def _location(file: str, line: int | None, note: str | None = None) -> dict:
     return location
 
 
-def _result(finding: Finding, index: dict[str, int], state: str) -> dict:
+def _result(finding: Finding, key: str) -> dict:
     result: dict = {
         "ruleId": finding.rule,
-        "ruleIndex": index[finding.rule],
         "level": SARIF_LEVELS[finding.severity],
         "message": {"text": finding.message},
-        "baselineState": state,
-        "partialFingerprints": {"pipeline/v1": fingerprint(finding)},
+        "baselineState": "new",
+        "partialFingerprints": {"pipeline/v1": key},
     }
     if finding.file:
         result["locations"] = [_location(finding.file, finding.line)]

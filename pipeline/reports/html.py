@@ -6,6 +6,7 @@ and it passes the accessibility checker it reports on.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,35 +31,36 @@ class Bar:
     y: int
 
 
-def render_report(report: Report, fail_on: str) -> dict[str, str]:
-    """The report's files: `index.html` and `articles/<slug>.html`, relative to the report folder."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
-                             lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+@functools.lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
+                              lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+
+
+def render_report_index(report: Report, fail_on: str) -> str:
+    """The report's front page: counts, charts, the matrix of articles × locales, other findings."""
     figures = report.figures
-    common = {
-        "figures": figures,
-        "version": tool_version(),
-        "fail_on": fail_on,
-        "exit_code": report.exit_code(fail_on),  # type: ignore[arg-type]
-        "counts": _counts(report.findings),
-        "accepted": len(report.accepted),
-        "severities": list(reversed(SEVERITIES)),
-    }
-    files = {
-        "index.html": env.get_template("index.html").render(
-            **common,
-            coverage_chart=_coverage_bars(figures),
-            findings_chart=_findings_bars(report.findings, [l["code"] for l in figures["locales"]]),
-            chart_height=lambda bars: len(bars) * ROW_HEIGHT + 8,
-            other=[f for f in report.findings if f.article not in {a["slug"] for a in figures["articles"]}],
-        )
-    }
-    for article in figures["articles"]:
-        mine = [f for f in report.findings if f.article == article["slug"]]
-        files[f"articles/{article['slug']}.html"] = env.get_template("article.html").render(
-            **common, article=article, findings=mine, by_locale=_group(mine)
-        )
-    return files
+    articles = {a["slug"] for a in figures["articles"]}
+    return _environment().get_template("index.html").render(
+        figures=figures,
+        version=tool_version(),
+        fail_on=fail_on,
+        exit_code=report.exit_code(fail_on),  # type: ignore[arg-type]
+        counts=_counts(report.findings),
+        accepted=len(report.accepted),
+        severities=list(reversed(SEVERITIES)),
+        coverage_chart=_coverage_bars(figures),
+        findings_chart=_findings_bars(report.findings, [l["code"] for l in figures["locales"]]),
+        chart_height=lambda bars: len(bars) * ROW_HEIGHT + 8,
+        other=[f for f in report.findings if f.article not in articles],
+    )
+
+
+def render_article_report(article: dict, locales: list[dict], cells: dict[str, dict], findings: list[Finding]) -> str:
+    """The report's page of one article: its figures per locale and its findings."""
+    return _environment().get_template("article.html").render(
+        version=tool_version(), article=article, locales=locales, cells=cells, by_locale=_group(findings)
+    )
 
 
 def _counts(findings: list[Finding]) -> dict[str, int]:

@@ -6,7 +6,7 @@ import dataclasses
 from collections import Counter
 from typing import Iterable, Sequence
 
-from ..model import SEVERITIES, CatalogStatus, Finding, LocalizedArticle, Report
+from ..model import SEVERITIES, CatalogStatus, Report
 
 
 def format_table(headers: Sequence[str], rows: Iterable[Sequence[object]], numeric_from: int = 1) -> str:
@@ -61,23 +61,36 @@ def findings_table(report: Report) -> str:
     return format_table(("where", "severity", "rule", "locale", "message"), rows, numeric_from=99) + f"\n\n{summary}"
 
 
-def build_summary(published: dict[str, list[LocalizedArticle]], left_out: dict[str, list[LocalizedArticle]],
-                  report: Report, files: int, dist: str) -> str:
-    """One screen after a build: per locale its pages, coverage and findings, then what was left out."""
+def build_summary(figures: dict, files: int, dist: str) -> str:
+    """One screen after a build: per locale its articles, coverage and findings, then what was left out."""
     rows = []
-    for locale, editions in published.items():
-        mine = [f for f in report.findings if f.locale == locale]
-        words = sum(e.words_total for e in editions)
-        done = sum(e.words_translated for e in editions)
-        rows.append((
-            locale, len(editions), len(left_out.get(locale, [])), f"{100 * done / words:.1f}" if words else "-",
-            *(sum(1 for f in mine if f.severity == s) for s in ("error", "warning", "info")),
-        ))
+    totals = locale_totals(figures)
+    for locale, total in totals.items():
+        coverage = f"{total['coverage']:.1f}" if total["coverage"] is not None else "-"
+        rows.append((locale, total["published"], len(total["left_out"]), coverage, *total["findings"].values()))
     lines = [format_table(("locale", "articles", "left out", "% words", "errors", "warnings", "infos"), rows)]
-    for locale, editions in left_out.items():
-        for edition in editions:
-            lines.append(
-                f"left out of {locale}: {edition.article.slug} ({edition.coverage:.0%} of its words translated)"
-            )
+    for locale, total in totals.items():
+        for slug in total["left_out"]:
+            coverage = figures["cells"][locale][slug]["coverage"]
+            lines.append(f"left out of {locale}: {slug} ({coverage:.0f}% of its words translated)")
     lines.append(f"wrote {files} files to {dist}/")
     return "\n".join(lines)
+
+
+def locale_totals(figures: dict) -> dict[str, dict]:
+    """Per locale: articles published and left out, words translated, findings by severity."""
+    totals = {}
+    for locale, cells in figures["cells"].items():
+        published = [c for c in cells.values() if c["published"]]
+        words = sum(c["words"] for c in published)
+        findings = Counter()
+        for cell in cells.values():
+            for by_severity in cell["findings"].values():
+                findings.update(by_severity)
+        totals[locale] = {
+            "published": len(published),
+            "left_out": [slug for slug, c in cells.items() if not c["published"]],
+            "coverage": 100 * sum(c["words_translated"] for c in published) / words if words else None,
+            "findings": {s: findings[s] for s in reversed(SEVERITIES)},
+        }
+    return totals

@@ -8,6 +8,7 @@ A translator can silence a rule on one entry with a translator comment `# allow:
 from __future__ import annotations
 
 import csv
+import functools
 import importlib
 import pkgutil
 from dataclasses import dataclass, field
@@ -60,8 +61,9 @@ class CatalogRule:
     check: Callable[[Entry, CheckContext], Iterator[str]] = field(repr=False)
 
 
-def rules() -> list[CatalogRule]:
-    """Every rule module of this package, sorted by id."""
+@functools.lru_cache(maxsize=1)
+def rules() -> tuple[CatalogRule, ...]:
+    """Every rule module of this package, sorted by id (discovered once per process)."""
     found = []
     for module_info in pkgutil.iter_modules(__path__):
         if module_info.name.startswith("_"):
@@ -69,7 +71,7 @@ def rules() -> list[CatalogRule]:
         module = importlib.import_module(f"{__name__}.{module_info.name}")
         help_line = (module.__doc__ or "").strip().splitlines()[0]
         found.append(CatalogRule(module_info.name, module.SEVERITY, help_line, module.check))
-    return sorted(found, key=lambda rule: rule.id)
+    return tuple(sorted(found, key=lambda rule: rule.id))
 
 
 def check_entries(entries: Iterable[Entry], context: CheckContext, disabled: Collection[str] = ()) -> list[Finding]:
@@ -98,8 +100,16 @@ def check_entries(entries: Iterable[Entry], context: CheckContext, disabled: Col
 
 def load_glossary(path: Path, shown: str) -> tuple[GlossaryTerm, ...]:
     """A glossary CSV (`term,translation,note`; variants separated by `|`); none when absent."""
-    if not path.exists():
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
         return ()
+    return _read_glossary(path, shown, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _read_glossary(path: Path, shown: str, mtime_ns: int, size: int) -> tuple[GlossaryTerm, ...]:
+    """A glossary's terms, read once per version of the file."""
     try:
         with open(path, encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)

@@ -1,15 +1,21 @@
-"""What rules extract from a message: links, URLs, e-mail addresses, phone numbers, numbers."""
+"""What rules extract from a message: links, URLs, e-mail addresses, phone numbers, numbers.
+
+Each is a pure function of the text, remembered: a source message is analysed once for
+every rule and every locale. Callers must not change what they get back.
+"""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
 
 from text_to_num import alpha2digit
 
-from ...markdown import parse_inline, plain_text
+from ...markdown import TEXT_CACHE_SIZE, parse_inline, plain_text
 
+remembered = functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
 URL = re.compile(r"https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<!\w)(?<!\d[.,])\+?\(?\d[\d\s().-]{5,}\d(?!\w|[.,]\d)")
@@ -26,6 +32,7 @@ PERCENT_WORDS = {
 SPELLED_NUMBER_LANGUAGES = frozenset(PERCENT_WORDS)
 
 
+@remembered
 def link_targets(text: str) -> Counter[str]:
     """Targets of the Markdown links and images of a message."""
     targets: Counter[str] = Counter()
@@ -37,6 +44,7 @@ def link_targets(text: str) -> Counter[str]:
     return targets
 
 
+@remembered
 def inline_marks(text: str) -> Counter[str]:
     """The kinds of inline Markdown a message uses, counted: link, em, strong, code, image…"""
     marks: Counter[str] = Counter()
@@ -48,11 +56,13 @@ def inline_marks(text: str) -> Counter[str]:
     return marks
 
 
+@remembered
 def bare_urls(text: str) -> set[str]:
     """Web addresses written out in the text itself (not as link targets)."""
     return set(URL.findall(plain_text(text)))
 
 
+@remembered
 def emails(text: str) -> set[str]:
     """E-mail addresses, written out or as mailto: targets."""
     found = {e.lower() for e in EMAIL.findall(plain_text(text))}
@@ -60,6 +70,7 @@ def emails(text: str) -> set[str]:
     return found
 
 
+@remembered
 def phone_numbers(text: str) -> set[str]:
     """Phone numbers (as their digits), written out or as tel: targets."""
     prose = _without_urls_and_emails(plain_text(text))
@@ -68,6 +79,7 @@ def phone_numbers(text: str) -> set[str]:
     return found
 
 
+@remembered
 def numbers(text: str, language: str | None, small_words: bool = False) -> Counter[tuple[str, ...]]:
     """Numbers of the prose as digit groups, any separators: "1.000,5" and "1,000.5" are equal.
 
@@ -84,6 +96,7 @@ def numbers(text: str, language: str | None, small_words: bool = False) -> Count
     return Counter(tuple(re.split(r"[.,\u00a0\u202f\u066b\u066c']", m)) for m in NUMBER.findall(prose))
 
 
+@remembered
 def small_number_words(text: str) -> Counter[tuple[str, ...]]:
     """English numbers up to ten written as words, which text2num leaves alone in isolation."""
     return Counter((str(_ONES.index(w.lower())),) for w in _SMALL_WORD.findall(plain_text(text)))

@@ -47,8 +47,10 @@ class Counts:
     faseeh: int = 0
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(*(a + b for a, b in zip(dataclasses.astuple(self), dataclasses.astuple(other))))
+        return Counts(*(getattr(self, name) + getattr(other, name) for name in COUNT_FIELDS))
 
+
+COUNT_FIELDS = tuple(f.name for f in dataclasses.fields(Counts))
 
 Counter = Callable[[textstatistics, str], int]
 

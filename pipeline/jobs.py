@@ -1,0 +1,120 @@
+"""The work of one article: its editions in every locale, checked, rendered and written.
+
+A build runs one job per article. A job needs nothing of the other articles — a page's
+switcher and alternates list the locales of the same article — so jobs run in any process
+and any order and give the same result; their outputs are what the build cache keeps.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .bundle import write_into
+from .catalogs import UI_DOMAIN, CatalogTree, read_catalog, translations_of, ui_translations
+from .checking import check_built_pages
+from .checks.readability import check_readability
+from .config import Settings
+from .locales import parse_locale
+from .model import Finding, LocalizedArticle
+from .render import Renderer, Site
+from .reports import finding_fragments, render_article_report
+from .sources import read_article, relative_path
+from .summary import edition_cell, locales_described
+from .translate import localize, source_edition
+from .workflow import catalog_context, catalog_findings, unit_kinds
+
+
+@dataclass(frozen=True)
+class ArticleJob:
+    """What one job is asked: an article, the locales to build, where to write its pages."""
+
+    settings: Settings
+    source: Path
+    locales: tuple[str, ...]
+    staging: Path
+
+
+@dataclass
+class ArticleOutput:
+    """What one job made: its pages, their figures, its findings (also as report fragments)."""
+
+    slug: str
+    title: str
+    source: str
+    published: tuple[str, ...]  # every configured locale that publishes the article
+    cells: dict[str, dict]  # figures per built locale (see summary.edition_cell)
+    entries: dict[str, dict]  # per built locale that publishes it: its entry on the locale's index
+    pages: dict[str, str]  # bundle path -> sha256
+    report_page: str = ""  # the article's page of the HTML report
+    findings: list[Finding] = field(default_factory=list)
+    fragments: list[tuple[str, str, str]] = field(default_factory=list)  # (fingerprint, JSON, SARIF)
+
+
+def run_article(job: ArticleJob) -> ArticleOutput:
+    """Translate, check, render and write one article in the job's locales."""
+    settings = job.settings
+    tree = CatalogTree(settings.root, settings.path("locales_dir"))
+    article = read_article(job.source, relative_path(job.source, settings.root), settings.source_locale)
+    catalogs = {}
+    editions: dict[str, LocalizedArticle] = {settings.source_locale: source_edition(article)}
+    for locale in settings.locales:
+        path = tree.po(locale, article.slug)
+        catalogs[locale] = read_catalog(path, tree, locale) if path.exists() else None
+        translations = translations_of(catalogs[locale]) if catalogs[locale] is not None else {}
+        editions[locale] = localize(article, locale, translations, tree.rel(path))
+    published = tuple(l for l in settings.all_locales if meets_threshold(editions[l], settings))
+
+    findings: list[Finding] = []
+    kinds = unit_kinds(article)
+    for locale in (l for l in job.locales if l != settings.source_locale):
+        if locale not in published:
+            findings.append(below_threshold(editions[locale], settings))
+        catalog = catalogs[locale]
+        if catalog is not None and not parse_locale(locale).pseudo:
+            findings += catalog_findings(catalog, tree.rel(tree.po(locale, article.slug)), locale, kinds, kinds,
+                                         catalog_context(settings, tree, locale), settings.disabled_rules)
+    scores = check_readability([editions[l] for l in job.locales], settings.readability,
+                               sources={article.slug: editions[settings.source_locale]})
+    findings += [f for f in scores.findings if f.rule not in settings.disabled_rules]
+
+    site = Site(settings.source_locale, published, {article.slug: published}, settings.base_url)
+    renderers = {l: Renderer(l, site, ui_translations(tree.po(l, UI_DOMAIN), tree, l)) for l in job.locales}
+    pages = [renderers[l].article_page(editions[l]) for l in job.locales if l in published]
+    findings += [f for page in pages for f in page.findings]
+    findings += check_built_pages(pages, settings.dist_dir, settings.source_locale, scores, settings.disabled_rules)
+    findings.sort(key=lambda f: f.sort_key())
+
+    cells = {l: edition_cell(settings, editions[l], l in published, scores, findings) for l in job.locales}
+    described = {"slug": article.slug, "title": article.title, "source": article.path}
+    return ArticleOutput(
+        slug=article.slug,
+        title=article.title,
+        source=article.path,
+        published=published,
+        cells=cells,
+        entries={l: renderers[l].index_entry(editions[l]) for l in job.locales if l in published},
+        pages={page.path: write_into(job.staging, page.path, page.publishable) for page in pages},
+        report_page=render_article_report(described, locales_described(job.locales), cells, findings),
+        findings=findings,
+        fragments=finding_fragments(findings),
+    )
+
+
+def meets_threshold(edition: LocalizedArticle, settings: Settings) -> bool:
+    """Whether an edition translates enough of its source words to be published."""
+    return edition.locale == settings.source_locale or edition.coverage * 100 >= settings.threshold
+
+
+def below_threshold(edition: LocalizedArticle, settings: Settings) -> Finding:
+    """The finding that reports an article left out of a locale."""
+    return Finding(
+        rule="below-threshold",
+        severity="warning",
+        message=f"left out of {edition.locale}: {edition.coverage:.0%} of its words are translated, "
+        f"the threshold is {settings.threshold:g}%",
+        file=edition.catalog,
+        locale=edition.locale,
+        article=edition.article.slug,
+        check="build",
+    )

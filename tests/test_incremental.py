@@ -1,0 +1,95 @@
+"""Parallel and incremental builds: the same bytes as a clean serial build, with less work."""
+
+import os
+from pathlib import Path
+
+from pipeline.build import build
+from pipeline.cache import BuildCache
+from pipeline.config import load_settings
+
+from .conftest import ARTICLE, translate_everything, write_project
+
+
+def read_tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def outputs(root: Path) -> dict[str, bytes]:
+    """Everything a build writes: the bundle and the reports."""
+    return {f"dist/{k}": v for k, v in read_tree(root / "dist").items()} | {
+        f"reports/{k}": v for k, v in read_tree(root / "reports").items()}
+
+
+def many_articles(root: Path, count: int = 10) -> Path:
+    """A project with enough articles for the build to use worker processes."""
+    articles = {f"article-{i:02d}.md": ARTICLE.replace("Leg cramps at night", f"Leg cramps, part {i}") for i in range(count)}
+    write_project(root, articles)
+    translate_everything(root, "es")
+    return root
+
+
+def clean_build(root: Path, workers: int = 1) -> dict[str, bytes]:
+    build(load_settings(root), workers=workers, cache=None)
+    return outputs(root)
+
+
+def test_a_parallel_build_writes_the_same_bytes_as_a_serial_one(tmp_path):
+    root = many_articles(tmp_path / "p")
+    serial = clean_build(root, workers=1)
+    assert clean_build(root, workers=2) == serial
+
+
+def test_a_rebuild_with_nothing_changed_runs_no_job_and_changes_nothing(tmp_path):
+    root = many_articles(tmp_path / "p")
+    settings = load_settings(root)
+    first = build(settings, cache=BuildCache(root))
+    assert first.jobs_run == 10
+    before = outputs(root)
+    again = build(load_settings(root), cache=BuildCache(root))
+    assert again.jobs_run == 0
+    assert outputs(root) == before
+
+
+def test_a_rebuild_after_one_catalog_edit_redoes_one_article_and_equals_a_clean_build(tmp_path):
+    root = many_articles(tmp_path / "p")
+    build(load_settings(root), cache=BuildCache(root))
+    po = root / "locales/es/LC_MESSAGES/article-03.po"
+    po.write_text(po.read_text().replace('msgstr "ES Drink enough water."', 'msgstr "Beba suficiente agua."'))
+    incremental = build(load_settings(root), cache=BuildCache(root))
+    assert incremental.jobs_run == 1
+    assert "Beba suficiente agua." in (root / "dist/es/article-03/index.html").read_text()
+    assert outputs(root) == clean_build(root)
+
+
+def test_a_changed_setting_or_source_redoes_what_depends_on_it(tmp_path):
+    root = many_articles(tmp_path / "p", count=3)
+    build(load_settings(root), cache=BuildCache(root))
+    settings_file = root / "pyproject.toml"
+    settings_file.write_text(settings_file.read_text().replace("[tool.pipeline]", "[tool.pipeline]\nthreshold = 50"))
+    assert build(load_settings(root), cache=BuildCache(root)).jobs_run == 3
+    source = root / "source/article-01.md"
+    source.write_text(source.read_text().replace("Drink enough water.", "Drink water."))
+    assert build(load_settings(root), cache=BuildCache(root)).jobs_run == 1
+    assert outputs(root) == clean_build(root)
+
+
+def test_a_bundle_changed_by_hand_is_rebuilt_where_it_lacks_files(tmp_path):
+    root = many_articles(tmp_path / "p", count=3)
+    build(load_settings(root), cache=BuildCache(root))
+    (root / "dist/es/article-02/index.html").unlink()
+    rebuilt = build(load_settings(root), cache=BuildCache(root))
+    assert rebuilt.jobs_run == 1 and (root / "dist/es/article-02/index.html").exists()
+
+
+def test_writing_a_page_never_writes_through_a_link_into_the_previous_bundle(tmp_path):
+    """Reused pages are hard links to the previous bundle; writing one again must replace the link."""
+    from pipeline.bundle import write_into
+
+    previous, staging = tmp_path / "dist", tmp_path / "staging"
+    (previous / "en").mkdir(parents=True)
+    (staging / "en").mkdir(parents=True)
+    (previous / "en/index.html").write_text("previous", encoding="utf-8")
+    os.link(previous / "en/index.html", staging / "en/index.html")
+    write_into(staging, "en/index.html", "new")
+    assert (previous / "en/index.html").read_text(encoding="utf-8") == "previous"
+    assert (staging / "en/index.html").read_text(encoding="utf-8") == "new"
