@@ -142,9 +142,10 @@ class _Computation:
                 return labels
             if tag in ("input", "textarea"):
                 return "" if element.get("title") else (element.get("placeholder") or "").strip()
+        if self.page.is_svg(element):  # SVG-AAM: an SVG element is named by its <title> child
+            title = next((child for child in element if child.tag == "title"), None)
+            return normalize_space("".join(title.itertext())) if title is not None else ""
         first_child = {"fieldset": "legend", "figure": "figcaption", "table": "caption"}.get(tag)
-        if first_child is None and self.page.is_svg(element):
-            first_child = "title"  # SVG-AAM: an SVG element is named by its <title> child
         if first_child:
             for child in element:
                 if child.tag == first_child:

@@ -195,16 +195,14 @@ def _td_role(page: Page, element: Element) -> str:
 
 
 def _th_role(page: Page, element: Element) -> str:
-    row = element.getparent()
-    group = row.getparent() if row is not None else None
-    in_thead = group is not None and group.tag == "thead"
-    scope = (element.get("scope") or "").lower()
-    if scope in ("row", "rowgroup"):
-        return "rowheader"
-    if scope in ("col", "colgroup") or in_thead:
-        return "columnheader"
-    cells = [c for c in row.iterchildren("td", "th")] if row is not None else []
-    return "rowheader" if cells and cells[0] is element and any(c.tag == "td" for c in cells) else "columnheader"
+    """A header cell is a column or a row header as its scope, or HTML's table model, says."""
+    table = next(element.iterancestors("table"), None)
+    if table is not None:
+        grid = page.table(table)
+        cell = grid.cell_of(element)
+        if cell is not None and not grid.is_column_header(cell) and grid.is_row_header(cell):
+            return "rowheader"
+    return "columnheader"
 
 
 #: HTML element -> its implicit ARIA role: a role name, or a function of the element in its page.

@@ -20,6 +20,7 @@ from .page import Page, Result
 
 IMPACT = "serious"
 WCAG = ("1.3.1",)
+ACT = ("bc4a75",)
 
 
 def check(page: Page) -> Iterator[Result]:

@@ -20,6 +20,7 @@ from . import accname, aria
 from .context import PageContext
 from .css import Styles
 from .rendering import Rendering
+from .tables import Table, table_of
 from .tree import AccessibilityTree, in_sequential_focus
 
 Element = etree._Element
@@ -83,7 +84,8 @@ class Page:
         self.context = context  # None when the page is checked without the build
         self.content_type = CONTENT_TYPES.get(posixpath.splitext(file.lower())[1], "text/html")
         decoded = decode(html)
-        self.source: str | None = decoded if isinstance(decoded, str) else None  # the markup as written
+        # The markup as written (rules that read tags, not elements); Latin-1 keeps every byte readable.
+        self.source = decoded if isinstance(decoded, str) else decoded.decode("latin-1")
         self.root: Element = parse_html(decoded)
         self.elements: list[Element] = []
         self._by_tag: dict[str, list[Element]] = {}
@@ -93,6 +95,7 @@ class Page:
         self._styles: Styles | None = None
         self._rendering: Rendering | None = None
         self._tree: AccessibilityTree | None = None
+        self._tables: dict[Element, Table] = {}
         self._roles: dict[Element, str | None] = {}
         self._names: dict[Element, str] = {}
         self._headings: list[tuple[Element, int]] | None = None
@@ -172,6 +175,12 @@ class Page:
         if self._tree is None:
             self._tree = AccessibilityTree(self)
         return self._tree
+
+    def table(self, element: Element) -> Table:
+        """The grid of cells of a table (an HTML `table`, or an element with a table role)."""
+        if element not in self._tables:
+            self._tables[element] = table_of(self, element)
+        return self._tables[element]
 
     def is_hidden(self, element: Element) -> bool:
         """Whether the element is hidden from assistive technology (CSS, `hidden`, aria-hidden, inert)."""
