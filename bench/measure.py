@@ -1,19 +1,25 @@
 """Timing child processes honestly: wall time and the child's own peak memory, medians over runs.
 
-Each run is a fresh process (imports and start-up included, as a user or CI sees them);
-its peak resident memory comes from `wait4`'s rusage of that one child, not of all children.
+Each run is a fresh process (imports and start-up included, as a user or CI sees them).
+Memory is measured two ways: the largest single process (`wait4`'s rusage of the child, which
+covers its waited-for workers one by one) and the largest total of the whole process tree at one
+moment (PSS, sampled every 0.1 s), since a parallel build's workers add up.
 """
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import os
 import platform
 import re
 import shutil
 import statistics
 import subprocess
+import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -33,7 +39,8 @@ class Measurement:
     """Seconds per repetition (or per page) and the largest peak memory of the runs, in MB."""
 
     samples: list[float]
-    peak_mb: float = 0.0
+    peak_mb: float = 0.0  # the largest single process
+    tree_peak_mb: float = 0.0  # the largest sampled total of the process tree (workers included)
     unit: str = "s"  # "s" for a whole step, "s/page" for a per-page figure
     outputs: list[str] = field(default_factory=list, repr=False)
 
@@ -44,20 +51,99 @@ class Measurement:
 
     def as_json(self) -> dict:
         """The figures, for the results file."""
-        return {"median": self.median, "samples": self.samples, "unit": self.unit, "peak_mb": round(self.peak_mb, 1)}
+        return {"median": self.median, "samples": self.samples, "unit": self.unit, "peak_mb": round(self.peak_mb, 1),
+                "tree_peak_mb": round(self.tree_peak_mb, 1)}
 
 
-def run_once(command: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> tuple[float, float, int, str]:
-    """Run a command to its end: wall seconds, its peak RSS in MB, its exit code, its output."""
+class TreeMemory(threading.Thread):
+    """Samples the memory of a process and all its descendants (workers included) until stopped.
+
+    The sum is of proportional set sizes (PSS, from /proc/<pid>/smaps_rollup): pages forked
+    workers share with their parent count once, as the machine pays for them.
+    """
+
+    def __init__(self, pid: int, interval: float = 0.1):
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.peak_mb = 0.0
+        self.peak_processes = 0
+        self._halt = threading.Event()
+
+    def run(self) -> None:
+        """Sample until stopped."""
+        while not self._halt.is_set():
+            pids = _tree(self.pid)
+            total = sum(_pss_kb(pid) for pid in pids) / 1024
+            if total > self.peak_mb:
+                self.peak_mb, self.peak_processes = total, len(pids)
+            self._halt.wait(self.interval)
+
+    def stop(self) -> float:
+        """Stop sampling; the peak total in MB."""
+        self._halt.set()
+        self.join()
+        return self.peak_mb
+
+
+def _tree(pid: int) -> list[int]:
+    """A process and its descendants, from /proc/<pid>/task/<tid>/children."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        for task in glob.glob(f"/proc/{current}/task/*/children"):
+            try:
+                todo.extend(int(child) for child in Path(task).read_text().split())
+            except (OSError, ValueError):
+                continue
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    """A process's proportional set size in kB (0 when it has gone)."""
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0
+    match = re.search(r"^Pss:\s+(\d+) kB", text, re.MULTILINE)
+    return int(match.group(1)) if match else 0
+
+
+@dataclass
+class Run:
+    """One finished run of a command."""
+
+    seconds: float
+    peak_mb: float  # the largest single process (the child or one of its waited-for descendants), from wait4
+    tree_peak_mb: float  # the largest sampled total over the child and its descendants at one moment
+    code: int
+    output: str
+
+
+def run_once(command: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
+    """Run a command to its end, in its own process group (killed with it if we are interrupted)."""
     with tempfile.TemporaryFile() as output:
         start = time.perf_counter()
-        process = subprocess.Popen(list(command), cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(process.pid, 0)
+        process = subprocess.Popen(list(command), cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+        sampler = TreeMemory(process.pid)
+        sampler.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        except BaseException:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            raise
+        finally:
+            tree_peak = sampler.stop()
         elapsed = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)  # workers the command left behind
         output.seek(0)
         text = output.read().decode("utf-8", errors="replace")
-    return elapsed, usage.ru_maxrss / 1024, process.returncode, text
+    return Run(elapsed, usage.ru_maxrss / 1024, tree_peak, process.returncode, text)
 
 
 def measure(
@@ -74,12 +160,13 @@ def measure(
     for n in range(repeat):
         if before is not None:
             before(n)
-        seconds, peak, code, text = run_once(command, cwd, env)
-        if code not in ok_codes or CRASH in text:
-            raise StepFailed(f"{' '.join(map(str, command))} exited {code}:\n{text[-2500:]}")
-        result.samples.append(seconds)
-        result.peak_mb = max(result.peak_mb, peak)
-        result.outputs.append(text)
+        run = run_once(command, cwd, env)
+        if run.code not in ok_codes or CRASH in run.output:
+            raise StepFailed(f"{' '.join(map(str, command))} exited {run.code}:\n{run.output[-2500:]}")
+        result.samples.append(run.seconds)
+        result.peak_mb = max(result.peak_mb, run.peak_mb)
+        result.tree_peak_mb = max(result.tree_peak_mb, run.tree_peak_mb)
+        result.outputs.append(run.output)
     return result
 
 

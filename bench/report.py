@@ -92,7 +92,7 @@ def _verdict(row: Row) -> str:
 _PLUMBING = re.compile(r"runpy|click/|cProfile|profile\.py|<frozen|^~$|<string>|pipeline/__main__|pipeline/cli\.py")
 
 
-def print_profile(path: Path, wall: float, top: int = 25) -> dict:
+def print_profile(path: Path, wall: float, label: str, top: int = 25) -> dict:
     """Read a cProfile file of `pipeline build`: print its stages and top entries; return them as data."""
     table = pstats.Stats(str(path)).stats  # type: ignore[attr-defined]
     entries = []
@@ -103,7 +103,7 @@ def print_profile(path: Path, wall: float, top: int = 25) -> dict:
         entries.append({"function": function, "where": f"{where}:{line}", "calls": calls, "own": own, "cumulative": cumulative})
     stages = _stages(table)
     total = max((e["cumulative"] for e in entries), default=wall)
-    print(f"\nProfile of the full build (pipeline build, clean dist/) under cProfile: {format_seconds(wall)} wall, "
+    print(f"\nProfile of the full build ({label}) under cProfile: {format_seconds(wall)} wall, "
           f"{format_seconds(total)} in build() (cProfile slows Python code down: read the shares); saved in {path}")
     if stages:
         print("\nStages: what build() calls directly, by cumulative time")

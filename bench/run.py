@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import BENCH, PEERS_VENV, REPO, CorpusSpec, generate, make_spec, pipeline_command, pipeline_env  # noqa: E402
-from measure import Measurement, StepFailed, describe_machine, format_seconds, measure, remove, remove_all, run_once  # noqa: E402
+from measure import CRASH, Measurement, StepFailed, describe_machine, format_seconds, measure, remove, remove_all, run_once  # noqa: E402
 from report import Row, print_profile, print_table  # noqa: E402
 
 BROWSER = REPO / "tests" / "browser"
@@ -41,11 +41,14 @@ FULL_BUILD_TARGET = 60.0
 NO_OP_TARGET, EDIT_TARGET = 1.0, 2.0
 EXTRACT_SPEEDUP, A11Y_SPEEDUP = 5.0, 100.0
 MEMORY_TARGET_MB = 1024.0
+#: pipeline's incremental build cache (pipeline/cache.py), removed before every clean build.
+BUILD_CACHE = ".pipeline-cache"
 
 
 def summed(*parts: Measurement) -> Measurement:
     """Steps run one after the other: per repetition, the sum of their times; the largest peak."""
-    return Measurement([sum(s) for s in zip(*(p.samples for p in parts))], max(p.peak_mb for p in parts))
+    return Measurement([sum(s) for s in zip(*(p.samples for p in parts))], max(p.peak_mb for p in parts),
+                       max(p.tree_peak_mb for p in parts))
 
 
 class Benchmark:
@@ -172,8 +175,8 @@ class Benchmark:
 
     def a11y_available(self) -> str:
         """Empty when pipeline's checker imports; else why not."""
-        _, _, code, text = run_once([sys.executable, "-c", "from pipeline.checks.a11y import check_paths"], env=self.env)
-        return "" if code == 0 else text.strip().splitlines()[-1]
+        run = run_once([sys.executable, "-c", "from pipeline.checks.a11y import check_paths"], env=self.env)
+        return "" if run.code == 0 else run.output.strip().splitlines()[-1]
 
     def full_build(self) -> None:
         """The full build (`pipeline build` renders and runs every check), then each check on its own."""
@@ -198,7 +201,9 @@ class Benchmark:
         self.add(Row(f"  check {name} (on its own)", self.run_pipeline(f"check {name}", ["check", name])))
 
     def clean_dist(self) -> None:
+        """Remove dist/ and the build cache: the next build starts from nothing."""
         remove(self.dist)
+        remove(self.root / BUILD_CACHE)
         for stale in self.root.glob(".staging-*"):
             remove(stale)
         for stale in self.root.glob(".retired-*"):
@@ -238,8 +243,11 @@ class Benchmark:
         build = self.kept.get("build")
         if build is None:
             return
-        self.add(Row("peak memory of the full build", shown=f"{build.peak_mb:.0f} MB", target="< 1 GB",
-                     met=build.peak_mb < MEMORY_TARGET_MB, note="maximum resident memory of the build process (wait4's rusage)"))
+        self.add(Row("peak memory of the full build: all processes / largest one",
+                     shown=f"{build.tree_peak_mb:.0f} MB / {build.peak_mb:.0f} MB", target="< 1 GB (all processes)",
+                     met=build.tree_peak_mb < MEMORY_TARGET_MB,
+                     note="all processes: the largest total PSS of the build and its workers at one moment, sampled every 0.1 s; "
+                          "largest one: the maximum RSS of any single process (wait4's rusage)"))
 
     # --- accessibility against axe-core ------------------------------------------------------------
 
@@ -261,12 +269,12 @@ class Benchmark:
             note.append(f"pipeline's checker not available: {missing}")
         else:
             self.say(f"pipeline accessibility check of {len(pages)} pages ×{self.repeat} (warm)")
-            _, peak, code, text = run_once([sys.executable, str(BENCH / "a11y_check.py"), "--root", str(self.dist),
-                                                  "--repeat", str(self.repeat), "--warm", *map(str, pages)], env=self.env)
-            if code != 0:
-                raise StepFailed(f"a11y_check.py exited {code}: {text[-2000:]}")
-            report = json.loads(text.strip().splitlines()[-1])
-            pipeline = Measurement([s / len(pages) for s in report["seconds"]], peak, "s/page")
+            run = run_once([sys.executable, str(BENCH / "a11y_check.py"), "--root", str(self.dist),
+                            "--repeat", str(self.repeat), "--warm", *map(str, pages)], env=self.env)
+            if run.code != 0:
+                raise StepFailed(f"a11y_check.py exited {run.code}: {run.output[-2000:]}")
+            report = json.loads(run.output.strip().splitlines()[-1])
+            pipeline = Measurement([s / len(pages) for s in report["seconds"]], run.peak_mb, unit="s/page")
             note.append(f"pipeline: {report['findings']} findings")
         axe = self._axe(pages, note)
         row = Row(step, pipeline, "axe-core in Chromium (one browser)", axe, f"≥ {A11Y_SPEEDUP:g}× faster")
@@ -290,16 +298,17 @@ class Benchmark:
         samples, violations = [], 0
         self.say(f"axe-core on 1 and on {len(pages)} pages ×{self.repeat}")
         for _ in range(self.repeat):
-            one, _, code_one, text_one = run_once([*base, str(pages[0])])
-            many, _, code_many, text_many = run_once([*base, *map(str, pages)])
-            if code_one or code_many:
-                raise StepFailed(f"axe.mjs failed: {(text_one if code_one else text_many)[-2000:]}")
-            samples.append(max(many - one, 0.0) / (len(pages) - 1))
-            report = json.loads(text_many.strip().splitlines()[-1])
+            one = run_once([*base, str(pages[0])])
+            many = run_once([*base, *map(str, pages)])
+            failed = one if one.code else many if many.code else None
+            if failed is not None:
+                raise StepFailed(f"axe.mjs failed: {failed.output[-2000:]}")
+            samples.append(max(many.seconds - one.seconds, 0.0) / (len(pages) - 1))
+            report = json.loads(many.output.strip().splitlines()[-1])
             violations = sum(len(rule["nodes"]) for page in report["pages"] for rule in page["violations"])
         self.say(f"  median {format_seconds(sorted(samples)[len(samples) // 2])} per page")
         note.append(f"axe-core {report.get('axe', '?')}: {violations} violation nodes")
-        return Measurement(samples, 0.0, "s/page")
+        return Measurement(samples, unit="s/page")
 
     # --- one locale's output, and po4a -------------------------------------------------------------
 
@@ -360,12 +369,16 @@ def profile(bench: Benchmark) -> dict:
     out.mkdir(parents=True)
     path = out / "build.prof"
     bench.clean_dist()
-    bench.say("profiling pipeline build")
-    seconds, _, code, text = run_once(
-        [sys.executable, "-m", "cProfile", "-o", str(path), "-m", "pipeline", "-C", str(bench.root), "build"], env=bench.env)
-    if code not in (0, 1) or not path.exists():
-        raise StepFailed(f"profiling the build failed ({code}): {text[-2000:]}")
-    return print_profile(path, seconds)
+    command = [sys.executable, "-m", "cProfile", "-o", str(path), "-m", "pipeline", "-C", str(bench.root), "build"]
+    helped = run_once([*bench.pipeline, "build", "--help"], env=bench.env).output
+    serial = "--jobs" in helped
+    if serial:
+        command += ["--jobs", "1"]  # cProfile sees one process: the workers' share would be lost
+    bench.say(f"profiling pipeline build{' --jobs 1' if serial else ''}")
+    run = run_once(command, env=bench.env)
+    if run.code not in (0, 1) or CRASH in run.output or not path.exists():
+        raise StepFailed(f"profiling the build failed ({run.code}): {run.output[-2000:]}")
+    return print_profile(path, run.seconds, "pipeline build --jobs 1, clean" if serial else "pipeline build, clean")
 
 
 def print_report(bench: Benchmark, machine: dict[str, str], generated: float | None) -> None:
@@ -428,16 +441,17 @@ def main() -> None:
     spec = make_spec(args.articles, args.locales, args.seed, args.po4a_documents)
     root = (args.corpus or BENCH / spec.name).resolve()
     machine = describe_machine({
-        "pipeline": ["git", "-C", str(REPO), "log", "-1", "--format=%h %cd", "--date=short"],
+        "pipeline": ["git", "-C", str(REPO), "log", "-1", "--format=%h %cd %s", "--date=short", "--", "pipeline"],
         "translate-toolkit": [str(PEERS_VENV / "bin" / "md2po"), "--version"],
         "babel (pybabel)": [str(PEERS_VENV / "bin" / "pybabel"), "--version"],
         "po4a": ["po4a", "--version"],
         "chromium": [str(CHROMIUM), "--version"],
         "node": ["node", "--version"],
     })
-    dirty = run_once(["git", "-C", str(REPO), "status", "--porcelain", "--", "pipeline"])[3].strip()
+    dirty = run_once(["git", "-C", str(REPO), "status", "--porcelain", "--", "pipeline"]).output.strip()
     if commit:
-        machine["pipeline"] = f"{commit[:12]} (--ref {args.ref}: pipeline/ as committed, from {BENCH / '.snapshots'})"
+        last = run_once(["git", "-C", str(REPO), "log", "-1", "--format=%h %cd %s", "--date=short", commit, "--", "pipeline"]).output
+        machine["pipeline"] = f"{last.strip()[:110]} (--ref {args.ref} = {commit[:12]}: pipeline/ as committed)"
     elif dirty:
         machine["pipeline"] += f" + uncommitted changes to {len(dirty.splitlines())} files in pipeline/ (the working tree is measured)"
     start = time.perf_counter()
@@ -446,6 +460,7 @@ def main() -> None:
     generated = None if existed and time.perf_counter() - start < 5 else time.perf_counter() - start
     bench = Benchmark(root, spec, args.repeat, args.sample)
     bench.run_all()
+    machine["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print_report(bench, machine, generated)
     profiled = profile(bench) if args.profile else None
     target = args.json or BENCH / "results" / f"{spec.name}.json"
