@@ -5,6 +5,9 @@ combined as ACT implementation reports combine them: failed if any result failed
 cantTell if any could not tell, else passed if any passed, else inapplicable.
 
 - *agreement*: the outcome equals the expected one (a cantTell never agrees);
+- *agreement on failures*: the same, but passed and inapplicable count as one answer, "no
+  failure", as ACT's consistency does (a rule that passes an element the rule does not apply
+  to has still not failed it);
 - *precision*: of the cases reported failed, the share expected to fail;
 - *recall*: of the cases expected to fail, the share reported failed;
 - a rule is *consistent* when no case expected to pass or be inapplicable is reported failed,
@@ -71,6 +74,7 @@ class Tally:
 
     cases: int = 0
     agreed: int = 0
+    agreed_on_failures: int = 0
     expected_failed: int = 0
     reported_failed: int = 0
     true_failed: int = 0
@@ -83,6 +87,9 @@ class Tally:
         self.cases += 1
         expected_fail, reported_fail = case.expected == "failed", outcome == "failed"
         self.agreed += outcome == case.expected
+        self.agreed_on_failures += outcome == case.expected or (
+            {outcome, case.expected} <= {"passed", "inapplicable"}
+        )
         self.expected_failed += expected_fail
         self.reported_failed += reported_fail
         self.true_failed += expected_fail and reported_fail
@@ -95,6 +102,11 @@ class Tally:
     def agreement(self) -> float:
         """Share of cases whose outcome is the expected one."""
         return self.agreed / self.cases if self.cases else 1.0
+
+    @property
+    def agreement_on_failures(self) -> float:
+        """Share of cases where failed / not failed is the expected answer (passed and inapplicable alike)."""
+        return self.agreed_on_failures / self.cases if self.cases else 1.0
 
     @property
     def precision(self) -> float:
@@ -144,8 +156,9 @@ def report(result: Score, title: str = "pipeline") -> str:
     """The figures as a text table: totals, then one line per ACT rule."""
     total = result.total
     lines = [
-        f"{title}: {total.cases} cases, agreement {total.agreement:.1%}, precision {total.precision:.3f}, "
-        f"recall {total.recall:.3f}, cantTell {total.cant_tell}",
+        f"{title}: {total.cases} cases, agreement {total.agreement:.1%} (on failures "
+        f"{total.agreement_on_failures:.1%}), precision {total.precision:.3f}, recall {total.recall:.3f}, "
+        f"cantTell {total.cant_tell}",
         f"rules: {len(result.by_rule)}, consistent {sum(t.consistent for t in result.by_rule.values())}, "
         f"complete {sum(t.complete for t in result.by_rule.values())}",
         "",

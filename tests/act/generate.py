@@ -29,11 +29,12 @@ _HEADING = re.compile(r"^#### (Passed|Failed|Inapplicable) Example (\d+)\s*$")
 _TESTCASE = re.compile(r"^testcase: ([0-9a-f]{40})\.(\w+)\s*$")
 _FENCE = re.compile(r"^```(\w*)\s*$")
 _FRONT = re.compile(r"^(\w+): (.*)$")
-#: Signs that a case needs what a static checker cannot have: other files, media, or script.
+#: Signs that a case needs what a checker of HTML alone does not have: files the page loads (images,
+#: media, scripts, framed pages), other pages its links lead to, or running its scripts.
 NEEDS = {
-    "external resource": re.compile(r"""(?:src|data|href)=["'](?:/test-assets/|https?://[^"']*\.(?:png|jpe?g|svg|mp[34]|webm|gif))""", re.I),
-    "script": re.compile(r"<script\b", re.I),
-    "nested document": re.compile(r"<(?:iframe|object)\b[^>]*\s(?:src|data)=", re.I),
+    "external file": re.compile(r"""\s(?:src|data)\s*=\s*["']?[^"'#\s>]""", re.I),
+    "linked page": re.compile(r"""href\s*=\s*["'](?:/test-assets/[^"']*\.html|[^"'#:]+\.html?)""", re.I),
+    "script": re.compile(r"<script\b|\son[a-z]+\s*=", re.I),
 }
 
 

@@ -22,6 +22,7 @@ from .page import Page, Result
 
 IMPACT = "serious"
 WCAG = ("2.4.1",)
+ACT = ("cf77f2",)
 
 _SAME_PAGE_LINK = re.compile(r"^#[^/!]")
 
