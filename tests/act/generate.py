@@ -118,12 +118,12 @@ def build(source: Path = SOURCE, cases: Path = CASES) -> list[TestCase]:
         act_id = meta["id"]
         for outcome, number, testcase_id, extension, code in examples:
             title = f"{outcome.title()} Example {number}"
-            file = cases / act_id / f"{outcome}-{number}.{extension}"
-            file.parent.mkdir(parents=True, exist_ok=True)
-            file.write_text(add_code_template(code, extension, title) + "\n", encoding="utf-8")
+            name = f"{act_id}/{outcome}-{number}.{extension}"
+            (cases / act_id).mkdir(parents=True, exist_ok=True)
+            (cases / name).write_text(add_code_template(code, extension, title) + "\n", encoding="utf-8")
             needs = [need for need, pattern in NEEDS.items() if pattern.search(code)]
-            index.append(TestCase(file.relative_to(HERE).as_posix(), act_id, meta["name"], testcase_id, title,
-                                  outcome, sorted(mapping.get(act_id, [])), needs))
+            index.append(TestCase(f"cases/{name}", act_id, meta["name"], testcase_id, title, outcome,
+                                  sorted(mapping.get(act_id, [])), needs))
     return index
 
 
