@@ -73,7 +73,7 @@ class AccessibilityTree:
         """The element's children in the tree: elements, and text (as strings) owned directly."""
         for child in self._dom_and_owned_children(element):
             if isinstance(child, str):
-                if child.strip():
+                if child.strip() and element.tag not in FOSTER_PARENTING:
                     yield child
                 continue
             if self.page.is_hidden(child) or child.tag in NOT_CONTENT:
@@ -90,6 +90,10 @@ class AccessibilityTree:
                 yield child
             yield child.tail or ""
         yield from self.owned.get(element, [])
+
+
+#: Elements whose text an HTML parser moves out, before the table (foster parenting); libxml2 leaves it in.
+FOSTER_PARENTING = frozenset({"table", "thead", "tbody", "tfoot", "tr"})
 
 
 def has_content(element: Element) -> bool:
