@@ -88,6 +88,18 @@ def test_all_outcomes_adds_passed_and_inapplicable_results():
     assert {f.rule for f in everything} == {r.id for r in rules()}
 
 
+def test_an_svg_image_is_checked_as_an_image_not_as_a_page():
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" role="img"><circle r="3"/></svg>'
+    assert [(f.rule, f.outcome) for f in check_html(svg, "assets/icon.svg")] == [("svg-img-alt", "failed")]
+    assert {f.rule for f in check_html(svg, "icon.html")} >= {"landmark-one-main", "svg-img-alt"}
+
+
+def test_scripts_and_styles_are_not_read_as_pages():
+    for file, text in (("assets/app.js", "document.title = '<img src=x>';"), ("assets/site.css", "p { color: red }")):
+        outcomes = {(f.rule, f.outcome) for f in check_html(text, file, all_outcomes=True)}
+        assert outcomes == {(rule.id, "inapplicable") for rule in rules()}
+
+
 def test_findings_are_sorted_and_identical_between_runs():
     page = NO_ALT.replace("<h2>What helps</h2>", "<h2></h2>").replace("<title>", "<title>\n")
     first = check_html(page, "p.html")
@@ -157,9 +169,20 @@ def test_check_pages_lets_site_rules_see_every_page():
 # --- rule discovery -------------------------------------------------------------------------------
 
 
-def test_the_rules_of_issue_6_are_all_discovered_with_their_metadata():
+ISSUE_7_RULES = {
+    "aria-valid-attr", "aria-valid-attr-value", "aria-required-attr", "aria-required-id-refs", "aria-allowed-attr",
+    "aria-roles", "aria-required-children", "aria-required-parent", "aria-global-prohibited", "aria-hidden-focus",
+    "presentation-role-conflict", "nested-interactive", "form-field-name", "autocomplete-valid", "td-headers-attr",
+    "th-has-data-cells", "svg-img-alt", "object-alt", "input-image-alt", "summary-name", "menuitem-name",
+    "frame-focusable-content", "letter-spacing", "line-height", "word-spacing", "html-xml-lang-mismatch",
+    "duplicate-attribute", "meta-refresh-no-exceptions",
+}
+
+
+def test_the_rules_of_issues_6_and_7_are_all_discovered_with_their_metadata():
     ids = [rule.id for rule in rules()]
-    assert ids == sorted(ids) and len(ids) == 24
+    assert ids == sorted(ids) and len(ids) == 52 and ISSUE_7_RULES <= set(ids)
+    assert all(rule.act for rule in rules() if rule.id in ISSUE_7_RULES)
     for rule in rules():
         assert rule.help and rule.help == rule.description.splitlines()[0]
         assert "Fails:" in rule.description and "Passes:" in rule.description
@@ -210,6 +233,8 @@ def test_a_duplicate_rule_id_is_rejected_at_discovery(tmp_path: Path, monkeypatc
         ("bad-wcag", RULE_SOURCE.replace('"1.3.1"', '"9.9.9"'), "WCAG"),
         ("no-examples", RULE_SOURCE.replace("Fails:", "Bad:"), "docstring"),
         ("Not_Kebab", RULE_SOURCE, "kebab-case"),
+        ("bad-act", RULE_SOURCE.replace('IMPACT =', 'ACT = ("5F99A7",)\n    IMPACT ='), "ACT"),
+        ("act-not-tuple", RULE_SOURCE.replace('IMPACT =', 'ACT = "5f99a7"\n    IMPACT ='), "ACT"),
     ],
 )
 def test_a_rule_breaking_the_contract_is_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -151,6 +151,11 @@ class Page:
         return self.content_type in MARKUP_TYPES
 
     @property
+    def is_document(self) -> bool:
+        """Whether the document is a web page (HTML or XHTML), not an SVG image."""
+        return self.content_type in ("text/html", "application/xhtml+xml")
+
+    @property
     def is_html(self) -> bool:
         """Whether the document is an HTML page served as `text/html` (not XHTML, not SVG)."""
         return self.content_type == "text/html"
