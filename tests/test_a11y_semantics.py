@@ -6,7 +6,8 @@ import pytest
 from lxml import etree
 
 from pipeline.checks.a11y.language import direction_of, is_valid_language_tag
-from pipeline.checks.a11y.page import Page, css_identifier
+from pipeline.checks.a11y.document import css_identifier
+from pipeline.checks.a11y.page import Page
 
 
 def page_of(body: str, head: str = "") -> Page:

@@ -76,7 +76,8 @@ def test_a_snippet_is_wrapped_in_a_page_as_the_act_tools_do():
     page = generate.add_code_template("<img alt=\"\">", "html", "Passed Example 1")
     assert page.startswith('<!DOCTYPE html>\n<html lang="en">\n<head>\n\t<title>Passed Example 1</title>')
     assert "\n\t<img alt=\"\">\n</body>" in page
-    assert generate.add_code_template("<html lang=\"fr\"></html>", "html", "x") == "<!DOCTYPE html>\n<html lang=\"fr\"></html>"
+    whole = "<html lang=\"fr\"></html>"
+    assert generate.add_code_template(whole, "html", "x") == "<!DOCTYPE html>\n" + whole
     assert generate.add_code_template("<svg></svg>", "svg", "x") == "<svg></svg>"
 
 

@@ -135,7 +135,8 @@ class _Computation:
                 value = element.get("value")
                 return value if value is not None else {"submit": "Submit", "reset": "Reset"}.get(kind, "")
             if kind == "image":
-                return (element.get("alt") or "").strip() or (element.get("title") or "").strip() or DEFAULT_IMAGE_BUTTON
+                own = (element.get("alt") or "").strip() or (element.get("title") or "").strip()
+                return own or DEFAULT_IMAGE_BUTTON
         if tag in LABELABLE:
             labels = self._labels(element)
             if labels:

@@ -31,7 +31,8 @@ def check(page: Page) -> Iterator[Result]:
     for element in page.elements:
         if (element.get("aria-hidden") or "").strip().lower() != "true":
             continue
-        focusable = [e for e in (element, *element.iterdescendants()) if isinstance(e.tag, str) and page.in_tab_order(e)]
+        inside = (element, *element.iterdescendants())
+        focusable = [e for e in inside if isinstance(e.tag, str) and page.in_tab_order(e)]
         if not focusable:
             yield page.passed(element)
         elif all(_script_moves_focus(e, scripts) for e in focusable):

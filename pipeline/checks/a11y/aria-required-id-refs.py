@@ -9,7 +9,8 @@ Fails:
 
 Passes:
 
-    <input role="combobox" aria-expanded="true" aria-controls="suggestions"> <ul id="suggestions" role="listbox">…</ul>
+    <input role="combobox" aria-expanded="true" aria-controls="suggestions">
+    <ul id="suggestions" role="listbox">…</ul>
 """
 
 from __future__ import annotations

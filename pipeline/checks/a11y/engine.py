@@ -23,7 +23,8 @@ from typing import Literal
 from ...errors import PipelineError
 from ...model import Finding, Location, Severity
 from .context import PageContext, context_from_path
-from .page import Page, PageParseError, Result
+from .document import PageParseError
+from .page import Page, Result
 from .site import Site
 from .wcag import CRITERIA, is_conformance_requirement
 

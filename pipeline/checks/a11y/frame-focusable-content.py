@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .aria import tabindex_of
-from .page import Element, Page, PageParseError, Result
+from .document import PageParseError
+from .page import Element, Page, Result
 
 IMPACT = "serious"
 WCAG = ("2.1.1",)

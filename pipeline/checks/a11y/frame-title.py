@@ -37,4 +37,5 @@ def check(page: Page) -> Iterator[Result]:
             yield page.passed(frame)
         else:
             source = (frame.get("src") or "")[:60]
-            yield page.failed(frame, f"the frame showing {source!r} has no title: add title=\"…\" saying what it shows")
+            yield page.failed(frame, f"the frame showing {source!r} has no title: "
+                                     "add title=\"…\" saying what it shows")

@@ -7,9 +7,6 @@ A rule reports through the page: `page.failed(element, message)` and its sibling
 
 from __future__ import annotations
 
-import contextlib
-import posixpath
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,28 +16,13 @@ from ...model import Location, Outcome
 from . import accname, aria
 from .context import PageContext
 from .css import Styles
+from .document import INERT_CONTAINERS, MARKUP_TYPES, Element, content_type, decode, parse_html, selector
 from .rendering import Rendering
 from .tables import Table, table_of
 from .tree import AccessibilityTree, in_sequential_focus
 
-Element = etree._Element
-
-#: Elements whose content a browser keeps out of the document (template contents, and
-#: noscript with scripting on): rules never see what is inside them.
-INERT_CONTAINERS = ("template", "noscript")
 #: Elements whose own text is never shown as text.
 NO_TEXT_ELEMENTS = frozenset("head title template script style iframe object video audio noscript".split())
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-_PLAIN_IDENTIFIER = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
-#: Documents by the suffix of their file name; anything else is read as an HTML page.
-CONTENT_TYPES = {".svg": "image/svg+xml", ".xhtml": "application/xhtml+xml", ".xht": "application/xhtml+xml",
-                 ".xml": "application/xml", ".js": "text/javascript", ".css": "text/css"}
-#: Content types whose documents the rules read: HTML (either syntax) and SVG.
-MARKUP_TYPES = frozenset({"text/html", "application/xhtml+xml", "image/svg+xml"})
-
-
-class PageParseError(ValueError):
-    """The bytes are not an HTML document (empty, or not text)."""
 
 
 @dataclass(frozen=True)
@@ -54,35 +36,13 @@ class Result:
     related: tuple[Location, ...] = ()
 
 
-def decode(html: str | bytes) -> str | bytes:
-    """The page as text when it is UTF-8, else the bytes (libxml2 then reads the encoding from <meta charset>)."""
-    if isinstance(html, bytes):
-        with contextlib.suppress(UnicodeDecodeError):
-            return html.decode("utf-8-sig")
-    return html
-
-
-def parse_html(html: str | bytes) -> Element:
-    """The `<html>` element of a document; raises PageParseError when there is no document."""
-    html = decode(html)
-    if isinstance(html, str):
-        html = _XML_DECLARATION.sub("", html, count=1)  # lxml refuses text that declares its own encoding
-    if not html.strip():
-        raise PageParseError("the file is empty")
-    parser = etree.HTMLParser(no_network=True, remove_pis=True, default_doctype=False)
-    root = etree.fromstring(html, parser)
-    if root is None:
-        raise PageParseError("the file holds no HTML")
-    return root
-
-
 class Page:
     """A parsed page and its cached facts; `file` is where findings point."""
 
     def __init__(self, html: str | bytes, file: str, context: PageContext | None = None):
         self.file = file
         self.context = context  # None when the page is checked without the build
-        self.content_type = CONTENT_TYPES.get(posixpath.splitext(file.lower())[1], "text/html")
+        self.content_type = content_type(file)
         decoded = decode(html)
         # The markup as written (rules that read tags, not elements); Latin-1 keeps every byte readable.
         self.source = decoded if isinstance(decoded, str) else decoded.decode("latin-1")
@@ -313,21 +273,7 @@ class Page:
 
     def selector(self, element: Element) -> str:
         """A short, stable CSS selector: `#id` when unique, else a `tag:nth-of-type()` path."""
-        parts: list[str] = []
-        node: Element | None = element
-        while node is not None:
-            ident = node.get("id")
-            if ident and len(self._by_id.get(ident, ())) == 1:
-                parts.append("#" + css_identifier(ident))
-                break
-            parent = node.getparent()
-            if parent is None or node.tag in ("body", "head"):
-                parts.append(node.tag)
-                break
-            same = [c for c in parent if c.tag == node.tag]
-            parts.append(node.tag if len(same) == 1 else f"{node.tag}:nth-of-type({same.index(node) + 1})")
-            node = parent
-        return " > ".join(reversed(parts))
+        return selector(element, lambda ident: len(self._by_id.get(ident, ())) == 1)
 
     @staticmethod
     def line(element: Element) -> int | None:
@@ -355,18 +301,3 @@ class Page:
     def location(self, element: Element) -> Location:
         """Where an element of this page is, for a finding's related places."""
         return Location(self.file, self.line(element), self.selector(element))
-
-
-def css_identifier(value: str) -> str:
-    """A value written as a CSS identifier, escaped where needed (as `CSS.escape` does)."""
-    if _PLAIN_IDENTIFIER.match(value) and not value.startswith("--"):
-        return value
-    out = []
-    for index, char in enumerate(value):
-        if not char.isascii() or (char.isalnum() or char in "-_") and not (char.isdigit() and index == 0):
-            out.append(char)
-        elif char.isdigit() or char in " \t\n\r\f":
-            out.append(f"\\{ord(char):x} ")
-        else:
-            out.append("\\" + char)
-    return "".join(out)

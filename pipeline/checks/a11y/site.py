@@ -6,7 +6,8 @@ import posixpath
 from collections.abc import Sequence
 from pathlib import Path
 
-from .page import Page, PageParseError
+from .document import PageParseError
+from .page import Page
 
 
 class Site:
