@@ -3,7 +3,8 @@
 A `role="checkbox"` without `aria-checked`, or a `role="heading"` without `aria-level`,
 leaves screen readers to guess, and WAI-ARIA 1.2 no longer lets them assume a default.
 Elements whose own role is the one they declare (`<input type="checkbox" role="checkbox">`)
-are exempt: HTML gives them their states (W3C ACT rule 4e8ab6).
+are exempt, and a state that the element's HTML state provides is set: the checkedness of
+`<input type="checkbox" role="switch">` is its `aria-checked` (W3C ACT rule 4e8ab6, HTML-AAM).
 
 Fails:
 
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .aria import ROLES, explicit_role, implicit_role, is_focusable, required_attributes
+from .aria import ROLES, explicit_role, implicit_role, is_focusable, native_states, required_attributes
 from .page import Element, Page, Result
 
 IMPACT = "critical"
@@ -33,8 +34,8 @@ def missing_attributes(element: Element, role: str) -> list[str]:
         required.add("aria-valuenow")  # a focusable separator is a widget
     if role == "combobox" and (element.get("aria-expanded") or "").strip().lower() == "true":
         required.add("aria-controls")  # an expanded combobox must say what pops up
-    implicit = ROLES[role].implicit
-    return sorted(name for name in required if not (element.get(name) or "").strip() and name not in implicit)
+    provided = set(ROLES[role].implicit) | native_states(element)
+    return sorted(name for name in required if not (element.get(name) or "").strip() and name not in provided)
 
 
 def check(page: Page) -> Iterator[Result]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from .ariadata import ATTRIBUTES, GLOBAL_ARIA, GLOBAL_ARIA_12, ROLES, Role
+from .ariadata import ATTRIBUTES, GLOBAL_ARIA, GLOBAL_ARIA_12, NATIVE_STATES, ROLES, Role
 
 if TYPE_CHECKING:
     from .page import Page
@@ -97,6 +97,13 @@ SECTIONING_ROLES = frozenset({"article", "complementary", "main", "navigation", 
 HEADING_LEVEL = {f"h{n}": n for n in range(1, 7)}
 
 _INTEGER = re.compile(r"^[ \t\n\f\r]*([+-]?\d+)")
+
+
+def native_states(element: Element) -> frozenset[str]:
+    """The ARIA states the element's HTML state provides (HTML-AAM), such as a checkbox's aria-checked."""
+    if element.tag == "input":
+        return NATIVE_STATES.get(f"input {(element.get('type') or 'text').strip().lower()}", frozenset())
+    return NATIVE_STATES.get(element.tag, frozenset()) if isinstance(element.tag, str) else frozenset()
 
 
 def integer_attribute(element: Element, name: str) -> int | None:

@@ -282,3 +282,12 @@ GLOBAL_ARIA = GLOBAL_ARIA_12 | {"aria-braillelabel", "aria-brailleroledescriptio
 LANGUAGE_FEATURE_ROLES: dict[str, str] = {"audio": "application", "video": "application"}
 #: ARIA in HTML: `input` types with no role of their own that take the properties of a text field.
 TEXT_FIELD_INPUT_TYPES = frozenset("color date datetime-local month password time week".split())
+#: HTML-AAM: states an element's own HTML state exposes, whatever role it is given (a checkbox's checkedness
+#: is its aria-checked, so `<input type="checkbox" role="switch">` has one). Keys: tag, or "input <type>".
+NATIVE_STATES: dict[str, frozenset[str]] = {
+    "input checkbox": frozenset({"aria-checked"}),
+    "input radio": frozenset({"aria-checked"}),
+    "input range": frozenset({"aria-valuenow", "aria-valuemin", "aria-valuemax"}),
+    "input number": frozenset({"aria-valuenow"}),
+    "option": frozenset({"aria-selected"}),
+}

@@ -34,7 +34,7 @@ def check(page: Page) -> Iterator[Result]:
         font_size = page.rendering.font_size(element)
         if not wraps(page, element, font_size):
             continue
-        height = line_height_px(value, relative_to)
+        height = line_height_px(value, relative_to, page.rendering.root_font_size(element))
         if height is None:
             yield page.cant_tell(element, f"line-height: {value} !important depends on the layout: check that "
                                           "it is at least 1.5 times the font size")

@@ -31,7 +31,8 @@ _ABSOLUTE_UNITS = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.
 _CLIPPED = re.compile(r"^rect\(\s*(?:0|1px)(?:\s*,?\s*(?:0|1px)){3}\s*\)$")
 
 
-def parse_length(value: str | None, font_size: float, percent_of: float | None = None) -> float | None:
+def parse_length(value: str | None, font_size: float, percent_of: float | None = None,
+                 root_font_size: float = DEFAULT_FONT_SIZE) -> float | None:
     """A CSS length in pixels; None when it is a keyword, relative to layout, or unreadable."""
     if value is None:
         return None
@@ -46,7 +47,7 @@ def parse_length(value: str | None, font_size: float, percent_of: float | None =
     if unit == "em":
         return number * font_size
     if unit == "rem":
-        return number * DEFAULT_FONT_SIZE
+        return number * root_font_size
     if unit in ("ex", "ch"):
         return number * font_size / 2
     if unit == "%" and percent_of is not None:
@@ -67,15 +68,20 @@ class Rendering:
         if element not in self._font_sizes:
             parent = element.getparent()
             inherited = self.font_size(parent) if parent is not None else DEFAULT_FONT_SIZE
+            root = self.root_font_size(element) if parent is not None else DEFAULT_FONT_SIZE
             value = self.styles.value(element, "font-size")
-            size = self._font_size_value(value, inherited) if value else None
+            size = self._font_size_value(value, inherited, root) if value else None
             if size is None:
                 size = inherited * HEADING_FONT_SIZES.get(element.tag, 1.0)
             self._font_sizes[element] = size
         return self._font_sizes[element]
 
+    def root_font_size(self, element: Element) -> float:
+        """The font size of the document's root element, which `rem` lengths are relative to."""
+        return self.font_size(element.getroottree().getroot())
+
     @staticmethod
-    def _font_size_value(value: str, inherited: float) -> float | None:
+    def _font_size_value(value: str, inherited: float, root: float) -> float | None:
         if value in FONT_SIZE_KEYWORDS:
             return FONT_SIZE_KEYWORDS[value]
         if value == "smaller":
@@ -86,7 +92,7 @@ class Rendering:
             return inherited
         if value == "initial":
             return DEFAULT_FONT_SIZE
-        return parse_length(value, inherited, percent_of=inherited)
+        return parse_length(value, inherited, percent_of=inherited, root_font_size=root)
 
     def is_visible(self, element: Element) -> bool:
         """Whether the element is drawn where a reader can see it (not hidden, moved away or clipped)."""
@@ -104,18 +110,18 @@ class Rendering:
     def _own_out_of_sight(self, element: Element) -> bool:
         values = self.styles.declared(element)
         get = {name: declaration.value for name, declaration in values.items()}.get
-        font_size = self.font_size(element)
+        font_size, root = self.font_size(element), self.root_font_size(element)
         if get("opacity") in ("0", "0.0", "0%"):
             return True
-        offsets = [parse_length(get(name), font_size) for name in ("margin-left", "margin-top")]
+        offsets = [parse_length(get(name), font_size, root_font_size=root) for name in ("margin-left", "margin-top")]
         if get("position") in ("absolute", "fixed"):
-            offsets += [parse_length(get(name), font_size) for name in ("left", "top")]
+            offsets += [parse_length(get(name), font_size, root_font_size=root) for name in ("left", "top")]
             if _CLIPPED.match(get("clip") or "") or (get("clip-path") or "").replace(" ", "") in ("inset(50%)",):
                 return True
         if any(offset is not None and offset <= OFF_SCREEN_PX for offset in offsets):
             return True
-        width = parse_length(get("width"), font_size) if get("width") else _attribute_px(element, "width")
-        height = parse_length(get("height"), font_size) if get("height") else _attribute_px(element, "height")
+        width, height = (parse_length(get(name), font_size, root_font_size=root) if get(name)
+                         else _attribute_px(element, name) for name in ("width", "height"))
         return width is not None and height is not None and width <= 1 and height <= 1
 
 

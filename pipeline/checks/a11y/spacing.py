@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from .page import Element, Page, Result
-from .rendering import parse_length
+from .rendering import DEFAULT_FONT_SIZE, parse_length
 
 #: Values that do not fix the property: they take the parent's, so they are not this element's to check.
 INHERITING = frozenset({"inherit", "unset", "revert", "revert-layer"})
@@ -51,20 +51,20 @@ def _declaring(page: Page, element: Element, prop: str) -> tuple[Element, str] |
     return None
 
 
-def spacing_px(value: str, font_size: float) -> float | None:
+def spacing_px(value: str, font_size: float, root_font_size: float = DEFAULT_FONT_SIZE) -> float | None:
     """Letter or word spacing in pixels (`normal` is none); None when it depends on layout."""
     if value in ("normal", "initial"):
         return 0.0
-    return parse_length(value, font_size)
+    return parse_length(value, font_size, root_font_size=root_font_size)
 
 
-def line_height_px(value: str, font_size: float) -> float | None:
+def line_height_px(value: str, font_size: float, root_font_size: float = DEFAULT_FONT_SIZE) -> float | None:
     """The used line height in pixels: numbers and percentages scale the font size."""
     if value in ("normal", "initial"):
         return NORMAL_LINE_HEIGHT * font_size
     if _NUMBER.match(value):
         return float(value) * font_size
-    return parse_length(value, font_size, percent_of=font_size)
+    return parse_length(value, font_size, percent_of=font_size, root_font_size=root_font_size)
 
 
 def wraps(page: Page, element: Element, font_size: float) -> bool:
@@ -75,7 +75,9 @@ def wraps(page: Page, element: Element, font_size: float) -> bool:
     width = VIEWPORT_WIDTH
     for node in (element, *element.iterancestors()):
         size = page.rendering.font_size(node)
-        limits = [parse_length(page.styles.value(node, name), size) for name in ("width", "max-width")]
+        root = page.rendering.root_font_size(node)
+        limits = [parse_length(page.styles.value(node, name), size, root_font_size=root)
+                  for name in ("width", "max-width")]
         known = [limit for limit in limits if limit is not None]
         if known:
             width = min(known)
@@ -87,7 +89,7 @@ def check_spacing(page: Page, prop: str, minimum: float, what: str) -> Iterator[
     """Results of a letter- or word-spacing rule: at least `minimum` times the element's font size."""
     for element, value, relative_to in targets(page, prop):
         font_size = page.rendering.font_size(element)
-        spacing = spacing_px(value, relative_to)
+        spacing = spacing_px(value, relative_to, page.rendering.root_font_size(element))
         if spacing is None:
             yield page.cant_tell(element, f"{prop}: {value} !important depends on the layout: check that it "
                                           f"is at least {minimum} times the font size")

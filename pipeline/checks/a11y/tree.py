@@ -43,10 +43,19 @@ class AccessibilityTree:
                 target = self.page.element_by_id(ref)
                 if target is None or target in self.owner or target is element:
                     continue
-                if any(ancestor is target for ancestor in element.iterancestors()):
+                if self._is_owned_ancestor(target, element):
                     continue  # owning an ancestor would make a cycle: browsers ignore it
                 self.owner[target] = element
                 self.owned.setdefault(element, []).append(target)
+
+    def _is_owned_ancestor(self, candidate: Element, element: Element) -> bool:
+        """Whether `candidate` is above `element`, through DOM parents and the ownership read so far."""
+        node = self.owner.get(element, element.getparent())
+        while node is not None:
+            if node is candidate:
+                return True
+            node = self.owner.get(node, node.getparent())
+        return False
 
     def is_transparent(self, element: Element) -> bool:
         """Whether the element passes its children to its parent in the tree (no node of its own)."""
