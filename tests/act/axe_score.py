@@ -77,21 +77,23 @@ def axe_outcome(result: AxeResult | None, rules: list[str]) -> Outcome:
     return combine(outcomes)
 
 
-def main() -> None:
-    """Run axe-core on every case and print its figures beside nothing else."""
-    cases = load_cases()
+def axe_outcomes(cases: list[Case]) -> dict[str, Outcome]:
+    """axe-core's outcome on each case, by case file."""
     mapping, disabled = axe_rules_by_act_id()
     results = run_axe_on_cases([case.path for case in cases], disabled)
+    return {case.file: axe_outcome(results[case.path.resolve()], mapping.get(case.act_rule, [])) for case in cases}
 
-    def outcome_of(case: Case) -> Outcome:
-        return axe_outcome(results[case.path.resolve()], mapping.get(case.act_rule, []))
 
-    print(report(score(cases, outcome_of), title=f"axe-core {axe_version()} in Chromium"))
+def main() -> None:
+    """Run axe-core on every case and print its figures."""
+    cases = load_cases()
+    outcomes = axe_outcomes(cases)
+    print(report(score(cases, lambda case: outcomes[case.file]), title=f"axe-core {axe_version()} in Chromium"))
     if "-v" in sys.argv:
         for case in cases:
-            outcome = outcome_of(case)
-            if outcome != case.expected:
-                print(f"{case.file:40} expected {case.expected:12} got {outcome:12} {', '.join(case.needs)}")
+            if outcomes[case.file] != case.expected:
+                print(f"{case.file:40} expected {case.expected:12} got {outcomes[case.file]:12} "
+                      f"{', '.join(case.needs)}")
 
 
 if __name__ == "__main__":
