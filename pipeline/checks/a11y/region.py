@@ -67,6 +67,7 @@ class _Walk:
         self.first_page_link = _first_page_link(page)
 
     def visit(self, element: Element) -> None:
+        """Walk down from an element outside every landmark, collecting content that is not in one."""
         page = self.page
         if self._exempt(element):
             node: Element | None = element
