@@ -33,12 +33,17 @@ PARALLEL_FROM = 8
 
 @dataclass
 class BuildResult:
-    """What a build wrote and found."""
+    """What a build wrote and found.
+
+    A build that found nothing changed (`unchanged`) wrote nothing; its report holds the last
+    build's figures and only the findings at or above the failing severity.
+    """
 
     report: Report
     files: dict[str, str] = field(default_factory=dict)  # bundle path -> sha256
     reports: list[str] = field(default_factory=list)  # the report files written
     jobs_run: int = 0  # articles whose job ran (the others came from the cache)
+    unchanged: bool = False
 
 
 def build(
@@ -48,14 +53,24 @@ def build(
     progress: Callable[[int], None] | None = None,
     workers: int | None = None,
     cache: BuildCache | None = None,
+    every_finding: bool = True,
 ) -> BuildResult:
-    """Build, check and report every article in the requested locales: `dist_dir` and `reports_dir`."""
+    """Build, check and report every article in the requested locales: `dist_dir` and `reports_dir`.
+
+    With a cache and `every_finding` off, a build whose inputs and outputs are all as the
+    last build left them does nothing and returns what that build recorded.
+    """
     wanted = tuple(locales or settings.all_locales)
     sources = source_files(settings.path("source_dir"), settings.root)
     tree = CatalogTree(settings.root, settings.path("locales_dir"))
+    job_keys = [_job_key(cache, settings, path, wanted) for path in sources] if cache is not None else []
+    if cache is not None and not every_finding:
+        last = cache.load(LAST_BUILD, _build_key(cache, settings, wanted, make_zip, job_keys), "last")
+        if last is not None and _still_there(settings.path("dist_dir"), last["files"]):
+            return BuildResult(Report(last["failing"], last["figures"]), last["files"], last["reports"], 0, True)
     with BundleWriter(settings.path("dist_dir")) as bundle:
         jobs = [ArticleJob(settings, path, wanted, bundle.staging) for path in sources]  # type: ignore[arg-type]
-        outputs, ran = _run_jobs(jobs, cache, bundle, workers, progress)
+        outputs, ran = _run_jobs(jobs, job_keys, cache, bundle, workers, progress)
         check_unique_slugs((o.slug, o.source) for o in outputs)
 
         site = Site(
@@ -84,11 +99,36 @@ def build(
                 bundle.write(f"{locale}.zip", zip_archive(_locale_files(bundle.staging, bundle.hashes, locale)))
     articles = {o.slug: o.report_page for o in outputs}
     written = write_reports(settings.path("reports_dir"), settings.root, report, rule_infos(), settings.fail_on, articles)
-    return BuildResult(report, dict(sorted(bundle.hashes.items())), written, ran)
+    bundle.finish()
+    files = dict(sorted(bundle.hashes.items()))
+    if cache is not None:  # what a build with nothing changed returns; its key includes what this one wrote
+        record = {"failing": report.failing(settings.fail_on), "figures": figures, "files": files, "reports": written}
+        cache.store(LAST_BUILD, _build_key(cache, settings, wanted, make_zip, job_keys), last=record)
+        cache.save()
+    return BuildResult(report, files, written, ran)
+
+
+LAST_BUILD = "last-build"
+
+
+def _build_key(cache: BuildCache, settings: Settings, wanted: Sequence[str], make_zip: bool, jobs: list[str]) -> str:
+    """Everything a build reads and the main files it writes: equal keys mean nothing to do."""
+    tree = CatalogTree(settings.root, settings.path("locales_dir"))
+    written = [settings.path("dist_dir") / "manifest.json", settings.path("reports_dir") / "report.json",
+               settings.path("reports_dir") / "report.sarif", baseline_path(settings)]
+    ui = [tree.po(locale, UI_DOMAIN) for locale in settings.locales]
+    fields = {k: v for k, v in vars(settings).items() if k != "root"}
+    return cache.key(fields, tuple(wanted), make_zip, jobs, files=[*ui, *written])
+
+
+def _still_there(dist: Path, files: dict[str, str]) -> bool:
+    """Whether every file of the last bundle is still in place."""
+    return all((dist / path).exists() for path in files)
 
 
 def _run_jobs(
     jobs: list[ArticleJob],
+    keys: list[str],
     cache: BuildCache | None,
     bundle: BundleWriter,
     workers: int | None,
@@ -96,12 +136,10 @@ def _run_jobs(
 ) -> tuple[list[ArticleOutput], int]:
     """Every job's output, in the jobs' order: from the cache where nothing changed, else run."""
     outputs: dict[int, ArticleOutput] = {}
-    keys: dict[int, str] = {}
     for index, job in enumerate(jobs):
         if cache is None:
             continue
-        keys[index] = _job_key(cache, job)
-        cached = cache.load(job.source.stem, keys[index])
+        cached = cache.load(job.source.stem, keys[index], "meta")
         if cached is not None and bundle.reuse(cached.pages):
             outputs[index] = cached
             if progress:
@@ -133,16 +171,15 @@ def _done(output: ArticleOutput, progress: Callable[[int], None] | None) -> Arti
     return output
 
 
-def _job_key(cache: BuildCache, job: ArticleJob) -> str:
+def _job_key(cache: BuildCache, settings: Settings, source: Path, wanted: Sequence[str]) -> str:
     """What an article's job depends on: its source, and per locale its catalog, template strings and glossary."""
-    settings = job.settings
     tree = CatalogTree(settings.root, settings.path("locales_dir"))
-    files = [job.source]
+    files = [source]
     for locale in settings.locales:
         folder = tree.po(locale, UI_DOMAIN).parent
-        files += [folder / f"{job.source.stem}.po", folder / f"{UI_DOMAIN}.po", folder.parent / "glossary.csv"]
+        files += [folder / f"{source.stem}.po", folder / f"{UI_DOMAIN}.po", folder.parent / "glossary.csv"]
     fields = {k: v for k, v in vars(settings).items() if k != "root"}
-    return cache.key(fields, job.locales, job.source.name, files=files)
+    return cache.key(fields, tuple(wanted), source.name, files=files)
 
 
 def _site_pages(

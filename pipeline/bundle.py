@@ -11,6 +11,7 @@ import io
 import os
 import shutil
 import tempfile
+import threading
 import zipfile
 from pathlib import Path
 from types import TracebackType
@@ -31,6 +32,7 @@ class BundleWriter:
 
     def __init__(self, target: Path):
         self.target = target
+        self._cleanup: threading.Thread | None = None
         self.hashes: dict[str, str] = {}  # bundle path -> sha256 of its bytes
         self.staging: Path | None = None
 
@@ -95,8 +97,14 @@ class BundleWriter:
                 os.replace(retired / self.target.name, self.target)  # put the previous bundle back
             shutil.rmtree(self.staging, ignore_errors=True)
             raise OutputError(f"cannot replace the bundle: {exc.strerror or exc}", self.target) from None
-        if retired is not None:
-            shutil.rmtree(retired, ignore_errors=True)
+        if retired is not None:  # deleting thousands of old files overlaps with what comes next
+            self._cleanup = threading.Thread(target=shutil.rmtree, args=(retired, True), daemon=False)
+            self._cleanup.start()
+
+    def finish(self) -> None:
+        """Wait until the previous bundle is deleted (a later build would clean it up anyway)."""
+        if self._cleanup is not None:
+            self._cleanup.join()
 
 
 def write_into(folder: Path, path: str, content: str | bytes) -> str:

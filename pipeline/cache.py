@@ -73,7 +73,7 @@ class BuildCache:
             digest.update(self.digest(path).encode())
         return digest.hexdigest()
 
-    def load(self, name: str, key: str, part: str = "meta") -> Any | None:
+    def load(self, name: str, key: str, part: str) -> Any | None:
         """What was stored under a name with this key (one of its parts), or None."""
         try:
             with open(self.folder / f"{name}.{part}", "rb") as handle:

@@ -260,13 +260,17 @@ def build(project: Path, locales: tuple[str, ...], make_zip: bool, fail_on: str 
     """Build, check and report every article in every locale: dist/ and reports/."""
     settings = _settings(project, fail_on=fail_on)
     wanted = settings.select_locales(locales)
+    every_finding = update_baseline or os.environ.get("GITHUB_ACTIONS") == "true"
     with _progress(settings) as advance:
-        result = run_build(settings, wanted, make_zip, advance, jobs, None if no_cache else BuildCache(settings.root))
+        result = run_build(settings, wanted, make_zip, advance, jobs, None if no_cache else BuildCache(settings.root),
+                           every_finding)
     if update_baseline:
         write_baseline(result.report, baseline_path(settings))
         click.echo(f"accepted {len(result.report.findings) + len(result.report.accepted)} findings in "
                    f"{_shown(baseline_path(settings), settings)}")
     summary = build_summary(result.report.figures, len(result.files), settings.dist_dir)
+    if result.unchanged:
+        click.echo("nothing changed since the last build: dist/ and reports/ are as it left them")
     click.echo(summary)
     click.echo("reports: " + ", ".join(result.reports))
     _annotate_ci(result.report, step_summary(result.report, summary, result.reports))

@@ -84,9 +84,15 @@ def parse_body(body: str) -> list[Token]:
 
 
 def parse_inline(text: str) -> list[Token]:
-    """Inline tokens (the children) of one unit's text."""
+    """Inline tokens (the children) of one unit's text: fresh ones, which the caller may change."""
     tokens = parser().parseInline(text)
     return tokens[0].children or [] if tokens else []
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def inline_tokens(text: str) -> tuple[Token, ...]:
+    """The inline tokens of a text, parsed once and shared: for reading only, never to change."""
+    return tuple(parse_inline(text))
 
 
 def unit_text(inline: Token) -> str:
@@ -145,7 +151,7 @@ def link_scheme(url: str) -> str | None:
 def plain_text(text: str) -> str:
     """A unit's words without Markdown syntax or link targets."""
     parts: list[str] = []
-    for child in parse_inline(text):
+    for child in inline_tokens(text):
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type == "image":

@@ -164,11 +164,12 @@ class Renderer:
         md = parser()
         fallbacks = []
         for index, (slot, unit) in enumerate(zip(unit_slots(tokens), body_units, strict=True), start=first):
-            children = parse_inline(unit.text)
-            if slot.image is not None:
-                slot.image.children, slot.image.content = children, unit.text
-            else:
-                slot.inline.children = children
+            if unit.text != slot.text:  # the source's own text is already parsed in the body's tokens
+                children = parse_inline(unit.text)
+                if slot.image is not None:
+                    slot.image.children, slot.image.content = children, unit.text
+                else:
+                    slot.inline.children = children
             if unit.lang != self.locale.code:
                 self._mark_language(slot.element, slot.inline, unit)
             if slot.holder is not None and slot.holder.attrGet(UNIT_ATTRIBUTE) is None:

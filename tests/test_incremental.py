@@ -93,3 +93,24 @@ def test_writing_a_page_never_writes_through_a_link_into_the_previous_bundle(tmp
     write_into(staging, "en/index.html", "new")
     assert (previous / "en/index.html").read_text(encoding="utf-8") == "previous"
     assert (staging / "en/index.html").read_text(encoding="utf-8") == "new"
+
+
+def test_a_build_with_nothing_changed_writes_nothing(tmp_path):
+    root = many_articles(tmp_path / "p", count=3)
+    build(load_settings(root), cache=BuildCache(root))
+    stamps = {p: p.stat().st_mtime_ns for p in (root / "dist").rglob("*")} | {
+        p: p.stat().st_mtime_ns for p in (root / "reports").rglob("*")}
+    again = build(load_settings(root), cache=BuildCache(root), every_finding=False)
+    assert again.unchanged and again.report.figures["cells"]["es"]["article-01"]["published"]
+    assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
+
+
+def test_a_changed_input_or_a_missing_page_is_not_mistaken_for_nothing_changed(tmp_path):
+    root = many_articles(tmp_path / "p", count=3)
+    build(load_settings(root), cache=BuildCache(root))
+    po = root / "locales/es/LC_MESSAGES/article-02.po"
+    po.write_text(po.read_text().replace('msgstr "ES Drink enough water."', 'msgstr "Beba agua."'))
+    assert not build(load_settings(root), cache=BuildCache(root), every_finding=False).unchanged
+    (root / "dist/es/article-00/index.html").unlink()
+    rebuilt = build(load_settings(root), cache=BuildCache(root), every_finding=False)
+    assert not rebuilt.unchanged and (root / "dist/es/article-00/index.html").exists()

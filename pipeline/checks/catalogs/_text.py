@@ -13,7 +13,7 @@ from collections import Counter
 
 from text_to_num import alpha2digit
 
-from ...markdown import TEXT_CACHE_SIZE, parse_inline, plain_text
+from ...markdown import TEXT_CACHE_SIZE, inline_tokens, plain_text
 
 remembered = functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
 URL = re.compile(r"https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
@@ -28,6 +28,13 @@ PERCENT_WORDS = {
     "en": ("per cent", "percent"), "es": ("por ciento",), "fr": ("pour cent", "pour-cent"),
     "de": ("Prozent",), "it": ("per cento",), "pt": ("por cento",), "nl": ("procent",),
 }
+PERCENT_PATTERNS = {
+    language: re.compile("|".join(rf"\b{re.escape(w)}\b" for w in words), re.IGNORECASE)
+    for language, words in PERCENT_WORDS.items()
+}
+#: A decimal digit of another script (Arabic-Indic, Devanagari…), read as its ASCII digit.
+_MANY_DIGITS = re.compile(r"(?:\d\D{0,3}){7}")  # a phone number has seven digits at least
+OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 #: Languages whose numbers written as words text2num reads.
 SPELLED_NUMBER_LANGUAGES = frozenset(PERCENT_WORDS)
 
@@ -36,7 +43,7 @@ SPELLED_NUMBER_LANGUAGES = frozenset(PERCENT_WORDS)
 def link_targets(text: str) -> Counter[str]:
     """Targets of the Markdown links and images of a message."""
     targets: Counter[str] = Counter()
-    for token in parse_inline(text):
+    for token in inline_tokens(text):
         if token.type == "link_open":
             targets[str(token.attrGet("href"))] += 1
         elif token.type == "image":
@@ -48,7 +55,7 @@ def link_targets(text: str) -> Counter[str]:
 def inline_marks(text: str) -> Counter[str]:
     """The kinds of inline Markdown a message uses, counted: link, em, strong, code, image…"""
     marks: Counter[str] = Counter()
-    for token in parse_inline(text):
+    for token in inline_tokens(text):
         if token.nesting == 1:
             marks[token.type.removesuffix("_open")] += 1
         elif token.type in ("code_inline", "image", "hardbreak"):
@@ -59,13 +66,15 @@ def inline_marks(text: str) -> Counter[str]:
 @remembered
 def bare_urls(text: str) -> set[str]:
     """Web addresses written out in the text itself (not as link targets)."""
-    return set(URL.findall(plain_text(text)))
+    prose = plain_text(text)
+    return set(URL.findall(prose)) if "://" in prose else set()
 
 
 @remembered
 def emails(text: str) -> set[str]:
     """E-mail addresses, written out or as mailto: targets."""
-    found = {e.lower() for e in EMAIL.findall(plain_text(text))}
+    prose = plain_text(text)
+    found = {e.lower() for e in EMAIL.findall(prose)} if "@" in prose else set()
     found.update(t[7:].split("?")[0].lower() for t in link_targets(text) if t.lower().startswith("mailto:"))
     return found
 
@@ -73,8 +82,8 @@ def emails(text: str) -> set[str]:
 @remembered
 def phone_numbers(text: str) -> set[str]:
     """Phone numbers (as their digits), written out or as tel: targets."""
-    prose = _without_urls_and_emails(plain_text(text))
-    found = {_digits(m) for m in PHONE.findall(prose) if len(_digits(m)) >= 7}
+    prose = _prose_digits(text)
+    found = {_digits(m) for m in PHONE.findall(prose) if len(_digits(m)) >= 7} if _MANY_DIGITS.search(prose) else set()
     found.update(_digits(t) for t in link_targets(text) if t.lower().startswith("tel:"))
     return found
 
@@ -86,12 +95,11 @@ def numbers(text: str, language: str | None, small_words: bool = False) -> Count
     With a language text2num reads, numbers written as words count too ("sesenta y siete"
     is 67); isolated small ones ("one study", "un estudio") only with `small_words`.
     """
-    prose = _without_urls_and_emails(plain_text(text))
-    prose = PHONE.sub(lambda m: " " if len(_digits(m.group())) >= 7 else m.group(), prose)
-    prose = "".join(str(unicodedata.decimal(c)) if c.isdigit() and not c.isascii() else c for c in prose)
+    prose = _prose_digits(text)
+    if _MANY_DIGITS.search(prose):
+        prose = PHONE.sub(lambda m: " " if len(_digits(m.group())) >= 7 else m.group(), prose)
     if language in SPELLED_NUMBER_LANGUAGES:
-        for words in PERCENT_WORDS[language]:
-            prose = re.sub(rf"\b{re.escape(words)}\b", "%", prose, flags=re.IGNORECASE)
+        prose = PERCENT_PATTERNS[language].sub("%", prose)
         prose = alpha2digit(prose, language, threshold=0 if small_words else 3)
     return Counter(tuple(re.split(r"[.,\u00a0\u202f\u066b\u066c']", m)) for m in NUMBER.findall(prose))
 
@@ -102,6 +110,15 @@ def small_number_words(text: str) -> Counter[tuple[str, ...]]:
     return Counter((str(_ONES.index(w.lower())),) for w in _SMALL_WORD.findall(plain_text(text)))
 
 
+@remembered
+def _prose_digits(text: str) -> str:
+    """A message's prose without web and e-mail addresses, its digits all ASCII."""
+    prose = _without_urls_and_emails(plain_text(text))
+    if not prose.isascii():
+        prose = OTHER_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), prose)
+    return prose
+
+
 def _digits(text: str) -> str:
     """Only the digits of a text."""
     return "".join(c for c in text if c.isdigit())
@@ -109,4 +126,6 @@ def _digits(text: str) -> str:
 
 def _without_urls_and_emails(text: str) -> str:
     """Prose with web and e-mail addresses blanked, so their digits are not read as numbers."""
-    return EMAIL.sub(" ", URL.sub(" ", text))
+    if "://" in text:
+        text = URL.sub(" ", text)
+    return EMAIL.sub(" ", text) if "@" in text else text

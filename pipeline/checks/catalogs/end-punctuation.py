@@ -29,7 +29,7 @@ _TRAILING = re.compile(r"(?:\s*(?:\[\d+\]|[\"'”’»)\]]))+\s*$")
 
 def ending(text: str) -> str:
     """How a message ends: the class of its last punctuation mark, or 'no punctuation'."""
-    plain = _TRAILING.sub("", plain_text(text).rstrip())
+    plain = _TRAILING.sub("", plain_text(text).rstrip()[-80:])  # the end is all that matters
     return CLASSES.get(plain[-1:], "no punctuation") if plain else "no punctuation"
 
 

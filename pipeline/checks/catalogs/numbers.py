@@ -26,9 +26,10 @@ def check(entry: Entry, context: CheckContext) -> Iterator[str]:
         return
     language = entry.locale.split("-")[0]
     source = numbers(entry.msgid, context.source_language)
-    target = numbers(entry.msgstr, language, small_words=True)  # "2 weeks" may become "dos semanas"
     required = source if language in SPELLED_NUMBER_LANGUAGES else numbers(entry.msgid, None)
-    yield from _describe(required - target, "of the source is missing or changed")
+    if required:  # read the translation's words only when there is a number to find there
+        target = numbers(entry.msgstr, language, small_words=True)  # "2 weeks" may become "dos semanas"
+        yield from _describe(required - target, "of the source is missing or changed")
     # Only numerals count as added: adjacent small words ("tous deux un rôle") read as numbers.
     added = numbers(entry.msgstr, None) - source - small_number_words(entry.msgid)
     yield from _describe(added, "is not in the source")

@@ -20,7 +20,9 @@ import math
 from dataclasses import dataclass
 from typing import Callable
 
-from textstat.backend.utils import get_lang_cfg
+from textstat.backend.counts import count_syllables
+from textstat.backend.selections import list_words
+from textstat.backend.utils import get_lang_cfg, get_lang_easy_words
 from textstat.textstat import textstatistics
 
 from .dictionary import use_shipped_cmudict
@@ -86,11 +88,47 @@ def textstat_for(language: str) -> textstatistics:
     return stats
 
 
+#: Counts that rest on each word's syllables: made from one pass over the words (see below).
+SYLLABLE_FIELDS = frozenset({"syllables", "polysyllables", "monosyllables", "fog_words", "dale_chall_words"})
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def count_sentence(language: str, fields: tuple[str, ...], sentence: str) -> Counts:
     """The counts of one sentence (cached: the same sentence is never counted twice)."""
     stats = textstat_for(language)
-    return Counts(sentences=1, **{name: COUNTERS[name](stats, sentence) for name in fields})
+    counts = {name: COUNTERS[name](stats, sentence) for name in fields if name not in SYLLABLE_FIELDS}
+    if SYLLABLE_FIELDS.intersection(fields):
+        counts |= _syllable_counts(language, sentence, fields)
+    return Counts(sentences=1, **counts)
+
+
+def _syllable_counts(language: str, sentence: str, fields: tuple[str, ...]) -> dict[str, int]:
+    """The syllable-based counts, each word's syllables counted once.
+
+    textstat 0.7.13 counts a sentence's syllables, its poly- and monosyllables and its
+    difficult words in four passes, recounting each word's syllables through a cache of
+    128 entries. The same rules, from one list of words and a larger cache of words:
+    the results are equal (tests compare them with textstat's own functions).
+    """
+    textstat_for(language)  # the pronunciation dictionary is in place before words are counted
+    words = list_words(sentence, lowercase=True)
+    syllables = [_word_syllables(word, language) for word in words]
+    counts = {
+        "syllables": sum(syllables),
+        "polysyllables": sum(1 for n in syllables if n >= 3),
+        "monosyllables": sum(1 for n in syllables if n == 1),
+    }
+    if "fog_words" in fields or "dale_chall_words" in fields:  # English only: other languages have no list
+        easy = get_lang_easy_words(language)
+        counts["fog_words"] = sum(1 for word, n in zip(words, syllables) if word not in easy and n >= 3)
+        counts["dale_chall_words"] = sum(1 for word in words if word not in easy)
+    return {name: value for name, value in counts.items() if name in fields}
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _word_syllables(word: str, language: str) -> int:
+    """One (lowercased) word's syllables, as textstat counts them."""
+    return count_syllables(word, language)
 
 
 # The formulas, on totals. Each needs words > 0 and sentences > 0 (the caller checks).

@@ -81,7 +81,7 @@ def check(document: Document) -> Iterator[Flag]:
         if unit.unit.kind not in READ_KINDS or not unit.translated:
             continue
         text = prose_text(unit.text)
-        if sum(ch.isupper() for ch in text) > 0.5 * sum(ch.isalpha() for ch in text):
+        if sum(map(str.isupper, text)) > 0.5 * sum(map(str.isalpha, text)):
             continue  # a heading in capitals is not a row of acronyms
         for acronym, spelled in acronyms(text):
             if spelled:
