@@ -53,7 +53,7 @@ def print_table(rows: list[Row], machine: dict[str, str], corpus: list[str], foo
     print("\nCorpus")
     for text in corpus:
         print(f"  {text}")
-    headers = ("step", "pipeline", "peer", "peer median", "ratio", "target", "met")
+    headers = ("step", "pipeline median (min–max)", "peer", "peer median (min–max)", "ratio", "target", "met")
     lines = [(row.step, _figure(row.pipeline, row.shown), row.peer_name, _figure(row.peer), _ratio(row), row.target, _verdict(row))
              for row in rows]
     widths = [max(len(str(x)) for x in column) for column in zip(headers, *lines)]
@@ -75,7 +75,10 @@ def _figure(measurement: Measurement | None, shown: str = "") -> str:
         return shown
     if measurement is None:
         return "—"
-    return format_seconds(measurement.median) + ("/page" if measurement.unit == "s/page" else "")
+    text = format_seconds(measurement.median) + ("/page" if measurement.unit == "s/page" else "")
+    if len(measurement.samples) > 1:  # the spread, on a machine others share
+        text += f" ({format_seconds(min(measurement.samples))}–{format_seconds(max(measurement.samples))})"
+    return text
 
 
 def _ratio(row: Row) -> str:
@@ -92,7 +95,7 @@ def _verdict(row: Row) -> str:
 _PLUMBING = re.compile(r"runpy|click/|cProfile|profile\.py|<frozen|^~$|<string>|pipeline/__main__|pipeline/cli\.py")
 
 
-def print_profile(path: Path, wall: float, label: str, top: int = 25) -> dict:
+def print_profile(path: Path, wall: float, title: str, top: int = 25, top_own: int = 15) -> dict:
     """Read a cProfile file of `pipeline build`: print its stages and top entries; return them as data."""
     table = pstats.Stats(str(path)).stats  # type: ignore[attr-defined]
     entries = []
@@ -102,19 +105,22 @@ def print_profile(path: Path, wall: float, label: str, top: int = 25) -> dict:
             continue
         entries.append({"function": function, "where": f"{where}:{line}", "calls": calls, "own": own, "cumulative": cumulative})
     stages = _stages(table)
-    total = max((e["cumulative"] for e in entries), default=wall)
-    print(f"\nProfile of the full build ({label}) under cProfile: {format_seconds(wall)} wall, "
-          f"{format_seconds(total)} in build() (cProfile slows Python code down: read the shares); saved in {path}")
+    build = next((value[3] for key, value in table.items() if key[0].endswith("pipeline/build.py") and key[2] == "build"), None)
+    total = build or max((e["cumulative"] for e in entries), default=wall)
+    imports = next((value[3] for key, value in table.items() if key[0].endswith("pipeline/cli.py") and key[2] == "<module>"), 0.0)
+    print(f"\n{title} under cProfile: {format_seconds(wall)} wall, {format_seconds(total)} in build(), "
+          f"{format_seconds(imports)} importing pipeline.cli (cProfile slows Python code down: read the shares); saved in {path}")
     if stages:
         print("\nStages: what build() calls directly, by cumulative time")
         for stage in [s for s in stages if s["cumulative"] >= 0.005 * total][:12]:
             share = stage["cumulative"] / total
             print(f"  {format_seconds(stage['cumulative']):>9}  {share:6.1%}  {stage['function']}  ({stage['where']})")
     by_cumulative = sorted(entries, key=lambda e: -e["cumulative"])[:top]
-    by_own = sorted(entries, key=lambda e: -e["own"])[:15]
-    _print_entries(f"Top {top} by cumulative time (interpreter, Click and CLI frames left out)", by_cumulative)
-    _print_entries("Top 15 by own time", by_own)
-    return {"wall_seconds": wall, "stages": stages, "top_cumulative": by_cumulative, "top_own": by_own}
+    by_own = sorted(entries, key=lambda e: -e["own"])[:top_own]
+    _print_entries(f"Top {top} by cumulative time (interpreter, imports, Click and CLI frames left out)", by_cumulative)
+    if top_own:
+        _print_entries(f"Top {top_own} by own time", by_own)
+    return {"wall_seconds": wall, "import_seconds": imports, "stages": stages, "top_cumulative": by_cumulative, "top_own": by_own}
 
 
 def _stages(table: dict) -> list[dict]:

@@ -363,22 +363,24 @@ class Benchmark:
 
 
 def profile(bench: Benchmark) -> dict:
-    """Run the full build (clean dist/) under cProfile and print where its time goes."""
+    """Run the full build (clean) and then a no-op rebuild under cProfile; print where their time goes."""
     out = bench.work / "profile"
     remove(out)
     out.mkdir(parents=True)
-    path = out / "build.prof"
+    serial = "--jobs" in run_once([*bench.pipeline, "build", "--help"], env=bench.env).output
+    jobs = ["--jobs", "1"] if serial else []  # cProfile sees one process: the workers' share would be lost
     bench.clean_dist()
-    command = [sys.executable, "-m", "cProfile", "-o", str(path), "-m", "pipeline", "-C", str(bench.root), "build"]
-    helped = run_once([*bench.pipeline, "build", "--help"], env=bench.env).output
-    serial = "--jobs" in helped
-    if serial:
-        command += ["--jobs", "1"]  # cProfile sees one process: the workers' share would be lost
-    bench.say(f"profiling pipeline build{' --jobs 1' if serial else ''}")
-    run = run_once(command, env=bench.env)
-    if run.code not in (0, 1) or CRASH in run.output or not path.exists():
-        raise StepFailed(f"profiling the build failed ({run.code}): {run.output[-2000:]}")
-    return print_profile(path, run.seconds, "pipeline build --jobs 1, clean" if serial else "pipeline build, clean")
+    profiles = {}
+    for name, title, top, top_own in (("build", f"Profile of the full build (pipeline build {' '.join(jobs)}, clean)", 25, 15),
+                                      ("no-op", "Profile of a no-op rebuild (pipeline build, right after it)", 15, 0)):
+        path = out / f"{name}.prof"
+        bench.say(f"profiling: {title}")
+        command = [sys.executable, "-m", "cProfile", "-o", str(path), "-m", "pipeline", "-C", str(bench.root), "build"]
+        run = run_once([*command, *jobs], env=bench.env)
+        if run.code not in (0, 1) or CRASH in run.output or not path.exists():
+            raise StepFailed(f"profiling the build failed ({run.code}): {run.output[-2000:]}")
+        profiles[name] = print_profile(path, run.seconds, title, top, top_own)
+    return profiles
 
 
 def print_report(bench: Benchmark, machine: dict[str, str], generated: float | None) -> None:
