@@ -17,6 +17,7 @@ from pathlib import Path
 
 import jinja2
 from babel import Locale
+from markupsafe import escape
 from markdown_it.token import Token
 
 from .locales import LocaleInfo, format_date_for, parse_locale
@@ -89,7 +90,13 @@ def _environment(ui: gettext.NullTranslations) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
     )
-    env.install_gettext_translations(ui, newstyle=True)
+    # Jinja2 marks a translation as safe markup when autoescaping: translators are not
+    # trusted with markup, so their text is escaped first (`%(name)s` values are escaped too).
+    env.install_gettext_callables(
+        gettext=lambda message: escape(ui.gettext(message)),
+        ngettext=lambda singular, plural, n: escape(ui.ngettext(singular, plural, n)),
+        newstyle=True,
+    )
     return env
 
 
