@@ -97,8 +97,10 @@ def build(
         if make_zip:
             for locale in wanted:
                 bundle.write(f"{locale}.zip", zip_archive(_locale_files(bundle.staging, bundle.hashes, locale)))
-    articles = {o.slug: o.report_page for o in outputs}
-    written = write_reports(settings.path("reports_dir"), settings.root, report, rule_infos(), settings.fail_on, articles)
+        # Reports before the new bundle is swapped in: if they cannot be written, dist/ stays as it was.
+        articles = {o.slug: o.report_page for o in outputs}
+        written = write_reports(settings.path("reports_dir"), settings.root, report, rule_infos(), settings.fail_on,
+                                articles)
     bundle.finish()
     files = dict(sorted(bundle.hashes.items()))
     if cache is not None:  # what a build with nothing changed returns; its key includes what this one wrote

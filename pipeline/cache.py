@@ -49,16 +49,23 @@ class BuildCache:
         self._memo_changed = False
 
     def digest(self, path: Path) -> str:
-        """A file's content hash ("-" when it does not exist), read only when its size or time changed."""
+        """A file's content hash, read only when its size or time changed.
+
+        A file that is missing or cannot be read gets a mark instead: reading it is the job of
+        the code that needs it, which reports the problem with the file's name.
+        """
         try:
             stat = path.stat()
-        except FileNotFoundError:
+        except OSError:
             return "-"
         name = str(path)
         known = self._memo.get(name)
         if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
             return str(known[2])
-        value = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        try:
+            value = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
+        except OSError as exc:
+            return f"unreadable:{exc.errno}"
         self._memo[name] = [stat.st_size, stat.st_mtime_ns, value]
         self._memo_changed = True
         return value

@@ -59,13 +59,13 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 
 
 @contextlib.contextmanager
-def exclusive_lock(folder: Path, name: str = ".pipeline.lock") -> Iterator[None]:
-    """Hold an exclusive lock on a folder: concurrent runs that write it take turns."""
+def exclusive_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock (a file the tool keeps for it): concurrent runs take turns."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle = open(folder / name, "a+b")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "a+b")
     except OSError as exc:
-        raise OutputError(f"cannot lock: {exc.strerror or exc}", folder) from None
+        raise OutputError(f"cannot lock: {exc.strerror or exc}", path) from None
     with handle:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
         try:

@@ -30,6 +30,7 @@ from .catalogs import (
 )
 from .checks.catalogs import CheckContext, Entry, check_entries, load_glossary
 from .config import Settings
+from .cache import FOLDER
 from .files import exclusive_lock, write_atomic
 from .locales import parse_locale
 from .model import Article, CatalogStatus, Finding, Report
@@ -39,6 +40,11 @@ from .sources import load_articles
 def catalog_tree(settings: Settings) -> CatalogTree:
     """The catalogs of the project."""
     return CatalogTree(settings.root, settings.path("locales_dir"))
+
+
+def catalogs_lock(settings: Settings) -> Path:
+    """The lock that serializes runs writing the catalogs (kept with the tool's cache, not the catalogs)."""
+    return settings.root / FOLDER / "catalogs.lock"
 
 
 def current_templates(settings: Settings, articles: list[Article] | None = None) -> list[Catalog]:
@@ -52,7 +58,7 @@ def current_templates(settings: Settings, articles: list[Article] | None = None)
 def extract_templates(settings: Settings) -> list[Path]:
     """Write the POT files whose content changed; return them."""
     tree = catalog_tree(settings)
-    with exclusive_lock(tree.folder):
+    with exclusive_lock(catalogs_lock(settings)):
         return extract(current_templates(settings), tree)
 
 
@@ -68,7 +74,7 @@ def update_catalogs(settings: Settings, locales: Sequence[str] | None = None, ch
     """Extract, then bring every locale's catalogs in step with the sources; with `check`, write nothing."""
     tree = catalog_tree(settings)
     templates = current_templates(settings)
-    with exclusive_lock(tree.folder):
+    with exclusive_lock(catalogs_lock(settings)):
         changed = extract(templates, tree, write=not check)
         for locale in locales or settings.locales:
             existing = {t.domain: _read_if_present(tree.po(locale, str(t.domain)), tree, locale) for t in templates}

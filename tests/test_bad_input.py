@@ -1,0 +1,154 @@
+"""Every bad input: exit code 2, one line naming the file (and line), no traceback, nothing written."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from .conftest import run, translate_everything, write_project
+
+COMMANDS = [
+    ["extract"], ["update"], ["update", "--check"], ["compile"], ["status"],
+    ["check", "catalogs"], ["check", "readability"], ["build"],
+]
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file a user owns in the project (the tool's private cache left out)."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".pipeline-cache" not in p.parts
+    }
+
+
+@pytest.fixture
+def built(project: Path) -> Path:
+    """A project translated into Spanish and built once, so that 'nothing written' can be seen."""
+    translate_everything(project, "es")
+    assert run(project, "build").exit_code in (0, 1)
+    return project
+
+
+def assert_refused(root: Path, commands: list[list[str]], *fragments: str) -> None:
+    before = snapshot(root)
+    for command in commands:
+        result = run(root, *command)
+        assert result.exit_code == 2, (command, result.output)
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: "), (command, result.output)
+        assert "Traceback" not in result.output
+        for fragment in fragments:
+            assert fragment in lines[0], (command, lines[0])
+        assert snapshot(root) == before, command
+
+
+def po(root: Path) -> Path:
+    return root / "locales/es/LC_MESSAGES/leg-cramps.po"
+
+
+def test_a_po_with_a_syntax_error_is_never_rewritten(built):
+    text = po(built).read_text()
+    po(built).write_text(text.replace('msgstr "ES Drink enough water."', 'msgstr "ES Drink enough water.'))
+    line = next(n for n, l in enumerate(po(built).read_text().splitlines(), 1) if 'msgstr "ES Drink enough water.' in l)
+    assert_refused(built, [c for c in COMMANDS if c != ["extract"]],
+                   f"locales/es/LC_MESSAGES/leg-cramps.po:{line}:", "not a valid PO")
+
+
+def test_a_po_whose_language_contradicts_its_folder(built):
+    po(built).write_text(po(built).read_text().replace('"Language: es\\n"', '"Language: de\\n"'))
+    assert_refused(built, [c for c in COMMANDS if c != ["extract"]], "leg-cramps.po:", "Language header says 'de'")
+
+
+def test_a_po_that_is_not_text_in_its_charset(built):
+    po(built).write_bytes(po(built).read_bytes().replace(b"ES Drink", b"ES \xff\xfe Drink"))
+    assert_refused(built, [["status"], ["build"], ["update"]], "leg-cramps.po")
+
+
+@pytest.mark.parametrize("content, fragments", [
+    (b"---\ntitle: Caf\xe9\n---\nText.\n", ["source/bad.md:2", "not UTF-8"]),
+    (b"---\ntitle: [unclosed\n---\nText.\n", ["source/bad.md:2", "not valid YAML"]),
+    (b"---\ntitle: T\ndate: 12\n---\nText.\n", ["source/bad.md:3", "'date' must be a date"]),
+    (b"---\ntitle: T\ndescription: [1, 2]\n---\nText.\n", ["source/bad.md:3", "'description' must be text"]),
+    (b"\n\n", ["source/bad.md", "empty article"]),
+    (b"---\ntitle: T\n---\n\n", ["source/bad.md:4", "empty article"]),
+    (b"---\ntitle: T\nslug: ../../etc\n---\nText.\n", ["source/bad.md:3", "slug '../../etc'"]),
+    (b"---\ntitle: T\nslug: a/b\n---\nText.\n", ["source/bad.md:3", "slug 'a/b'"]),
+])
+def test_a_bad_source_file(built, content, fragments):
+    (built / "source/bad.md").write_bytes(content)
+    assert_refused(built, [["extract"], ["update"], ["status"], ["check", "readability"], ["build"]], *fragments)
+
+
+def test_duplicate_slugs(built):
+    (built / "source/copy.md").write_text((built / "source/leg-cramps.md").read_text().replace("title:", "slug: leg-cramps\ntitle:", 1))
+    assert_refused(built, [["extract"], ["build"]], "slug 'leg-cramps' is already used by source/copy.md")
+
+
+def test_a_link_that_leaves_the_source_folder(built, tmp_path):
+    outside = tmp_path / "outside.md"
+    outside.write_text("---\ntitle: Outside\n---\nSecret.\n")
+    os.symlink(outside, built / "source/outside.md")
+    assert_refused(built, [["extract"], ["build"]], "source/outside.md", "outside the source folder")
+
+
+def test_a_missing_source_folder(built):
+    settings = built / "pyproject.toml"
+    settings.write_text(settings.read_text().replace("[tool.pipeline]", '[tool.pipeline]\nsource_dir = "articles"'))
+    assert_refused(built, [["extract"], ["build"], ["status"]], "articles: source folder not found")
+
+
+def test_an_unknown_locale(built):
+    settings = built / "pyproject.toml"
+    settings.write_text(settings.read_text().replace('locales = ["es"]', 'locales = ["es", "xx-YY"]'))
+    assert_refused(built, COMMANDS, "pyproject.toml", "unknown locale 'xx-YY'")
+
+
+def test_an_unknown_locale_on_the_command_line(built):
+    assert_refused(built, [["update", "--locale", "qq"], ["build", "--locale", "qq"]], "unknown locale 'qq'")
+
+
+def test_a_mistyped_setting_names_the_nearest_key(built):
+    settings = built / "pyproject.toml"
+    settings.write_text(settings.read_text() + "treshold = 70\n")
+    assert_refused(built, COMMANDS, "unknown key 'treshold' (did you mean 'threshold'?)")
+
+
+def test_a_setting_of_the_wrong_type(built):
+    settings = built / "pyproject.toml"
+    settings.write_text(settings.read_text().replace('locales = ["es"]', 'locales = ["es"]\nthreshold = "high"'))
+    assert_refused(built, [["build"]], "threshold must be a percentage")
+
+
+def test_an_unreadable_catalog(built):
+    po(built).unlink()
+    po(built).mkdir()  # a folder where a file should be: it cannot be read as one
+    assert_refused(built, [["status"], ["build"]], "leg-cramps.po", "cannot read")
+
+
+def test_an_unreadable_source_file(built):
+    (built / "source/folder.md").mkdir()
+    assert_refused(built, [["build"]], "source/folder.md", "cannot read")
+
+
+@pytest.mark.parametrize("setting", ["dist_dir", "reports_dir"])
+def test_an_unwritable_output_folder(built, setting):
+    (built / "blocked").write_text("a file where a folder should be")
+    settings = built / "pyproject.toml"
+    settings.write_text(settings.read_text().replace("[tool.pipeline]", f'[tool.pipeline]\n{setting} = "blocked/out"'))
+    assert_refused(built, [["build"]], "blocked")
+
+
+def test_an_unwritable_catalog_folder(built):
+    (built / "locales/es").rename(built / "es-moved")
+    (built / "locales/es").write_text("a file where the locale's folder should be")
+    assert_refused(built, [["update"]], "locales/es")
+
+
+def test_a_broken_glossary(built):
+    (built / "locales/es/glossary.csv").write_text("term;translation\nfoo;bar\n")
+    assert_refused(built, [["check", "catalogs"], ["build"]], "locales/es/glossary.csv:1", "glossary needs the columns")
+
+
+def test_an_unknown_option_or_command(built):
+    assert_refused(built, [["build", "--frobnicate"], ["frobnicate"], ["check", "nothing"]], "(see '")
