@@ -34,6 +34,8 @@ from .pseudo import pseudo_translate
 
 UI_DOMAIN = "ui"
 TEMPLATES = Path(__file__).parent / "templates"
+#: Catalogs larger than this are refused, to keep memory bounded (100,000 entries are about 14 MB).
+MAX_CATALOG_BYTES = 64 * 1024 * 1024
 #: A PO line Babel may read: a keyword and a C string, a continuation string, or nothing.
 _PO_LINE = re.compile(rb'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*|\s*')
 #: Flags Babel adds by itself when a msgid holds `%` or `{…}`; prose such as "67%" is no format.
@@ -115,6 +117,10 @@ def read_catalog(path: Path, tree: CatalogTree, locale: str | None = None) -> Ca
     """Read a PO or POT strictly: a syntax error, bad encoding or wrong Language names file and line."""
     rel = tree.rel(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_CATALOG_BYTES:
+            raise CatalogError(f"the catalog is {size / 2**20:.0f} MB, more than the {MAX_CATALOG_BYTES // 2**20} MB "
+                               "a catalog may have", rel)
         data = path.read_bytes()
         _check_strings(data, rel)
         catalog = read_po(io.BytesIO(data), domain=path.stem, abort_invalid=True)

@@ -19,6 +19,9 @@ from .locales import normalize_code
 from .markdown import parse_body, unit_slots
 from .model import Article, Unit
 
+#: Articles larger than this are refused: a build stays within bounded memory and time
+#: (a 5 MB article builds in seconds; patient articles are a few kilobytes).
+MAX_ARTICLE_BYTES = 8 * 1024 * 1024
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FRONT_MATTER_FENCE = "---"
 #: Front-matter fields the pipeline reads, and the types they must have. Others are kept out.
@@ -71,8 +74,8 @@ def read_article(path: Path, rel: str, source_locale: str) -> Article:
     body_units = [
         Unit(slot.kind, slot.text, body_line + slot.line, slot.level) for slot in unit_slots(tokens)
     ]
-    if not body_units:
-        raise SourceError("empty article: nothing to translate after the front matter", rel, body_line)
+    if not tokens:  # not even a code block: the body holds nothing (comments and link definitions aside)
+        raise SourceError("empty article: nothing after the front matter", rel, body_line)
 
     title = meta.get("title") or _first_heading(body_units)
     if not title:
@@ -92,7 +95,7 @@ def read_article(path: Path, rel: str, source_locale: str) -> Article:
             f"lang {lang!r} differs from the source locale {source_locale!r}", rel, meta_lines.get("lang")
         )
     description = meta.get("description", "").strip()
-    head_units = [Unit("title", title.strip(), meta_lines.get("title", body_units[0].line))]
+    head_units = [Unit("title", title.strip(), meta_lines.get("title", body_line))]
     if description:
         head_units.append(Unit("description", description, meta_lines["description"]))
     return Article(
@@ -111,6 +114,10 @@ def read_article(path: Path, rel: str, source_locale: str) -> Article:
 def _read_text(path: Path, rel: str) -> str:
     """A file's text, strictly UTF-8; a byte that is not is reported with its line."""
     try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise SourceError(f"the article is {size / 2**20:.1f} MB, more than the {MAX_ARTICLE_BYTES // 2**20} MB "
+                              "an article may have: split it into several articles", rel)
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror or exc}", rel) from None

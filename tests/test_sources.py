@@ -72,7 +72,7 @@ def test_shipped_articles_keep_every_seed_sentence():
         ("bad.md", b"---\ntitle: x\ndate: 12\n---\ntext\n", "bad.md:3: front-matter field 'date' must be a date"),
         ("bad.md", b"---\ntitle: [1, 2]\n---\ntext\n", "bad.md:2: front-matter field 'title' must be text"),
         ("bad.md", b"  \n\n", "bad.md: empty article"),
-        ("bad.md", b"---\ntitle: x\n---\n\n", "bad.md:4: empty article: nothing to translate"),
+        ("bad.md", b"---\ntitle: x\n---\n\n", "bad.md:4: empty article: nothing after the front matter"),
         ("bad.md", b"---\ntitle: x\nslug: ../etc\n---\ntext\n", "bad.md:3: slug '../etc' must be"),
         ("Bad Name.md", b"---\ntitle: x\n---\ntext\n", "Bad Name.md: slug 'Bad Name' must be"),
         ("bad.md", b"---\ntitle: x\nlang: fr\n---\ntext\n", "bad.md:3: lang 'fr' differs from the source locale"),
@@ -107,3 +107,9 @@ def test_missing_or_empty_source_folder(tmp_path):
     (tmp_path / "source").mkdir()
     with pytest.raises(SourceError, match="no articles"):
         load(tmp_path)
+
+
+def test_an_article_of_code_alone_is_not_empty(tmp_path):
+    root = write_project(tmp_path, {"code.md": "---\ntitle: Commands\n---\n\n```\npipeline build\n```\n"})
+    [article] = load(root)
+    assert [u.kind for u in article.units] == ["title"]

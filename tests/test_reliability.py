@@ -1,0 +1,113 @@
+"""Nothing lost: locked and atomic catalog writes, killed processes, and large inputs in bounded time."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from babel.messages.catalog import Message
+
+from pipeline import catalogs, sources
+from pipeline.catalogs import CatalogTree, read_catalog, render_catalog
+from pipeline.config import load_settings
+from pipeline.files import exclusive_lock
+from pipeline.workflow import catalogs_lock
+
+from .conftest import REPO, run, write_project
+
+
+def pipeline_process(root: Path, *args: str, patch: str = "") -> subprocess.Popen:
+    """The command line in its own process, optionally with a patch applied first."""
+    script = f"import sys\n{patch}\nfrom pipeline.cli import main\nsys.argv = ['pipeline', '-C', {str(root)!r}, *{list(args)!r}]\nmain()\n"
+    return subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def translations_in(root: Path) -> set[str]:
+    tree = CatalogTree(root, root / "locales")
+    found = set()
+    for path in (root / "locales").glob("*/LC_MESSAGES/*.po"):
+        catalog = read_catalog(path, tree, path.parent.parent.name.replace("_", "-"))
+        found |= {m.string for m in (*catalog, *catalog.obsolete.values()) if m.id and m.string}
+    return found
+
+
+def test_concurrent_updates_take_turns(repo_copy):
+    """While one run holds the catalogs' lock, another update waits for it."""
+    settings = load_settings(repo_copy)
+    with exclusive_lock(catalogs_lock(settings)):
+        waiting = pipeline_process(repo_copy, "update")
+        time.sleep(3)
+        assert waiting.poll() is None  # still waiting for the lock
+    assert waiting.wait(timeout=60) == 0
+
+
+def test_concurrent_updates_never_corrupt_or_drop_an_entry(repo_copy):
+    before = translations_in(repo_copy)
+    source = repo_copy / "source/restless-leg-syndrome-cause.md"
+    source.write_text(source.read_text().replace("## Conclusion", "## In conclusion"))
+    runs = [pipeline_process(repo_copy, "update") for _ in range(4)]
+    assert [p.wait(timeout=120) for p in runs] == [0, 0, 0, 0]
+    assert before <= translations_in(repo_copy)
+    assert run(repo_copy, "update", "--check").exit_code == 0
+    assert not list((repo_copy / "locales").rglob("*.tmp"))
+
+
+def test_an_update_killed_halfway_leaves_every_catalog_whole(repo_copy):
+    before = translations_in(repo_copy)
+    source = repo_copy / "source/restless-legs-leg-cramps.md"
+    source.write_text(source.read_text().replace("## References", "## Sources"))
+    patch = (
+        "import time\nfrom pipeline import files, catalogs, workflow\n"
+        "original = files.write_atomic\ncount = [0]\n"
+        "def slow(path, data):\n    original(path, data)\n    count[0] += 1\n"
+        "    if count[0] == 3:\n        print('halfway', flush=True)\n        time.sleep(60)\n"
+        "workflow.write_atomic = catalogs.write_atomic = slow\n"
+    )
+    process = pipeline_process(repo_copy, "update", patch=patch)
+    assert process.stdout.readline().strip() == "halfway"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert before <= translations_in(repo_copy)  # every catalog reads, nothing is lost
+    assert run(repo_copy, "update").exit_code == 0  # and the next run completes the work
+    assert run(repo_copy, "update", "--check").exit_code == 0
+
+
+def test_a_five_megabyte_article_is_built_in_bounded_time_and_memory(tmp_path):
+    body = (REPO / "source/restless-legs-leg-cramps.md").read_text().split("---\n", 2)[2]
+    copies = [body.replace("Restless", f"Restless {i}").replace("[//]", f"[//{i}]") for i in range(1300)]
+    root = write_project(tmp_path / "big", {"big.md": "---\ntitle: Big\n---\n" + "".join(copies)})
+    assert (root / "source/big.md").stat().st_size > 5_000_000
+    started = time.monotonic()
+    process = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-m", "pipeline", "-C", str(root), "build"],
+                             capture_output=True, text=True)
+    assert process.returncode in (0, 1), process.stderr[-500:]
+    assert time.monotonic() - started < 120
+    assert int(process.stderr.strip().splitlines()[-1]) < 1_000_000  # peak memory under 1 GB (in KB)
+
+
+def test_a_catalog_of_100000_entries_is_read_and_reported(tmp_path):
+    root = write_project(tmp_path / "p")
+    assert run(root, "update").exit_code == 0
+    path = root / "locales/es/LC_MESSAGES/leg-cramps.po"
+    catalog = read_catalog(path, CatalogTree(root, root / "locales"), "es")
+    for i in range(100_000):
+        catalog.obsolete[f"Old message {i}"] = Message(f"Old message {i}", f"Viejo {i}")
+    path.write_bytes(render_catalog(catalog))
+    started = time.monotonic()
+    result = run(root, "status", "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.output)[0]["locale"] == "es"
+    assert time.monotonic() - started < 60
+
+
+def test_oversized_inputs_are_refused_with_a_clear_message(project, monkeypatch):
+    monkeypatch.setattr(sources, "MAX_ARTICLE_BYTES", 100)
+    result = run(project, "build")
+    assert result.exit_code == 2 and "source/leg-cramps.md: the article is" in result.output and "split it" in result.output
+    monkeypatch.setattr(sources, "MAX_ARTICLE_BYTES", 8 * 2**20)
+    assert run(project, "update").exit_code == 0
+    monkeypatch.setattr(catalogs, "MAX_CATALOG_BYTES", 100)
+    result = run(project, "status")
+    assert result.exit_code == 2 and "the catalog is" in result.output
