@@ -10,6 +10,7 @@ import functools
 import re
 import unicodedata
 from collections import Counter
+from typing import Iterator
 
 from text_to_num import alpha2digit
 
@@ -108,6 +109,14 @@ def numbers(text: str, language: str | None, small_words: bool = False) -> Count
 def small_number_words(text: str) -> Counter[tuple[str, ...]]:
     """English numbers up to ten written as words, which text2num leaves alone in isolation."""
     return Counter((str(_ONES.index(w.lower())),) for w in _SMALL_WORD.findall(plain_text(text)))
+
+
+def differences(source: set[str], target: set[str], what: str) -> Iterator[str]:
+    """The messages for items of the source missing from the translation, and items it added."""
+    for missing in sorted(source - target):
+        yield f"the {what} {missing} of the source is missing or changed"
+    for added in sorted(target - source):
+        yield f"the {what} {added} is not in the source"
 
 
 @remembered

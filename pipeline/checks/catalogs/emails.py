@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from . import CheckContext, Entry
-from ._text import emails
+from ._text import differences, emails
 
 SEVERITY = "error"
 
@@ -18,8 +18,4 @@ def check(entry: Entry, context: CheckContext) -> Iterator[str]:
     """Compare the e-mail addresses of source and translation."""
     if not entry.msgstr:
         return
-    source, target = emails(entry.msgid), emails(entry.msgstr)
-    for missing in sorted(source - target):
-        yield f"the e-mail address {missing} of the source is missing or changed"
-    for added in sorted(target - source):
-        yield f"the e-mail address {added} is not in the source"
+    yield from differences(emails(entry.msgid), emails(entry.msgstr), "e-mail address")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from . import CheckContext, Entry
-from ._text import phone_numbers
+from ._text import differences, phone_numbers
 
 SEVERITY = "error"
 
@@ -18,8 +18,4 @@ def check(entry: Entry, context: CheckContext) -> Iterator[str]:
     """Compare phone numbers digit for digit, whatever their spacing."""
     if not entry.msgstr:
         return
-    source, target = phone_numbers(entry.msgid), phone_numbers(entry.msgstr)
-    for missing in sorted(source - target):
-        yield f"the phone number {missing} of the source is missing or changed"
-    for added in sorted(target - source):
-        yield f"the phone number {added} is not in the source"
+    yield from differences(phone_numbers(entry.msgid), phone_numbers(entry.msgstr), "phone number")

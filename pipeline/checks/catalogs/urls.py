@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from . import CheckContext, Entry
-from ._text import bare_urls, link_targets
+from ._text import bare_urls, differences, link_targets
 
 SEVERITY = "error"
 
@@ -21,10 +21,11 @@ def check(entry: Entry, context: CheckContext) -> Iterator[str]:
     """Compare link targets (other than mailto: and tel:, checked elsewhere) and written-out URLs."""
     if not entry.msgstr:
         return
-    web = lambda targets: {t for t in targets if not t.lower().startswith(("mailto:", "tel:"))}  # noqa: E731
-    source = web(link_targets(entry.msgid)) | bare_urls(entry.msgid)
-    target = web(link_targets(entry.msgstr)) | bare_urls(entry.msgstr)
-    for missing in sorted(source - target):
-        yield f"the address {missing} of the source is missing or changed"
-    for added in sorted(target - source):
-        yield f"the address {added} is not in the source"
+    source = _web_targets(entry.msgid) | bare_urls(entry.msgid)
+    target = _web_targets(entry.msgstr) | bare_urls(entry.msgstr)
+    yield from differences(source, target, "address")
+
+
+def _web_targets(text: str) -> set[str]:
+    """Link targets other than e-mail addresses and phone numbers (their own rules compare them)."""
+    return {t for t in link_targets(text) if not t.lower().startswith(("mailto:", "tel:"))}
