@@ -18,13 +18,13 @@ import click
 from .build import baseline_path
 from .build import build as run_build
 from .cache import BuildCache
+from .catalogs import total_status
 from .checking import readability, rule_infos
 from .checks.a11y import check_paths
 from .checks.readability import format_table as readability_table
 from .checks.readability import render_html as readability_html
 from .config import Settings, load_settings
 from .errors import PipelineError
-from .catalogs import total_status
 from .model import Report
 from .reports import (
     apply_baseline,
@@ -169,8 +169,11 @@ FAIL_ON_OPTION = click.option(
 )
 
 
-def _finish(report: Report, settings: Settings, output: str) -> None:
-    """Print a check's findings (new ones only count), annotate CI, and exit with the report's code."""
+def _finish(report: Report, settings: Settings, output: str | None) -> None:
+    """Print a check's findings in a format (None: the command printed them), annotate CI, exit.
+
+    Findings the baseline accepts do not count towards the exit code.
+    """
     report = apply_baseline(report, baseline_path(settings))
     if output == "json":
         click.echo(findings_json(report))
@@ -220,17 +223,14 @@ def check_readability_command(project: Path, locales: tuple[str, ...], output: s
     """Score every article in every locale and point at the sentences to make plainer."""
     settings = _settings(project, fail_on=fail_on)
     scores, editions = readability(settings, settings.select_locales(locales))
-    if output == "json":
+    if output == "json":  # scores and findings, where the other checks print findings only
         click.echo(json.dumps(scores.to_json(), indent=2, ensure_ascii=False))
-        output = "none"
     elif output == "html":
         path = write_file(settings.path("reports_dir"), "readability.html", readability_html(scores, editions))
         click.echo(f"wrote {_shown(path, settings)}")
-        output = "none"
     elif output == "table":
         click.echo(readability_table(scores))
-        output = "none"
-    _finish(scores.to_report(), settings, output)
+    _finish(scores.to_report(), settings, "sarif" if output == "sarif" else None)
 
 
 @check.command(name="a11y")

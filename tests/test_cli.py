@@ -42,3 +42,29 @@ def test_help_lists_only_working_commands(project):
     result = run(project, "--help")
     assert result.exit_code == 0
     assert "build" in result.output
+
+
+def test_check_readability_fails_on_warnings_only_when_asked(project):
+    assert run(project, "check", "readability", "--locale", "en").exit_code == 0
+    result = run(project, "check", "readability", "--locale", "en", "--fail-on", "warning")
+    assert result.exit_code == 1 and "too-little-text" in run(project, "check", "readability", "--format", "json").output
+
+
+def test_check_a11y_on_files_exits_by_what_it_finds(tmp_path):
+    import json
+
+    clean = tmp_path / "clean.html"
+    clean.write_text('<!DOCTYPE html><html lang="en"><head><title>T</title>'
+                     '<meta name="viewport" content="width=device-width"></head>'
+                     '<body><a href="#main">Skip</a><main id="main"><h1>T</h1><p>Text.</p></main></body></html>')
+    broken = tmp_path / "broken.html"
+    broken.write_text(clean.read_text().replace('<html lang="en">', "<html>"))
+    write_project(tmp_path / "p", {})
+    (tmp_path / "p/source/a.md").write_text("# A\n\nText.\n")
+    assert run(tmp_path / "p", "check", "a11y", str(clean)).exit_code == 0
+    result = run(tmp_path / "p", "check", "a11y", str(broken), "--format", "json")
+    assert result.exit_code == 1
+    [finding] = json.loads(result.output)["findings"]
+    assert (finding["rule"], finding["outcome"], finding["severity"]) == ("html-has-lang", "failed", "error")
+    sarif = json.loads(run(tmp_path / "p", "check", "a11y", str(broken), "--format", "sarif").output)
+    assert sarif["runs"][0]["results"][0]["ruleId"] == "html-has-lang"
