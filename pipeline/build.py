@@ -20,7 +20,7 @@ from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
 from .checking import check_built_pages, rule_infos
 from .config import Settings
 from .jobs import ArticleJob, ArticleOutput, run_article
-from .model import Finding, Report
+from .model import Report
 from .render import STYLESHEET, RenderedPage, Renderer, Site
 from .reports import apply_baseline, manifest_json, write_reports
 from .sources import check_unique_slugs, source_files

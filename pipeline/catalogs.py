@@ -38,6 +38,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 MAX_CATALOG_BYTES = 64 * 1024 * 1024
 #: A PO line Babel may read: a keyword and a C string, a continuation string, or nothing.
 _PO_LINE = re.compile(rb'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*|\s*')
+#: A POT's date header, which alone may differ without the template having changed.
+_CREATION_DATE = re.compile(rb'^"POT-Creation-Date: ([^"\\]*)\\n"$', re.MULTILINE)
 #: Flags Babel adds by itself when a msgid holds `%` or `{…}`; prose such as "67%" is no format.
 FORMAT_FLAGS = frozenset({"python-format", "python-brace-format"})
 
@@ -185,13 +187,20 @@ def extract(templates: Iterable[Catalog], tree: CatalogTree, write: bool = True)
     changed = []
     for template in templates:
         path = tree.pot(str(template.domain))
-        if path.exists():
-            previous = read_catalog(path, tree)
-            if _same_ignoring_date(template, previous):
-                template.creation_date = previous.creation_date
+        rendered = render_catalog(template)
+        try:
+            previous = path.read_bytes()
+        except FileNotFoundError:
+            previous = None
+        except OSError as exc:
+            raise CatalogError(f"cannot read: {exc.strerror or exc}", tree.rel(path)) from None
+        if previous is not None:
+            kept = _CREATION_DATE.search(previous)
+            if kept and _CREATION_DATE.sub(lambda _: kept.group(0), rendered, count=1) == previous:
+                template.creation_date = datetime.datetime.strptime(kept.group(1).decode(), "%Y-%m-%d %H:%M%z")
                 continue
         if write:
-            write_atomic(path, render_catalog(template))
+            write_atomic(path, rendered)
         changed.append(path)
     return changed
 
@@ -322,16 +331,6 @@ def _check_strings(data: bytes, rel: str) -> None:
             continue
         if not _PO_LINE.fullmatch(line.rstrip(b"\r")):
             raise CatalogError("not a valid PO line (an unterminated string or an unknown keyword)", rel, number)
-
-
-def _same_ignoring_date(new: Catalog, old: Catalog) -> bool:
-    """Whether two templates differ only in their creation date."""
-    saved = new.creation_date
-    new.creation_date = old.creation_date
-    try:
-        return render_catalog(new) == render_catalog(old)
-    finally:
-        new.creation_date = saved
 
 
 def _header_line(path: Path, field: str) -> int | None:

@@ -2,6 +2,7 @@
 
 Each command loads the settings, applies its options, calls one function and exits
 with the code its report decides: 0 clean, 1 findings at or above --fail-on, 2 bad input.
+A command imports what it needs when it runs: `extract` does not wait for textstat.
 """
 
 from __future__ import annotations
@@ -11,35 +12,13 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator
 
 import click
 
-from .build import baseline_path
-from .build import build as run_build
-from .cache import BuildCache
-from .catalogs import total_status
-from .checking import readability, rule_infos
-from .checks.a11y import check_paths
-from .checks.readability import format_table as readability_table
-from .checks.readability import render_html as readability_html
 from .config import Settings, load_settings
 from .errors import PipelineError
 from .model import Report
-from .reports import (
-    apply_baseline,
-    build_summary,
-    findings_json,
-    findings_table,
-    github_annotations,
-    sarif_log,
-    status_row,
-    status_table,
-    step_summary,
-    write_baseline,
-    write_file,
-)
-from .workflow import check_catalogs, compile_all, extract_templates, translation_status, update_catalogs
 
 
 class PipelineGroup(click.Group):
@@ -105,6 +84,8 @@ def _shown(path: Path, settings: Settings) -> str:
 @click.pass_obj
 def extract(project: Path) -> None:
     """Write one POT per article (and the ui domain) to locales/templates/."""
+    from .workflow import extract_templates
+
     settings = _settings(project)
     written = extract_templates(settings)
     for path in written:
@@ -118,6 +99,8 @@ def extract(project: Path) -> None:
 @click.pass_obj
 def update(project: Path, locales: tuple[str, ...], check: bool) -> None:
     """Merge the templates into every locale's catalogs, keeping every translation."""
+    from .workflow import update_catalogs
+
     settings = _settings(project, locales=locales)
     result = update_catalogs(settings, settings.locales, check=check)
     verb = "out of date" if check else "updated"
@@ -133,6 +116,8 @@ def update(project: Path, locales: tuple[str, ...], check: bool) -> None:
 @click.pass_obj
 def compile_command(project: Path, locales: tuple[str, ...]) -> None:
     """Compile PO catalogs into MO files where the MO is older (fuzzy entries left out)."""
+    from .workflow import compile_all
+
     settings = _settings(project, locales=locales)
     compiled = compile_all(settings, settings.locales)
     for path in compiled:
@@ -147,6 +132,10 @@ def compile_command(project: Path, locales: tuple[str, ...]) -> None:
 @click.pass_obj
 def status(project: Path, locales: tuple[str, ...], output: str, min_coverage: float | None) -> None:
     """Show what is translated, fuzzy and left, in messages and words, per locale and article."""
+    from .catalogs import total_status
+    from .reports import status_row, status_table
+    from .workflow import translation_status
+
     settings = _settings(project, locales=locales)
     rows = translation_status(settings, settings.locales)
     totals = total_status(rows)
@@ -174,6 +163,10 @@ def _finish(report: Report, settings: Settings, output: str | None) -> None:
 
     Findings the baseline accepts do not count towards the exit code.
     """
+    from .build import baseline_path
+    from .checking import rule_infos
+    from .reports import apply_baseline, findings_json, findings_table, sarif_log
+
     report = apply_baseline(report, baseline_path(settings))
     if output == "json":
         click.echo(findings_json(report))
@@ -187,6 +180,8 @@ def _finish(report: Report, settings: Settings, output: str | None) -> None:
 
 def _annotate_ci(report: Report, summary: str = "") -> None:
     """Under GitHub Actions: a workflow annotation per finding, and the step summary."""
+    from .reports import github_annotations
+
     if os.environ.get("GITHUB_ACTIONS") != "true":
         return
     for line in github_annotations(report):
@@ -209,6 +204,8 @@ def check() -> None:
 @click.pass_obj
 def check_catalogs_command(project: Path, locales: tuple[str, ...], output: str, fail_on: str | None) -> None:
     """Check every translation: markup, links, numbers, punctuation, glossary terms…"""
+    from .workflow import check_catalogs
+
     settings = _settings(project, locales=locales, fail_on=fail_on)
     _finish(check_catalogs(settings, settings.locales), settings, output)
 
@@ -221,15 +218,19 @@ def check_catalogs_command(project: Path, locales: tuple[str, ...], output: str,
 @click.pass_obj
 def check_readability_command(project: Path, locales: tuple[str, ...], output: str, fail_on: str | None) -> None:
     """Score every article in every locale and point at the sentences to make plainer."""
+    from .checking import readability
+    from .checks.readability import format_table, render_html
+    from .reports import write_file
+
     settings = _settings(project, fail_on=fail_on)
     scores, editions = readability(settings, settings.select_locales(locales))
     if output == "json":  # scores and findings, where the other checks print findings only
         click.echo(json.dumps(scores.to_json(), indent=2, ensure_ascii=False))
     elif output == "html":
-        path = write_file(settings.path("reports_dir"), "readability.html", readability_html(scores, editions))
+        path = write_file(settings.path("reports_dir"), "readability.html", render_html(scores, editions))
         click.echo(f"wrote {_shown(path, settings)}")
     elif output == "table":
-        click.echo(readability_table(scores))
+        click.echo(format_table(scores))
     _finish(scores.to_report(), settings, "sarif" if output == "sarif" else None)
 
 
@@ -241,6 +242,8 @@ def check_readability_command(project: Path, locales: tuple[str, ...], output: s
 @click.pass_obj
 def check_a11y_command(project: Path, paths: tuple[Path, ...], output: str, fail_on: str | None, all_outcomes: bool) -> None:
     """Check HTML pages for accessibility (default: the built bundle in dist/)."""
+    from .checks.a11y import check_paths
+
     settings = _settings(project, fail_on=fail_on)
     targets = list(paths) or [settings.path("dist_dir")]
     findings = check_paths(targets, settings.root, disabled=settings.disabled_rules, all_outcomes=all_outcomes)
@@ -258,6 +261,11 @@ def check_a11y_command(project: Path, paths: tuple[Path, ...], output: str, fail
 def build(project: Path, locales: tuple[str, ...], make_zip: bool, fail_on: str | None, update_baseline: bool,
           jobs: int | None, no_cache: bool) -> None:
     """Build, check and report every article in every locale: dist/ and reports/."""
+    from .build import baseline_path
+    from .build import build as run_build
+    from .cache import BuildCache
+    from .reports import build_summary, step_summary, write_baseline
+
     settings = _settings(project, fail_on=fail_on)
     wanted = settings.select_locales(locales)
     every_finding = update_baseline or os.environ.get("GITHUB_ACTIONS") == "true"
