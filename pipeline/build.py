@@ -8,8 +8,6 @@ The output is the same, byte for byte, whichever way it was made.
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
@@ -21,15 +19,12 @@ from .checking import check_built_pages, rule_infos
 from .config import Settings
 from .jobs import ArticleJob, ArticleOutput, run_article
 from .model import Report
+from .parallel import iter_jobs
 from .render import STYLESHEET, RenderedPage, Renderer, Site
 from .reports import apply_baseline, manifest_json, write_reports
 from .sources import check_unique_slugs, source_files
 from .summary import assemble_figures
 from .workflow import check_catalogs
-
-#: Below this many jobs to run, worker processes cost more than they save.
-PARALLEL_FROM = 8
-
 
 @dataclass
 class BuildResult:
@@ -147,15 +142,8 @@ def _run_jobs(
             if progress:
                 progress(1)
     todo = [i for i in range(len(jobs)) if i not in outputs]
-    workers = workers or os.cpu_count() or 1
-    if workers > 1 and len(todo) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = pool.map(run_article, [jobs[i] for i in todo], chunksize=max(1, len(todo) // (workers * 8)))
-            for index, output in zip(todo, results):
-                outputs[index] = _done(output, progress)
-    else:
-        for index in todo:
-            outputs[index] = _done(run_article(jobs[index]), progress)
+    for index, output in zip(todo, iter_jobs(run_article, [jobs[i] for i in todo], workers)):
+        outputs[index] = _done(output, progress)
     if cache is not None:
         for index in todo:
             bundle.written(outputs[index].pages)

@@ -187,22 +187,29 @@ def extract(templates: Iterable[Catalog], tree: CatalogTree, write: bool = True)
     changed = []
     for template in templates:
         path = tree.pot(str(template.domain))
-        rendered = render_catalog(template)
-        try:
-            previous = path.read_bytes()
-        except FileNotFoundError:
-            previous = None
-        except OSError as exc:
-            raise CatalogError(f"cannot read: {exc.strerror or exc}", tree.rel(path)) from None
-        if previous is not None:
-            kept = _CREATION_DATE.search(previous)
-            if kept and _CREATION_DATE.sub(lambda _: kept.group(0), rendered, count=1) == previous:
-                template.creation_date = datetime.datetime.strptime(kept.group(1).decode(), "%Y-%m-%d %H:%M%z")
-                continue
-        if write:
-            write_atomic(path, rendered)
-        changed.append(path)
+        kept_date = store_template(path, render_catalog(template), tree, write)
+        if kept_date is None:
+            changed.append(path)
+        else:
+            template.creation_date = kept_date
     return changed
+
+
+def store_template(path: Path, rendered: bytes, tree: CatalogTree, write: bool = True) -> datetime.datetime | None:
+    """Write a rendered POT unless the file holds it already, its date aside; then return that date."""
+    try:
+        previous = path.read_bytes()
+    except FileNotFoundError:
+        previous = None
+    except OSError as exc:
+        raise CatalogError(f"cannot read: {exc.strerror or exc}", tree.rel(path)) from None
+    if previous is not None:
+        kept = _CREATION_DATE.search(previous)
+        if kept and _CREATION_DATE.sub(lambda _: kept.group(0), rendered, count=1) == previous:
+            return datetime.datetime.strptime(kept.group(1).decode(), "%Y-%m-%d %H:%M%z")
+    if write:
+        write_atomic(path, rendered)
+    return None
 
 
 def merge_catalog(template: Catalog, existing: Catalog | None, locale: str, memory: dict[str, str]) -> Catalog:

@@ -6,7 +6,9 @@ did or found; `cli.py` prints it.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Container, Mapping, Sequence
 
@@ -24,17 +26,19 @@ from .catalogs import (
     merge_catalog,
     read_catalog,
     render_catalog,
+    store_template,
     template_msgids,
     translation_memory,
     ui_template,
 )
 from .checks.catalogs import CheckContext, Entry, check_entries, load_glossary
 from .config import Settings
-from .cache import FOLDER
+from .cache import FOLDER, BuildCache
 from .files import exclusive_lock, write_atomic
 from .locales import parse_locale
 from .model import Article, CatalogStatus, Finding, Report
-from .sources import load_articles
+from .parallel import map_jobs
+from .sources import check_unique_slugs, load_articles, read_article, relative_path, source_files
 
 
 def catalog_tree(settings: Settings) -> CatalogTree:
@@ -55,11 +59,43 @@ def current_templates(settings: Settings, articles: list[Article] | None = None)
     return [*(article_template(article, date) for article in articles), ui_template(date, settings.root)]
 
 
-def extract_templates(settings: Settings) -> list[Path]:
-    """Write the POT files whose content changed; return them."""
+def extract_templates(settings: Settings, workers: int | None = None) -> list[Path]:
+    """Write the POT files whose content changed; return them.
+
+    An article whose source is as it was when its POT was last written, with that POT in
+    place, is not read again (the cache remembers); the others are read on every core.
+    """
     tree = catalog_tree(settings)
+    cache = BuildCache(settings.root)
+    date = creation_date()
+    sources = source_files(settings.path("source_dir"), settings.root)
     with exclusive_lock(catalogs_lock(settings)):
-        return extract(current_templates(settings), tree)
+        slugs: dict[Path, str] = {}
+        todo: list[tuple[Path, str]] = []
+        for path in sources:
+            key = cache.key(path.name, files=[path])
+            known = cache.load(f"pot-{path.stem}", key, "pot")
+            if known is not None and cache.digest(tree.pot(known[0])) == known[1]:
+                slugs[path] = known[0]
+            else:
+                todo.append((path, key))
+        made = map_jobs(partial(render_article_template, settings, date), [path for path, _ in todo], workers)
+        slugs.update({path: slug for (path, _), (slug, _) in zip(todo, made)})
+        check_unique_slugs((slugs[path], relative_path(path, settings.root)) for path in sources)
+        written = []
+        for (path, key), (slug, rendered) in zip(todo, made):
+            if store_template(tree.pot(slug), rendered, tree) is None:
+                written.append(tree.pot(slug))
+            cache.store(f"pot-{path.stem}", key, pot=(slug, cache.digest(tree.pot(slug))))
+        written += extract([ui_template(date, settings.root)], tree)
+        cache.save()
+    return written
+
+
+def render_article_template(settings: Settings, date: datetime.datetime, path: Path) -> tuple[str, bytes]:
+    """An article's slug and its POT, rendered (in a worker process when there are many)."""
+    article = read_article(path, relative_path(path, settings.root), settings.source_locale)
+    return article.slug, render_catalog(article_template(article, date))
 
 
 @dataclass(frozen=True)

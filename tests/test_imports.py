@@ -12,6 +12,7 @@ LAYERS = {
     "locales": 1,
     "files": 1,
     "cache": 2,
+    "parallel": 1,
     "markdown": 2,
     "pseudo": 3,
     "config": 4,
