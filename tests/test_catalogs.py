@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -183,3 +184,26 @@ def test_catalogs_are_created_for_a_fresh_project(project):
     assert (project / "locales/templates/leg-cramps.pot").exists()
     assert (project / "locales/es/LC_MESSAGES/leg-cramps.po").exists()
     assert (project / "locales/es/LC_MESSAGES/ui.po").exists()
+
+
+def test_extract_reads_again_only_the_articles_that_changed(repo_copy, monkeypatch):
+    from pipeline import workflow
+    from pipeline.config import load_settings
+
+    read = []
+    original = workflow.read_article
+    monkeypatch.setattr(workflow, "read_article", lambda *a: read.append(a[1]) or original(*a))
+    settings = load_settings(repo_copy)
+    workflow.extract_templates(settings, workers=1)
+    assert sorted(read) == ["source/restless-leg-syndrome-cause.md", "source/restless-legs-leg-cramps.md"]
+    read.clear()
+    workflow.extract_templates(settings, workers=1)
+    assert read == []
+    source = repo_copy / "source/restless-legs-leg-cramps.md"
+    source.write_text(source.read_text().replace("## References", "## Sources"))
+    workflow.extract_templates(settings, workers=1)
+    assert read == ["source/restless-legs-leg-cramps.md"]
+    warm = {p.name: p.read_bytes() for p in (repo_copy / "locales/templates").glob("*.pot")}
+    shutil.rmtree(repo_copy / ".pipeline-cache")
+    workflow.extract_templates(settings, workers=1)
+    assert {p.name: p.read_bytes() for p in (repo_copy / "locales/templates").glob("*.pot")} == warm
