@@ -21,7 +21,7 @@ from markupsafe import escape
 from markdown_it.token import Token
 
 from .locales import LocaleInfo, format_date_for, parse_locale
-from .markdown import SAFE_SCHEMES, link_scheme, parse_body, parse_inline, parser, unit_slots
+from .markdown import SAFE_SCHEMES, inline_tokens, link_scheme, parse_body, parser, unit_slots
 from .model import Finding, LocalizedArticle, LocalizedUnit, Location
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -170,13 +170,16 @@ class Renderer:
         body_units = localized.units[first:]
         md = parser()
         fallbacks = []
+        findings: list[Finding] = []
         for index, (slot, unit) in enumerate(zip(unit_slots(tokens), body_units, strict=True), start=first):
             if unit.text != slot.text:  # the source's own text is already parsed in the body's tokens
-                children = parse_inline(unit.text)
+                # Parsed once per text and shared (the catalog checks parsed it too): rendering only reads it.
+                children = list(inline_tokens(unit.text))
                 if slot.image is not None:
                     slot.image.children, slot.image.content = children, unit.text
                 else:
                     slot.inline.children = children
+            findings += self._drop_unsafe_links(slot.inline, unit, localized.article.slug)
             if unit.lang != self.locale.code:
                 self._mark_language(slot.element, slot.inline, unit)
             if slot.holder is not None and slot.holder.attrGet(UNIT_ATTRIBUTE) is None:
@@ -184,11 +187,6 @@ class Renderer:
             if not unit.translated:
                 shown = unit.text if slot.image else md.renderer.renderInline(slot.inline.children or [], md.options, {})
                 fallbacks.append((shown, unit.origin))
-        findings = [
-            finding
-            for slot, unit in zip(unit_slots(tokens), body_units)
-            for finding in self._drop_unsafe_links(slot.inline, unit, localized.article.slug)
-        ]
         heading = None
         if tokens and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
             heading, tokens = md.renderer.render(tokens[:3], md.options, {}), tokens[3:]
