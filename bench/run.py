@@ -9,12 +9,13 @@ of every page), a no-op rebuild and a rebuild after one PO edit; translate-toolk
 pot2po and po2md, pybabel's update and compile, po4a (on a subset, scaled per document) and
 axe-core in one warm Chromium against pipeline's accessibility checker on the same sample of
 pages. Prints the table and the machine, writes the figures as JSON; --profile runs the full
-build and its checks under cProfile and prints where the time goes. Run `bench/setup` first.
+build and a no-op rebuild under cProfile and prints where the time goes. Run `bench/setup` first.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import random
@@ -23,12 +24,15 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import BENCH, PEERS_VENV, REPO, CorpusSpec, generate, make_spec, pipeline_command, pipeline_env  # noqa: E402
-from measure import CRASH, Measurement, StepFailed, describe_machine, format_seconds, measure, remove, remove_all, run_once  # noqa: E402
+from measure import (  # noqa: E402
+    CRASH, Measurement, StepFailed, describe_machine, format_seconds, measure, remove, remove_all, run_once,
+)
 from report import Row, print_profile, print_table  # noqa: E402
 
 BROWSER = REPO / "tests" / "browser"
@@ -43,6 +47,8 @@ EXTRACT_SPEEDUP, A11Y_SPEEDUP = 5.0, 100.0
 MEMORY_TARGET_MB = 1024.0
 #: pipeline's incremental build cache (pipeline/cache.py), removed before every clean build.
 BUILD_CACHE = ".pipeline-cache"
+#: Called untimed before each run, with the run's number.
+Before = Callable[[int], None] | None
 
 
 def summed(*parts: Measurement) -> Measurement:
@@ -73,7 +79,7 @@ class Benchmark:
         if self.verbose:
             print(f"bench: {text}", file=sys.stderr, flush=True)
 
-    def run_pipeline(self, name: str, args: list[str], before=None, ok_codes=(0, 1)) -> Measurement:
+    def run_pipeline(self, name: str, args: list[str], before: Before = None, ok_codes: tuple[int, ...] = (0, 1)) -> Measurement:
         """Time a pipeline command on the corpus; keep it under `name`."""
         self.say(f"pipeline {' '.join(args)} ×{self.repeat}")
         result = measure([*self.pipeline, *args], self.repeat, env=self.env, before=before, ok_codes=ok_codes)
@@ -88,7 +94,7 @@ class Benchmark:
             raise StepFailed(f"not installed ({path} missing): run bench/setup")
         return path
 
-    def run_peer(self, label: str, command: list, before=None, cwd: Path | None = None) -> Measurement:
+    def run_peer(self, label: str, command: list, before: Before = None, cwd: Path | None = None) -> Measurement:
         """Time a peer's command."""
         self.say(f"{label} ×{self.repeat}")
         result = measure([str(c) for c in command], self.repeat, before=before, cwd=cwd)
@@ -99,7 +105,7 @@ class Benchmark:
         """Record a row."""
         self.rows.append(row)
 
-    def attempt(self, step: str, peer_name: str, body, kept: str = "") -> None:
+    def attempt(self, step: str, peer_name: str, body: Callable[[], None], kept: str = "") -> None:
         """Run one step; a failure becomes a row that says why instead of a figure (pipeline's, if it was measured)."""
         try:
             body()
@@ -194,7 +200,7 @@ class Benchmark:
                            f"{format_seconds(build.median / self.scale)} (start-up costs make it pessimistic at small sizes)")
         self.add(row)
         for name in ("catalogs", "readability", "a11y"):
-            self.attempt(f"  check {name} (on its own)", "", lambda check=name: self.check_alone(check), f"check {name}")
+            self.attempt(f"  check {name} (on its own)", "", functools.partial(self.check_alone, name), f"check {name}")
 
     def check_alone(self, name: str) -> None:
         """One of the build's checks on its own (`pipeline check NAME`): which check costs what."""
