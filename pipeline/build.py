@@ -8,6 +8,7 @@ The output is the same, byte for byte, whichever way it was made.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
@@ -18,7 +19,7 @@ from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
 from .checking import check_built_pages, rule_infos
 from .config import Settings
 from .jobs import ArticleJob, ArticleOutput, run_article
-from .model import Report
+from .model import Finding, Report
 from .parallel import iter_jobs
 from .render import STYLESHEET, RenderedPage, Renderer, Site
 from .reports import apply_baseline, manifest_json, write_reports
@@ -76,7 +77,7 @@ def build(
         )
         pages = _site_pages(settings, site, wanted, outputs, tree)
         findings = [f for o in outputs for f in o.findings]
-        findings += check_built_pages(pages, settings.dist_dir, settings.source_locale, None, settings.disabled_rules)
+        findings += _check_site_pages(pages, settings, cache)
         findings += check_catalogs(settings, [l for l in wanted if l != settings.source_locale], ui_only=True).findings
 
         figures = assemble_figures(settings, wanted, ((o.slug, o.title, o.source, o.cells) for o in outputs))
@@ -182,6 +183,17 @@ def _site_pages(
         pages.append(renderer.locale_index([o.entries[locale] for o in outputs if locale in o.entries]))
     pages.append(Renderer(settings.source_locale, site).language_chooser())
     return pages
+
+
+def _check_site_pages(pages: list[RenderedPage], settings: Settings, cache: BuildCache | None) -> list[Finding]:
+    """The accessibility findings of the index pages, checked again only when one of them changed."""
+    key = cache.key(settings.disabled_rules, [hashlib.blake2b(p.html.encode()).hexdigest() for p in pages]) if cache else ""
+    if cache is not None and (known := cache.load("site-pages", key, "findings")) is not None:
+        return known
+    found = check_built_pages(pages, settings.dist_dir, settings.source_locale, None, settings.disabled_rules)
+    if cache is not None:
+        cache.store("site-pages", key, findings=found)
+    return found
 
 
 def baseline_path(settings: Settings) -> Path:

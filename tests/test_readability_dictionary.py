@@ -97,3 +97,17 @@ def test_nltk_reads_the_shipped_dictionary_first():
     pronunciations = nltk.corpus.cmudict.dict()
     assert pronunciations["legs"] == [["L", "EH1", "G", "Z"]]
     assert len(pronunciations["tomato"]) == 2
+
+
+def test_the_syllable_table_counts_every_word_as_textstat_does_from_nltks_reader():
+    """english_syllables() reads the shipped file directly; NLTK's reader must agree on every word."""
+    import nltk
+
+    from pipeline.checks.readability.dictionary import english_syllables, use_shipped_cmudict
+
+    use_shipped_cmudict()
+    pronunciations = nltk.corpus.cmudict.dict()
+    table = english_syllables()
+    assert table.keys() == pronunciations.keys()
+    disagree = [w for w, p in pronunciations.items() if table[w] != sum(1 for ph in p[0] if ph[-1].isdigit())]
+    assert disagree == []

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Sequence
 
 from ..files import write_if_changed
 from ..model import Report, RuleInfo
 from .ci import apply_baseline, github_annotations, step_summary, write_baseline
-from .formats import finding_fragments, fingerprint, findings_json, report_json, sarif_log
+from .formats import finding_fragments, fingerprint, findings_json, report_json, sarif_log, top_level_json
 from .html import render_article_report, render_report_index
 from .text import build_summary, findings_table, format_table, status_row, status_table
 
@@ -63,7 +62,7 @@ def write_reports(
 def manifest_json(hashes: dict[str, str], figures: dict) -> str:
     """The bundle's files with their hashes, and per locale and article its figures."""
     files = {path: {"sha256": digest} for path, digest in sorted(hashes.items())}
-    return json.dumps({"files": files, "locales": figures["cells"]}, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return top_level_json({"files": files, "locales": figures["cells"]})
 
 
 def _relative(path: Path, root: Path) -> str:

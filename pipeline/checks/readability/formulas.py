@@ -22,10 +22,10 @@ from typing import Callable
 
 from textstat.backend.counts import count_syllables
 from textstat.backend.selections import list_words
-from textstat.backend.utils import get_lang_cfg, get_lang_easy_words
+from textstat.backend.utils import get_lang_cfg, get_lang_easy_words, get_lang_root, get_pyphen
 from textstat.textstat import textstatistics
 
-from .dictionary import use_shipped_cmudict
+from .dictionary import english_syllables, use_shipped_cmudict
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,10 @@ def _syllable_counts(language: str, sentence: str, fields: tuple[str, ...]) -> d
 
 @functools.lru_cache(maxsize=1 << 18)
 def _word_syllables(word: str, language: str) -> int:
-    """One (lowercased) word's syllables, as textstat counts them."""
+    """One (lowercased) word's syllables, as textstat counts them: the CMU dictionary for English, else Pyphen."""
+    if get_lang_root(language) == "en":
+        known = english_syllables().get(word)
+        return known if known is not None else len(get_pyphen(language).positions(word)) + 1
     return count_syllables(word, language)
 
 
