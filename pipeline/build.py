@@ -65,7 +65,7 @@ def build(
         if last is not None and _still_there(settings.path("dist_dir"), last["files"]):
             return BuildResult(Report(last["failing"], last["figures"]), last["files"], last["reports"], 0, True)
     with BundleWriter(settings.path("dist_dir")) as bundle:
-        jobs = [ArticleJob(settings, path, wanted, bundle.staging) for path in sources]  # type: ignore[arg-type]
+        jobs = [ArticleJob(settings, path, wanted, bundle.staging, cache is not None) for path in sources]  # type: ignore[arg-type]
         outputs, ran = _run_jobs(jobs, job_keys, cache, bundle, workers, progress)
         check_unique_slugs((o.slug, o.source) for o in outputs)
 

@@ -33,6 +33,7 @@ class BundleWriter:
     def __init__(self, target: Path):
         self.target = target
         self._cleanup: threading.Thread | None = None
+        self._folders: set[Path] = set()  # folders of the staging bundle known to exist
         self.hashes: dict[str, str] = {}  # bundle path -> sha256 of its bytes
         self.staging: Path | None = None
 
@@ -71,7 +72,9 @@ class BundleWriter:
         for path in files:
             destination = self.staging / path
             try:
-                destination.parent.mkdir(parents=True, exist_ok=True)
+                if destination.parent not in self._folders:
+                    destination.parent.mkdir(parents=True, exist_ok=True)
+                    self._folders.add(destination.parent)
                 os.link(self.target / path, destination)
             except FileNotFoundError:
                 return False

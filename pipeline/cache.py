@@ -42,11 +42,17 @@ class BuildCache:
     def __init__(self, root: Path):
         self.folder = root / FOLDER
         self._memo_path = self.folder / "digests.json"
-        try:
-            self._memo: dict[str, list] = json.loads(self._memo_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self._memo = {}
+        self._memo_loaded: dict[str, list] | None = None  # read at first use: workers need no digests
         self._memo_changed = False
+
+    @property
+    def _memo(self) -> dict[str, list]:
+        if self._memo_loaded is None:
+            try:
+                self._memo_loaded = json.loads(self._memo_path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self._memo_loaded = {}
+        return self._memo_loaded
 
     def digest(self, path: Path) -> str:
         """A file's content hash, read only when its size or time changed.

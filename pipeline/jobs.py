@@ -13,7 +13,8 @@ from pathlib import Path
 from .bundle import write_into
 from .catalogs import UI_DOMAIN, CatalogTree, read_catalog, translations_of, ui_translations
 from .checking import check_built_pages
-from .checks.readability import check_readability
+from .cache import BuildCache
+from .checks.readability import ReadabilityReport, check_readability
 from .config import Settings
 from .locales import parse_locale
 from .model import Finding, LocalizedArticle
@@ -33,6 +34,7 @@ class ArticleJob:
     source: Path
     locales: tuple[str, ...]
     staging: Path
+    cached: bool = False  # keep and reuse each edition's readability in the build cache
 
 
 @dataclass
@@ -74,8 +76,8 @@ def run_article(job: ArticleJob) -> ArticleOutput:
         if catalog is not None and not parse_locale(locale).pseudo:
             findings += catalog_findings(catalog, tree.rel(tree.po(locale, article.slug)), locale, kinds, kinds,
                                          catalog_context(settings, tree, locale), settings.disabled_rules)
-    scores = check_readability([editions[l] for l in job.locales], settings.readability,
-                               sources={article.slug: editions[settings.source_locale]})
+    cache = BuildCache(settings.root) if job.cached else None
+    scores = readability_of([editions[l] for l in job.locales], editions[settings.source_locale], settings, cache)
     findings += [f for f in scores.findings if f.rule not in settings.disabled_rules]
 
     site = Site(settings.source_locale, published, {article.slug: published}, settings.base_url)
@@ -99,6 +101,34 @@ def run_article(job: ArticleJob) -> ArticleOutput:
         findings=findings,
         fragments=finding_fragments(findings),
     )
+
+
+def readability_of(
+    editions: list[LocalizedArticle], source: LocalizedArticle, settings: Settings, cache: BuildCache | None
+) -> ReadabilityReport:
+    """The readability of an article's editions; with a cache, an unchanged edition is not scored again."""
+    sources = {source.article.slug: source}
+    if cache is None:
+        return check_readability(editions, settings.readability, sources=sources)
+    report = ReadabilityReport()
+    for edition in editions:
+        # An edition's scores and findings depend on its units (texts, kinds, where they are
+        # edited), on its source (a translation much harder than its source) and on the targets.
+        key = cache.key(_units_of(edition), _units_of(source), settings.readability)
+        name = f"readability-{edition.article.slug}-{edition.locale}"
+        known = cache.load(name, key, "scores")
+        if known is None:
+            scored = check_readability([edition], settings.readability, sources=sources)
+            known = (scored.results, scored.findings)
+            cache.store(name, key, scores=known)
+        report.results += known[0]
+        report.findings += known[1]
+    return report
+
+
+def _units_of(edition: LocalizedArticle) -> tuple:
+    """Everything of an edition that its readability depends on."""
+    return edition.locale, tuple((u.unit.kind, u.text, u.translated, u.lang, u.origin) for u in edition.units)
 
 
 def meets_threshold(edition: LocalizedArticle, settings: Settings) -> bool:
