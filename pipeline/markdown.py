@@ -32,9 +32,9 @@ CONTAINER_UNITS: dict[str, str] = {
 #: Headings under which list items are citations (kind "reference"), not prose.
 REFERENCE_HEADINGS = frozenset({"references", "sources", "bibliography", "citations", "notes and references"})
 
-#: How many distinct texts the pure text functions remember: every unit of a large site's
-#: sources, which the checks of each locale analyse again.
-TEXT_CACHE_SIZE = 1 << 17
+#: How many distinct texts the pure text functions remember: an article's sources and their
+#: translations in every locale, which a build's job for that article analyses again and again.
+TEXT_CACHE_SIZE = 1 << 12
 
 #: Link targets kept in rendered pages; anything else with a scheme is dropped and reported.
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})

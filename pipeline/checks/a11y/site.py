@@ -26,11 +26,18 @@ class Site:
         return self._by_file[file]
 
     def _load(self, file: str) -> Page | None:
+        """A page of the site that this run does not check, read up to its `</head>`.
+
+        Site rules ask such a page for its language and alternates, which its head holds;
+        parsing the body too would cost ten times more for a page with ten alternates.
+        """
         if self.root is None or file.startswith("../"):
             return None
         path = self.root / file
         try:
-            return Page(path.read_bytes(), file)
+            markup = path.read_bytes()
+            head_end = markup.lower().find(b"</head>")
+            return Page(markup[:head_end] + b"</head></html>" if head_end != -1 else markup, file)
         except (OSError, PageParseError):
             return None
 

@@ -92,7 +92,7 @@ def textstat_for(language: str) -> textstatistics:
 SYLLABLE_FIELDS = frozenset({"syllables", "polysyllables", "monosyllables", "fog_words", "dale_chall_words"})
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 12)  # an article's sentences in every locale: what a build's job re-reads
 def count_sentence(language: str, fields: tuple[str, ...], sentence: str) -> Counts:
     """The counts of one sentence (cached: the same sentence is never counted twice)."""
     stats = textstat_for(language)
@@ -125,7 +125,7 @@ def _syllable_counts(language: str, sentence: str, fields: tuple[str, ...]) -> d
     return {name: value for name, value in counts.items() if name in fields}
 
 
-@functools.lru_cache(maxsize=1 << 18)
+@functools.lru_cache(maxsize=1 << 16)  # a vocabulary: words recur across articles
 def _word_syllables(word: str, language: str) -> int:
     """One (lowercased) word's syllables, as textstat counts them: the CMU dictionary for English, else Pyphen."""
     if get_lang_root(language) == "en":
