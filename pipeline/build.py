@@ -113,10 +113,22 @@ def _build_key(cache: BuildCache, settings: Settings, wanted: Sequence[str], mak
     """Everything a build reads and the main files it writes: equal keys mean nothing to do."""
     tree = CatalogTree(settings.root, settings.path("locales_dir"))
     written = [settings.path("dist_dir") / "manifest.json", settings.path("reports_dir") / "report.json",
-               settings.path("reports_dir") / "report.sarif", baseline_path(settings)]
+               settings.path("reports_dir") / "report.sarif"]
     ui = [tree.po(locale, UI_DOMAIN) for locale in settings.locales]
     fields = {k: v for k, v in vars(settings).items() if k != "root"}
-    return cache.key(fields, tuple(wanted), make_zip, jobs, files=[*ui, *written])
+    # What the build wrote is recognised by size and time (hashing hundreds of megabytes of
+    # reports would cost more than it tells); what it reads, by content.
+    stamps = [_stamp(path) for path in written]
+    return cache.key(fields, tuple(wanted), make_zip, jobs, stamps, files=[*ui, baseline_path(settings)])
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """A file's size and modification time, or None when it is missing."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
 
 
 def _still_there(dist: Path, files: dict[str, str]) -> bool:
