@@ -15,6 +15,7 @@ from typing import Callable, Sequence
 
 from .bundle import BundleWriter, sitemap_xml, zip_archive
 from .cache import BuildCache
+from .freshness import baseline_path, job_key, last_build, record_build
 from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
 from .checking import check_built_pages, rule_infos
 from .config import Settings
@@ -59,11 +60,9 @@ def build(
     wanted = tuple(locales or settings.all_locales)
     sources = source_files(settings.path("source_dir"), settings.root)
     tree = CatalogTree(settings.root, settings.path("locales_dir"))
-    job_keys = [_job_key(cache, settings, path, wanted) for path in sources] if cache is not None else []
-    if cache is not None and not every_finding:
-        last = cache.load(LAST_BUILD, _build_key(cache, settings, wanted, make_zip, job_keys), "last")
-        if last is not None and _still_there(settings.path("dist_dir"), last["files"]):
-            return BuildResult(Report(last["failing"], last["figures"]), last["files"], last["reports"], 0, True)
+    if cache is not None and not every_finding and (last := last_build(cache, settings, wanted, make_zip)):
+        return BuildResult(Report(last["failing"], last["figures"]), last["files"], last["reports"], 0, True)
+    job_keys = [job_key(cache, settings, path, wanted) for path in sources] if cache is not None else []
     with BundleWriter(settings.path("dist_dir")) as bundle:
         jobs = [ArticleJob(settings, path, wanted, bundle.staging, cache is not None) for path in sources]  # type: ignore[arg-type]
         outputs, ran = _run_jobs(jobs, job_keys, cache, bundle, workers, progress)
@@ -101,39 +100,8 @@ def build(
     files = dict(sorted(bundle.hashes.items()))
     if cache is not None:  # what a build with nothing changed returns; its key includes what this one wrote
         record = {"failing": report.failing(settings.fail_on), "figures": figures, "files": files, "reports": written}
-        cache.store(LAST_BUILD, _build_key(cache, settings, wanted, make_zip, job_keys), last=record)
-        cache.save()
+        record_build(cache, settings, wanted, make_zip, job_keys, record)
     return BuildResult(report, files, written, ran)
-
-
-LAST_BUILD = "last-build"
-
-
-def _build_key(cache: BuildCache, settings: Settings, wanted: Sequence[str], make_zip: bool, jobs: list[str]) -> str:
-    """Everything a build reads and the main files it writes: equal keys mean nothing to do."""
-    tree = CatalogTree(settings.root, settings.path("locales_dir"))
-    written = [settings.path("dist_dir") / "manifest.json", settings.path("reports_dir") / "report.json",
-               settings.path("reports_dir") / "report.sarif"]
-    ui = [tree.po(locale, UI_DOMAIN) for locale in settings.locales]
-    fields = {k: v for k, v in vars(settings).items() if k != "root"}
-    # What the build wrote is recognised by size and time (hashing hundreds of megabytes of
-    # reports would cost more than it tells); what it reads, by content.
-    stamps = [_stamp(path) for path in written]
-    return cache.key(fields, tuple(wanted), make_zip, jobs, stamps, files=[*ui, baseline_path(settings)])
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    """A file's size and modification time, or None when it is missing."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return stat.st_size, stat.st_mtime_ns
-
-
-def _still_there(dist: Path, files: dict[str, str]) -> bool:
-    """Whether every file of the last bundle is still in place."""
-    return all((dist / path).exists() for path in files)
 
 
 def _run_jobs(
@@ -174,17 +142,6 @@ def _done(output: ArticleOutput, progress: Callable[[int], None] | None) -> Arti
     return output
 
 
-def _job_key(cache: BuildCache, settings: Settings, source: Path, wanted: Sequence[str]) -> str:
-    """What an article's job depends on: its source, and per locale its catalog, template strings and glossary."""
-    tree = CatalogTree(settings.root, settings.path("locales_dir"))
-    files = [source]
-    for locale in settings.locales:
-        folder = tree.po(locale, UI_DOMAIN).parent
-        files += [folder / f"{source.stem}.po", folder / f"{UI_DOMAIN}.po", folder.parent / "glossary.csv"]
-    fields = {k: v for k, v in vars(settings).items() if k != "root"}
-    return cache.key(fields, tuple(wanted), source.name, files=files)
-
-
 def _site_pages(
     settings: Settings, site: Site, wanted: Sequence[str], outputs: list[ArticleOutput], tree: CatalogTree
 ) -> list[RenderedPage]:
@@ -206,11 +163,6 @@ def _check_site_pages(pages: list[RenderedPage], settings: Settings, cache: Buil
     if cache is not None:
         cache.store("site-pages", key, findings=found)
     return found
-
-
-def baseline_path(settings: Settings) -> Path:
-    """Where the accepted findings are kept."""
-    return settings.path("reports_dir") / "baseline.json"
 
 
 def _sitemap_urls(site: Site) -> dict[str, dict[str, str]]:

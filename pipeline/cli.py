@@ -163,8 +163,8 @@ def _finish(report: Report, settings: Settings, output: str | None) -> None:
 
     Findings the baseline accepts do not count towards the exit code.
     """
-    from .build import baseline_path
     from .checking import rule_infos
+    from .freshness import baseline_path
     from .reports import apply_baseline, findings_json, findings_table, sarif_log
 
     report = apply_baseline(report, baseline_path(settings))
@@ -261,24 +261,29 @@ def check_a11y_command(project: Path, paths: tuple[Path, ...], output: str, fail
 def build(project: Path, locales: tuple[str, ...], make_zip: bool, fail_on: str | None, update_baseline: bool,
           jobs: int | None, no_cache: bool) -> None:
     """Build, check and report every article in every locale: dist/ and reports/."""
-    from .build import baseline_path
-    from .build import build as run_build
     from .cache import BuildCache
-    from .reports import build_summary, step_summary, write_baseline
+    from .freshness import baseline_path, last_build
+    from .reports.text import build_summary
 
     settings = _settings(project, fail_on=fail_on)
     wanted = settings.select_locales(locales)
     every_finding = update_baseline or os.environ.get("GITHUB_ACTIONS") == "true"
+    cache = None if no_cache else BuildCache(settings.root)
+    if cache is not None and not every_finding and (last := last_build(cache, settings, wanted, make_zip)):
+        click.echo("nothing changed since the last build: dist/ and reports/ are as it left them")
+        click.echo(build_summary(last["figures"], len(last["files"]), settings.dist_dir))
+        click.echo("reports: " + ", ".join(last["reports"]))
+        sys.exit(Report(last["failing"]).exit_code(settings.fail_on))  # type: ignore[arg-type]
+    from .build import build as run_build  # only now: it imports every check and renderer
+    from .reports import step_summary, write_baseline
+
     with _progress(settings) as advance:
-        result = run_build(settings, wanted, make_zip, advance, jobs, None if no_cache else BuildCache(settings.root),
-                           every_finding)
+        result = run_build(settings, wanted, make_zip, advance, jobs, cache, every_finding)
     if update_baseline:
         write_baseline(result.report, baseline_path(settings))
         click.echo(f"accepted {len(result.report.findings) + len(result.report.accepted)} findings in "
                    f"{_shown(baseline_path(settings), settings)}")
     summary = build_summary(result.report.figures, len(result.files), settings.dist_dir)
-    if result.unchanged:
-        click.echo("nothing changed since the last build: dist/ and reports/ are as it left them")
     click.echo(summary)
     click.echo("reports: " + ", ".join(result.reports))
     _annotate_ci(result.report, step_summary(result.report, summary, result.reports))

@@ -24,6 +24,7 @@ LAYERS = {
     "checks": 4,
     "reports": 4,
     "workflow": 5,
+    "freshness": 5,
     "checking": 5,
     "summary": 5,
     "jobs": 6,
