@@ -15,7 +15,7 @@ from typing import Callable, Sequence
 
 from .bundle import BundleWriter, sitemap_xml, zip_archive
 from .cache import BuildCache
-from .freshness import baseline_path, job_key, last_build, record_build
+from .freshness import baseline_path, job_key, record_build
 from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
 from .checking import check_built_pages, rule_infos
 from .config import Settings
@@ -30,17 +30,12 @@ from .workflow import check_catalogs
 
 @dataclass
 class BuildResult:
-    """What a build wrote and found.
-
-    A build that found nothing changed (`unchanged`) wrote nothing; its report holds the last
-    build's figures and only the findings at or above the failing severity.
-    """
+    """What a build wrote and found."""
 
     report: Report
     files: dict[str, str] = field(default_factory=dict)  # bundle path -> sha256
     reports: list[str] = field(default_factory=list)  # the report files written
     jobs_run: int = 0  # articles whose job ran (the others came from the cache)
-    unchanged: bool = False
 
 
 def build(
@@ -50,18 +45,15 @@ def build(
     progress: Callable[[int], None] | None = None,
     workers: int | None = None,
     cache: BuildCache | None = None,
-    every_finding: bool = True,
 ) -> BuildResult:
     """Build, check and report every article in the requested locales: `dist_dir` and `reports_dir`.
 
-    With a cache and `every_finding` off, a build whose inputs and outputs are all as the
-    last build left them does nothing and returns what that build recorded.
+    With a cache, only the articles whose inputs changed are built again; whether there is
+    anything to do at all is `freshness.last_build`'s to say, before this is called.
     """
     wanted = tuple(locales or settings.all_locales)
     sources = source_files(settings.path("source_dir"), settings.root)
     tree = CatalogTree(settings.root, settings.path("locales_dir"))
-    if cache is not None and not every_finding and (last := last_build(cache, settings, wanted, make_zip)):
-        return BuildResult(Report(last["failing"], last["figures"]), last["files"], last["reports"], 0, True)
     job_keys = [job_key(cache, settings, path, wanted) for path in sources] if cache is not None else []
     with BundleWriter(settings.path("dist_dir")) as bundle:
         jobs = [ArticleJob(settings, path, wanted, bundle.staging, cache is not None) for path in sources]  # type: ignore[arg-type]
@@ -96,7 +88,6 @@ def build(
         articles = {o.slug: o.report_page for o in outputs}
         written = write_reports(settings.path("reports_dir"), settings.root, report, rule_infos(), settings.fail_on,
                                 articles)
-    bundle.finish()
     files = dict(sorted(bundle.hashes.items()))
     if cache is not None:  # what a build with nothing changed returns; its key includes what this one wrote
         record = {"failing": report.failing(settings.fail_on), "figures": figures, "files": files, "reports": written}

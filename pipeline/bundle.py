@@ -10,8 +10,8 @@ import hashlib
 import io
 import os
 import shutil
+import subprocess
 import tempfile
-import threading
 import zipfile
 from pathlib import Path
 from types import TracebackType
@@ -32,7 +32,6 @@ class BundleWriter:
 
     def __init__(self, target: Path):
         self.target = target
-        self._cleanup: threading.Thread | None = None
         self._folders: set[Path] = set()  # folders of the staging bundle known to exist
         self.hashes: dict[str, str] = {}  # bundle path -> sha256 of its bytes
         self.staging: Path | None = None
@@ -100,14 +99,20 @@ class BundleWriter:
                 os.replace(retired / self.target.name, self.target)  # put the previous bundle back
             shutil.rmtree(self.staging, ignore_errors=True)
             raise OutputError(f"cannot replace the bundle: {exc.strerror or exc}", self.target) from None
-        if retired is not None:  # deleting thousands of old files overlaps with what comes next
-            self._cleanup = threading.Thread(target=shutil.rmtree, args=(retired, True), daemon=False)
-            self._cleanup.start()
+        if retired is not None:
+            _delete_in_background(retired)
 
-    def finish(self) -> None:
-        """Wait until the previous bundle is deleted (a later build would clean it up anyway)."""
-        if self._cleanup is not None:
-            self._cleanup.join()
+
+def _delete_in_background(folder: Path) -> None:
+    """Delete a retired bundle in a process of its own: thousands of files need not hold up the build.
+
+    Should it be stopped first, the next build deletes what is left (`_recover_leftovers`).
+    """
+    try:
+        subprocess.Popen(["rm", "-rf", "--", str(folder)], start_new_session=True,
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def write_into(folder: Path, path: str, content: str | bytes) -> str:

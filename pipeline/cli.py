@@ -278,7 +278,7 @@ def build(project: Path, locales: tuple[str, ...], make_zip: bool, fail_on: str 
     from .reports import step_summary, write_baseline
 
     with _progress(settings) as advance:
-        result = run_build(settings, wanted, make_zip, advance, jobs, cache, every_finding)
+        result = run_build(settings, wanted, make_zip, advance, jobs, cache)
     if update_baseline:
         write_baseline(result.report, baseline_path(settings))
         click.echo(f"accepted {len(result.report.findings) + len(result.report.accepted)} findings in "

@@ -14,11 +14,11 @@ COMMANDS = [
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
-    """Every file a user owns in the project (the tool's private cache left out)."""
+    """Every file a user owns in the project (the tool's cache and a replaced bundle being deleted left out)."""
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file() and ".pipeline-cache" not in p.parts
+        if p.is_file() and ".pipeline-cache" not in p.parts and not p.relative_to(root).parts[0].startswith(".retired-")
     }
 
 
