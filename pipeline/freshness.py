@@ -6,6 +6,7 @@ checks and renderers (textstat alone takes a third of a second to import).
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Sequence
 
@@ -19,12 +20,18 @@ LAST_BUILD = "last-build"
 
 def job_key(cache: BuildCache, settings: Settings, source: Path, wanted: Sequence[str]) -> str:
     """What an article's job depends on: its source, and per locale its catalog, template strings and glossary."""
-    tree = CatalogTree(settings.root, settings.path("locales_dir"))
-    files = [source]
-    for locale in settings.locales:
-        folder = tree.po(locale, UI_DOMAIN).parent
-        files += [folder / f"{source.stem}.po", folder / f"{UI_DOMAIN}.po", folder.parent / "glossary.csv"]
+    folders, shared = _locale_files(settings.path("locales_dir"), settings.locales)
+    files = [source, *(folder / f"{source.stem}.po" for folder in folders), *shared]
     return cache.key(_fields(settings), tuple(wanted), source.name, files=files)
+
+
+@functools.lru_cache(maxsize=8)
+def _locale_files(locales_dir: Path, locales: tuple[str, ...]) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """Each locale's catalog folder, and the files every article's job reads: template strings, glossaries."""
+    tree = CatalogTree(locales_dir, locales_dir)
+    folders = tuple(tree.po(locale, UI_DOMAIN).parent for locale in locales)
+    shared = tuple(path for folder in folders for path in (folder / f"{UI_DOMAIN}.po", folder.parent / "glossary.csv"))
+    return folders, shared
 
 
 def last_build(cache: BuildCache, settings: Settings, wanted: Sequence[str], make_zip: bool) -> dict | None:
