@@ -98,10 +98,11 @@ class BuildCache:
     def store(self, name: str, key: str, **parts: Any) -> None:
         """Keep values under a name and key, one file per part (so each loads alone)."""
         for part, value in parts.items():
-            write_atomic(self.folder / f"{name}.{part}", pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
+            data = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+            write_atomic(self.folder / f"{name}.{part}", data, durable=False)  # a lost entry only costs time
 
     def save(self) -> None:
         """Write the memo of file digests, when it changed."""
         if self._memo_changed:
-            write_atomic(self._memo_path, json.dumps(self._memo, sort_keys=True).encode("utf-8"))
+            write_atomic(self._memo_path, json.dumps(self._memo, sort_keys=True).encode("utf-8"), durable=False)
             self._memo_changed = False

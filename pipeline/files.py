@@ -25,8 +25,11 @@ def _default_mode() -> int:
 FILE_MODE = _default_mode()
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` in one step: readers see the old file or the new, never a part."""
+def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
+    """Replace `path` with `data` in one step: readers see the old file or the new, never a part.
+
+    `durable` also waits for the disk (fsync) before the rename; a cache can do without.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -35,8 +38,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(temporary, path.stat().st_mode & 0o7777 if path.exists() else FILE_MODE)
         os.replace(temporary, path)
     except OSError as exc:
