@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -146,14 +147,24 @@ def _site_pages(
 
 
 def _check_site_pages(pages: list[RenderedPage], settings: Settings, cache: BuildCache | None) -> list[Finding]:
-    """The accessibility findings of the index pages, checked again only when one of them changed."""
-    key = cache.key(settings.disabled_rules, [hashlib.blake2b(p.html.encode()).hexdigest() for p in pages]) if cache else ""
-    if cache is not None and (known := cache.load("site-pages", key, "findings")) is not None:
-        return known
-    found = check_built_pages(pages, settings.dist_dir, settings.source_locale, None, settings.disabled_rules)
-    if cache is not None:
-        cache.store("site-pages", key, findings=found)
-    return found
+    """The accessibility findings of the index pages: each page's rules again only where it changed.
+
+    An index page lists every article of its locale; when one title changes, the other
+    locales' pages need no new check. The rules across pages (reciprocal alternates) read
+    only the pages' heads, and run every time.
+    """
+    check = partial(check_built_pages, dist=settings.dist_dir, source_locale=settings.source_locale, scores=None,
+                    disabled=settings.disabled_rules)
+    findings = check(pages, scope="site", heads_only=True)
+    for page in pages:
+        key = cache.key(settings.disabled_rules, hashlib.blake2b(page.html.encode()).hexdigest()) if cache else ""
+        known = cache.load(f"site-page-{page.path.replace('/', '-')}", key, "findings") if cache else None
+        if known is None:
+            known = check([page], scope="pages")
+            if cache is not None:
+                cache.store(f"site-page-{page.path.replace('/', '-')}", key, findings=known)
+        findings += known
+    return findings
 
 
 def _sitemap_urls(site: Site) -> dict[str, dict[str, str]]:

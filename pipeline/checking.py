@@ -14,6 +14,7 @@ from typing import Sequence
 from .checks import a11y, catalogs
 from .checks import readability as readability_checks
 from .checks.a11y import FallbackPassage, PageContext, check_pages
+from .checks.a11y.engine import Scope
 from .checks.a11y.wcag import CRITERIA
 from .catalogs import CatalogTree, load_translations
 from .checks.readability import ReadabilityReport, check_readability
@@ -71,10 +72,23 @@ def check_built_pages(
     source_locale: str,
     scores: ReadabilityReport | None,
     disabled: Sequence[str],
+    scope: Scope = "all",
+    heads_only: bool = False,
 ) -> list[Finding]:
-    """Run the accessibility rules on rendered pages together (site rules see all of them)."""
-    inputs = [(f"{dist}/{page.path}", page.html, _context(page, source_locale, scores)) for page in pages]
-    return check_pages(inputs, disabled=disabled)
+    """Run the accessibility rules on rendered pages together (site rules see all of them).
+
+    `heads_only` gives the rules each page up to `</head>`: enough for the site rules, which
+    read languages and alternates, and much less to parse for large index pages.
+    """
+    inputs = [(f"{dist}/{page.path}", _head(page.html) if heads_only else page.html,
+               _context(page, source_locale, scores)) for page in pages]
+    return check_pages(inputs, disabled=disabled, scope=scope)
+
+
+def _head(html: str) -> str:
+    """A page up to the end of its head, closed (its lines and the head's selectors are unchanged)."""
+    end = html.find("</head>")
+    return html[:end] + "</head></html>" if end != -1 else html
 
 
 def _context(page: RenderedPage, source_locale: str, scores: ReadabilityReport | None) -> PageContext:

@@ -136,15 +136,24 @@ def check_pages(
     root: Path | None = None,
     disabled: Collection[str] = (),
     all_outcomes: bool = False,
+    scope: Scope = "all",
 ) -> list[Finding]:
-    """Check pages together, so rules that look across pages (hreflang-valid) see all of them."""
+    """Check pages together, so rules that look across pages (hreflang-valid) see all of them.
+
+    `scope` runs only the page rules, or only the site rules (a build that checked unchanged
+    pages before runs the page rules on the changed ones and the site rules on all).
+    """
     parsed = []
     for file, html, context in pages:
         try:
             parsed.append(Page(html, file, context))
         except PageParseError as error:
             raise PageError(f"cannot check this page: {error}", file) from None
-    return run_rules(parsed, [r for r in rules() if r.id not in disabled], Site(parsed, root), all_outcomes)
+    return run_rules(parsed, [r for r in rules() if r.id not in disabled], Site(parsed, root), all_outcomes, scope)
+
+
+#: Which checks of the rules run: each page's (`check`), the site's (`check_site`), or both.
+Scope = Literal["all", "pages", "site"]
 
 
 def check_paths(
@@ -184,17 +193,21 @@ def _relative(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def run_rules(pages: Sequence[Page], chosen: Sequence[Rule], site: Site, all_outcomes: bool) -> list[Finding]:
+def run_rules(
+    pages: Sequence[Page], chosen: Sequence[Rule], site: Site, all_outcomes: bool, scope: Scope = "all"
+) -> list[Finding]:
     """Run each rule on each page, then the site rules; results become sorted Findings."""
     findings: list[Finding] = []
     for rule in chosen:
         results: list[Result] = []
-        if rule.check is not None:
+        if rule.check is not None and scope != "site":
             for page in pages:
                 if page.is_markup:  # scripts, styles and data documents hold nothing the rules read
                     results.extend(rule.check(page))
-        if rule.check_site is not None:
+        if rule.check_site is not None and scope != "pages":
             results.extend(rule.check_site(site))
+        if not results and scope != "all":
+            continue  # the rule has nothing in this scope: its inapplicable outcome belongs to the other
         if all_outcomes:
             reported = {id(r.page) for r in results}
             results.extend(Result("inapplicable", page, None) for page in pages if id(page) not in reported)
