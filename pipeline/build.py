@@ -86,7 +86,7 @@ def build(
             for locale in wanted:
                 bundle.write(f"{locale}.zip", zip_archive(_locale_files(bundle.staging, bundle.hashes, locale)))
         # Reports before the new bundle is swapped in: if they cannot be written, dist/ stays as it was.
-        articles = {o.slug: o.report_page for o in outputs}
+        articles = {o.slug: (o.report_row, o.report_page) for o in outputs}
         written = write_reports(settings.path("reports_dir"), settings.root, report, rule_infos(), settings.fail_on,
                                 articles)
     files = dict(sorted(bundle.hashes.items()))

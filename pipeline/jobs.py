@@ -19,7 +19,7 @@ from .config import Settings
 from .locales import parse_locale
 from .model import Finding, LocalizedArticle
 from .render import Renderer, Site
-from .reports import finding_fragments, render_article_report
+from .reports import finding_fragments, render_article_report, render_matrix_row
 from .sources import read_article, relative_path
 from .summary import edition_cell, locales_described
 from .translate import localize, source_edition
@@ -49,6 +49,7 @@ class ArticleOutput:
     entries: dict[str, dict]  # per built locale that publishes it: its entry on the locale's index
     pages: dict[str, str]  # bundle path -> sha256
     report_page: str = ""  # the article's page of the HTML report
+    report_row: str = ""  # and its row of the report's matrix
     findings: list[Finding] = field(default_factory=list)
     fragments: list[tuple[str, str, str]] = field(default_factory=list)  # (fingerprint, JSON, SARIF)
 
@@ -98,6 +99,7 @@ def run_article(job: ArticleJob) -> ArticleOutput:
         entries={l: renderers[l].index_entry(editions[l]) for l in job.locales if l in published},
         pages={page.path: write_into(job.staging, page.path, page.publishable) for page in pages},
         report_page=render_article_report(described, locales_described(job.locales), cells, findings),
+        report_row=render_matrix_row(described, locales_described(job.locales), cells),
         findings=findings,
         fragments=finding_fragments(findings),
     )

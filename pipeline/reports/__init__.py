@@ -5,11 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from ..files import write_if_changed
+from ..files import write_atomic_chunks, write_if_changed
 from ..model import Report, RuleInfo
 from .ci import apply_baseline, github_annotations, step_summary, write_baseline
-from .formats import finding_fragments, fingerprint, findings_json, report_json, sarif_log, top_level_json
-from .html import render_article_report, render_report_index
+from .formats import (
+    finding_fragments,
+    fingerprint,
+    findings_json,
+    report_json,
+    report_json_chunks,
+    sarif_chunks,
+    sarif_log,
+    top_level_json,
+)
+from .html import render_article_report, render_matrix_row, render_report_index
 from .text import build_summary, findings_table, format_table, status_row, status_table
 
 __all__ = [
@@ -23,6 +32,7 @@ __all__ = [
     "github_annotations",
     "manifest_json",
     "render_article_report",
+    "render_matrix_row",
     "report_json",
     "sarif_log",
     "status_row",
@@ -46,17 +56,24 @@ def write_file(folder: Path, name: str, content: str) -> Path:
 
 
 def write_reports(
-    folder: Path, root: Path, report: Report, rules: Sequence[RuleInfo], fail_on: str, articles: dict[str, str]
+    folder: Path,
+    root: Path,
+    report: Report,
+    rules: Sequence[RuleInfo],
+    fail_on: str,
+    articles: dict[str, tuple[str, str]],
 ) -> list[str]:
-    """Write the JSON, SARIF and HTML reports (with each article's page); return the main files' paths."""
-    files = {
-        JSON_REPORT: report_json(report, fail_on),
-        SARIF_REPORT: sarif_log(report, rules),
-        HTML_REPORT: render_report_index(report, fail_on),
-    }
-    files.update({f"html/articles/{slug}.html": page for slug, page in sorted(articles.items())})
-    written = [write_file(folder, name, content) for name, content in files.items()]
-    return [_relative(path, root) for path in written[:3]]
+    """Write the JSON, SARIF and HTML reports; return the main files' paths.
+
+    `articles` holds each article's matrix row and page of the HTML report, by slug.
+    """
+    write_atomic_chunks(folder / JSON_REPORT, report_json_chunks(report, fail_on))
+    write_atomic_chunks(folder / SARIF_REPORT, sarif_chunks(report, rules))
+    pages = {HTML_REPORT: render_report_index(report, fail_on, [row for row, _ in articles.values()])}
+    pages.update({f"html/articles/{slug}.html": page for slug, (_, page) in sorted(articles.items())})
+    for name, content in pages.items():
+        write_file(folder, name, content)
+    return [_relative(folder / name, root) for name in (JSON_REPORT, SARIF_REPORT, HTML_REPORT)]
 
 
 def manifest_json(hashes: dict[str, str], figures: dict) -> str:

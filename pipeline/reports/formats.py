@@ -7,7 +7,8 @@ import hashlib
 import json
 from collections import Counter
 from importlib.metadata import PackageNotFoundError, version
-from typing import Iterable, Sequence
+from itertools import chain
+from typing import Iterable, Iterator, Sequence
 
 from ..model import SEVERITIES, Finding, Report, RuleInfo
 
@@ -64,6 +65,11 @@ def finding_fragments(findings: Sequence[Finding]) -> list[Fragment]:
 
 def report_json(report: Report, fail_on: str) -> str:
     """The full report: schema version, tool, summary, figures, then new and accepted findings one per line."""
+    return "".join(report_json_chunks(report, fail_on))
+
+
+def report_json_chunks(report: Report, fail_on: str) -> Iterator[str]:
+    """The full report in pieces, for writing it without holding it whole (it can be hundreds of MB)."""
     counts = Counter(f.severity for f in report.findings)
     head = {
         "$schema": SCHEMA,
@@ -77,9 +83,11 @@ def report_json(report: Report, fail_on: str) -> str:
         },
         "figures": report.figures,
     }
-    findings = _lines(_fragment(report, f)[1] for f in report.findings)
-    accepted = _lines(_fragment(report, f)[1] for f in report.accepted)
-    return f'{top_level_json(head)[:-2]},\n  "findings": [{findings}],\n  "accepted": [{accepted}]\n}}\n'
+    yield f'{top_level_json(head)[:-2]},\n  "findings": ['
+    yield from _lines((_fragment(report, f)[1] for f in report.findings), 4)
+    yield '],\n  "accepted": ['
+    yield from _lines((_fragment(report, f)[1] for f in report.accepted), 4)
+    yield "]\n}\n"
 
 
 def top_level_json(document: dict) -> str:
@@ -94,6 +102,11 @@ def top_level_json(document: dict) -> str:
 
 def sarif_log(report: Report, rules: Sequence[RuleInfo]) -> str:
     """SARIF 2.1.0 for code-scanning annotations: locations relative to the repository root."""
+    return "".join(sarif_chunks(report, rules))
+
+
+def sarif_chunks(report: Report, rules: Sequence[RuleInfo]) -> Iterator[str]:
+    """The SARIF log in pieces, for writing it without holding it whole."""
     used = sorted({f.rule for f in (*report.findings, *report.accepted)})
     known = {rule.id: rule for rule in rules}
     descriptors = [_rule_descriptor(known.get(rule_id) or RuleInfo(rule_id, "", rule_id)) for rule_id in used]
@@ -109,11 +122,13 @@ def sarif_log(report: Report, rules: Sequence[RuleInfo]) -> str:
         "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The repository root."}}},
         "columnKind": "unicodeCodePoints",
     }
-    results = [_fragment(report, f)[2] for f in report.findings]
-    results += [_fragment(report, f)[2].replace(NEW, UNCHANGED, 1) for f in report.accepted]
+    results = chain((_fragment(report, f)[2] for f in report.findings),
+                    (_fragment(report, f)[2].replace(NEW, UNCHANGED, 1) for f in report.accepted))
     head = json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2, ensure_ascii=False)
     run_end = head.rindex("}", 0, head.rindex("]"))  # the end of the run object, where "results" goes
-    return f'{head[:run_end].rstrip()},\n      "results": [{_lines(results, 8)}]\n    {head[run_end:]}\n'
+    yield f'{head[:run_end].rstrip()},\n      "results": ['
+    yield from _lines(results, 8)
+    yield f"]\n    {head[run_end:]}\n"
 
 
 NEW, UNCHANGED = '"baselineState": "new"', '"baselineState": "unchanged"'
@@ -124,11 +139,20 @@ def _fragment(report: Report, finding: Finding) -> Fragment:
     return report.fragments.get(finding) or fragment(finding)
 
 
-def _lines(items: Iterable[str], indent: int = 4) -> str:
-    """JSON values one per line inside brackets (compact for huge reports, still readable)."""
+def _lines(items: Iterable[str], indent: int) -> Iterator[str]:
+    """JSON values one per line inside brackets (compact for huge reports, still readable), in batches."""
     pad = " " * indent
-    items = list(items)
-    return f"\n{pad}" + f",\n{pad}".join(items) + f"\n{pad[:-2]}" if items else ""
+    batch: list[str] = []
+    first = True
+    for item in items:
+        batch.append(item)
+        if len(batch) == 2048:
+            yield ("\n" if first else ",\n") + pad + f",\n{pad}".join(batch)
+            batch, first = [], False
+    if batch:
+        yield ("\n" if first else ",\n") + pad + f",\n{pad}".join(batch)
+    if batch or not first:
+        yield "\n" + pad[:-2]
 
 
 def _rule_descriptor(rule: RuleInfo) -> dict:

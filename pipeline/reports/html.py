@@ -37,8 +37,8 @@ def _environment() -> jinja2.Environment:
                               lstrip_blocks=True, undefined=jinja2.StrictUndefined)
 
 
-def render_report_index(report: Report, fail_on: str) -> str:
-    """The report's front page: counts, charts, the matrix of articles × locales, other findings."""
+def render_report_index(report: Report, fail_on: str, rows: list[str]) -> str:
+    """The report's front page: counts, charts, the matrix of articles × locales (rows from `render_matrix_row`)."""
     figures = report.figures
     articles = {a["slug"] for a in figures["articles"]}
     return _environment().get_template("index.html").render(
@@ -53,7 +53,13 @@ def render_report_index(report: Report, fail_on: str) -> str:
         findings_chart=_findings_bars(report.findings, [l["code"] for l in figures["locales"]]),
         chart_height=lambda bars: len(bars) * ROW_HEIGHT + 8,
         other=[f for f in report.findings if f.article not in articles],
+        rows=rows,
     )
+
+
+def render_matrix_row(article: dict, locales: list[dict], cells: dict[str, dict]) -> str:
+    """One article's row of the front page's matrix: its coverage, readability and findings per locale."""
+    return _environment().get_template("row.html").render(article=article, locales=locales, cells=cells)
 
 
 def render_article_report(article: dict, locales: list[dict], cells: dict[str, dict], findings: list[Finding]) -> str:
