@@ -10,14 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from babel.messages.catalog import Catalog
+
 from .bundle import write_into
+from .cache import BuildCache
 from .catalogs import UI_DOMAIN, CatalogTree, read_catalog, translations_of, ui_translations
 from .checking import check_built_pages
-from .cache import BuildCache
 from .checks.readability import ReadabilityReport, check_readability
 from .config import Settings
 from .locales import parse_locale
-from .model import Finding, LocalizedArticle
+from .model import Article, Finding, LocalizedArticle
 from .render import Renderer, Site
 from .reports import finding_fragments, render_article_report, render_matrix_row
 from .sources import read_article, relative_path
@@ -59,24 +61,16 @@ def run_article(job: ArticleJob) -> ArticleOutput:
     settings = job.settings
     tree = CatalogTree(settings.root, settings.path("locales_dir"))
     article = read_article(job.source, relative_path(job.source, settings.root), settings.source_locale)
-    catalogs = {}
-    editions: dict[str, LocalizedArticle] = {settings.source_locale: source_edition(article)}
-    for locale in settings.locales:
-        path = tree.po(locale, article.slug)
-        catalogs[locale] = read_catalog(path, tree, locale) if path.exists() else None
-        translations = translations_of(catalogs[locale]) if catalogs[locale] is not None else {}
-        editions[locale] = localize(article, locale, translations, tree.rel(path))
+    catalogs = {l: read_catalog(tree.po(l, article.slug), tree, l) if tree.po(l, article.slug).exists() else None
+                for l in settings.locales}
+    editions = _editions(article, catalogs, settings, tree)
     published = tuple(l for l in settings.all_locales if meets_threshold(editions[l], settings))
 
     findings: list[Finding] = []
-    kinds = unit_kinds(article)
     for locale in (l for l in job.locales if l != settings.source_locale):
         if locale not in published:
             findings.append(below_threshold(editions[locale], settings))
-        catalog = catalogs[locale]
-        if catalog is not None and not parse_locale(locale).pseudo:
-            findings += catalog_findings(catalog, tree.rel(tree.po(locale, article.slug)), locale, kinds, kinds,
-                                         catalog_context(settings, tree, locale), settings.disabled_rules)
+        findings += _catalog_findings(article, catalogs[locale], locale, settings, tree)
     cache = BuildCache(settings.root) if job.cached else None
     scores = readability_of([editions[l] for l in job.locales], editions[settings.source_locale], settings, cache)
     findings += [f for f in scores.findings if f.rule not in settings.disabled_rules]
@@ -103,6 +97,28 @@ def run_article(job: ArticleJob) -> ArticleOutput:
         findings=findings,
         fragments=finding_fragments(findings),
     )
+
+
+def _editions(
+    article: Article, catalogs: dict[str, Catalog | None], settings: Settings, tree: CatalogTree
+) -> dict[str, LocalizedArticle]:
+    """The article as written, and in every configured locale from its catalog (all of them: switchers need it)."""
+    editions = {settings.source_locale: source_edition(article)}
+    for locale, catalog in catalogs.items():
+        translations = translations_of(catalog) if catalog is not None else {}
+        editions[locale] = localize(article, locale, translations, tree.rel(tree.po(locale, article.slug)))
+    return editions
+
+
+def _catalog_findings(
+    article: Article, catalog: Catalog | None, locale: str, settings: Settings, tree: CatalogTree
+) -> list[Finding]:
+    """What the catalog rules find in the article's catalog of a locale (pseudo-locales are generated: none)."""
+    if catalog is None or parse_locale(locale).pseudo:
+        return []
+    kinds = unit_kinds(article)
+    return catalog_findings(catalog, tree.rel(tree.po(locale, article.slug)), locale, kinds, kinds,
+                            catalog_context(settings, tree, locale), settings.disabled_rules)
 
 
 def readability_of(
