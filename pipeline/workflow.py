@@ -73,7 +73,7 @@ def extract_templates(settings: Settings, workers: int | None = None) -> list[Pa
         slugs: dict[Path, str] = {}
         todo: list[tuple[Path, str]] = []
         for path in sources:
-            key = cache.key(path.name, files=[path])
+            key = cache.key(relative_path(path, settings.root), settings.source_locale, files=[path])  # as in `#:` lines
             known = cache.load(f"pot-{path.stem}", key, "pot")
             if known is not None and cache.digest(tree.pot(known[0])) == known[1]:
                 slugs[path] = known[0]
