@@ -40,6 +40,8 @@ MAX_CATALOG_BYTES = 64 * 1024 * 1024
 _PO_LINE = re.compile(rb'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*|\s*')
 #: A POT's date header, which alone may differ without the template having changed.
 _CREATION_DATE = re.compile(rb'^"POT-Creation-Date: ([^"\\]*)\\n"$', re.MULTILINE)
+#: The header line where Babel names its own version.
+_GENERATED_BY = re.compile(rb'^"Generated-By: [^"\\]*\\n"\n', re.MULTILINE)
 #: Flags Babel adds by itself when a msgid holds `%` or `{…}`; prose such as "67%" is no format.
 FORMAT_FLAGS = frozenset({"python-format", "python-brace-format"})
 
@@ -112,7 +114,9 @@ def render_catalog(catalog: Catalog) -> bytes:
             message.flags -= FORMAT_FLAGS
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=0, include_previous=True, sort_output=False)
-    return buffer.getvalue().rstrip(b"\n") + b"\n"  # Babel ends with a stray blank line
+    # Babel ends with a stray blank line, and names its own version in the header: a new
+    # Babel release would make every catalog out of date without a change of content.
+    return _GENERATED_BY.sub(b"", buffer.getvalue().rstrip(b"\n") + b"\n", count=1)
 
 
 def read_catalog(path: Path, tree: CatalogTree, locale: str | None = None) -> Catalog:
