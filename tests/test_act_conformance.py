@@ -87,9 +87,9 @@ def test_checking_a_test_case_takes_under_a_few_milliseconds():
         check_html(html, file, all_outcomes=True)  # warm up imports and caches
     durations = []
     for html, file in pages:
-        start = time.perf_counter()
+        start = time.process_time()  # CPU time: other processes on the machine do not count
         check_html(html, file, all_outcomes=True)
-        durations.append(time.perf_counter() - start)
+        durations.append(time.process_time() - start)
     median = statistics.median(durations)
     print(f"\nmedian {median * 1000:.2f} ms per test case, slowest {max(durations) * 1000:.1f} ms")
     assert median < 0.005

@@ -221,8 +221,8 @@ def test_scoring_many_pages_is_fast(tmp_path):
         article = article_text(tmp_path, f"---\ntitle: Page {n}\n---\n{body}\n", f"page-{n}.md")
         editions.append(source_edition(article))
     check_readability(editions[:1], {})  # the dictionary loads once per process
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a busy machine does not count
     report = check_readability(editions, {})
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert len(report.results) == 150
     assert elapsed < 150 * 0.03, f"{elapsed / 150 * 1000:.1f} ms per page"
