@@ -21,6 +21,8 @@ from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
 from .checking import check_built_pages, rule_infos
 from .config import Settings
 from .jobs import ArticleJob, ArticleOutput, run_article
+from .layout import STYLESHEET as STYLESHEET_FILE
+from .layout import locale_folder, page_file
 from .model import Finding, Report
 from .parallel import iter_jobs
 from .render import STYLESHEET, RenderedPage, Renderer, Site
@@ -78,7 +80,7 @@ def build(
         report = apply_baseline(report, baseline_path(settings))
         for page in pages:
             bundle.write(page.path, page.publishable)
-        bundle.write("assets/style.css", STYLESHEET.read_bytes())
+        bundle.write(STYLESHEET_FILE, STYLESHEET.read_bytes())
         if settings.base_url:
             bundle.write("sitemap.xml", sitemap_xml(_sitemap_urls(site)))
         bundle.write("manifest.json", manifest_json(bundle.hashes, figures))
@@ -170,18 +172,19 @@ def _check_site_pages(pages: list[RenderedPage], settings: Settings, cache: Buil
 def _sitemap_urls(site: Site) -> dict[str, dict[str, str]]:
     """Every published page's URL and the URLs of its editions in other locales."""
     urls: dict[str, dict[str, str]] = {}
-    indexes = {l: site.url(site.page_path(l)) for l in site.locales}
+    url = site.links.url
+    indexes = {l: url(page_file(l)) for l in site.locales}
     for locale in site.locales:
         urls[indexes[locale]] = indexes
     for slug, locales in site.editions.items():
-        alternates = {l: site.url(site.page_path(l, slug)) for l in locales}
+        alternates = {l: url(page_file(l, slug)) for l in locales}
         for locale in locales:
-            urls[site.url(site.page_path(locale, slug))] = alternates
+            urls[url(page_file(locale, slug))] = alternates
     return dict(sorted(urls.items()))
 
 
 def _locale_files(staging: Path | None, hashes: dict[str, str], locale: str) -> dict[str, bytes]:
     """The files of one locale's archive, as written: its pages and the shared assets."""
     assert staging is not None
-    names = [p for p in hashes if p.startswith(f"{locale}/")] + ["assets/style.css"]
+    names = [p for p in hashes if p.startswith(locale_folder(locale))] + [STYLESHEET_FILE]
     return {name: (staging / name).read_bytes() for name in names}

@@ -27,6 +27,7 @@ from babel.messages.pofile import PoFileError, read_po, write_po
 
 from .errors import CatalogError
 from .files import write_atomic
+from .layout import shown_path
 from .locales import normalize_code, parse_locale
 from .markdown import count_words
 from .model import Article, CatalogStatus, Translation
@@ -63,10 +64,7 @@ class CatalogTree:
 
     def rel(self, path: Path) -> str:
         """A path as reports show it: relative to the project root."""
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
+        return shown_path(path, self.root)
 
 
 def creation_date() -> datetime.datetime:

@@ -8,7 +8,6 @@ or a template.
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
 from typing import Sequence
 
 from .checks import a11y, catalogs
@@ -93,13 +92,10 @@ def _head(html: str) -> str:
 
 def _context(page: RenderedPage, source_locale: str, scores: ReadabilityReport | None) -> PageContext:
     """What the build knows of a page that its HTML does not say."""
-    parts = PurePosixPath(page.path).parts
-    locale = parts[0] if len(parts) > 1 else source_locale
-    article = parts[1] if len(parts) == 3 else None
-    result = scores.result_for(article, locale) if scores is not None and article else None
+    result = scores.result_for(page.article, page.locale) if scores is not None and page.article else None
     return PageContext(
-        locale=locale,
-        article=article,
+        locale=page.locale,
+        article=page.article,
         source_locale=source_locale,
         fallback_passages=tuple(FallbackPassage.from_html(html, origin) for html, origin in page.fallbacks),
         reading_grade=result.grade if result is not None else None,

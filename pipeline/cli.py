@@ -18,6 +18,7 @@ import click
 
 from .config import Settings, load_settings
 from .errors import PipelineError
+from .layout import shown_path
 from .model import Report
 
 
@@ -74,10 +75,7 @@ def _settings(project: Path, **overrides: Any) -> Settings:
 
 def _shown(path: Path, settings: Settings) -> str:
     """A path as the user sees it: relative to the project."""
-    try:
-        return path.relative_to(settings.root).as_posix()
-    except ValueError:
-        return str(path)
+    return shown_path(path, settings.root)
 
 
 @cli.command()

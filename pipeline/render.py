@@ -20,13 +20,14 @@ from babel import Locale
 from markupsafe import escape
 from markdown_it.token import Token
 
+from .layout import STYLESHEET as STYLESHEET_FILE
+from .layout import Links, page_file
 from .locales import LocaleInfo, format_date_for, parse_locale
 from .markdown import SAFE_SCHEMES, inline_tokens, link_scheme, parse_body, parser, unit_slots
 from .model import Finding, LocalizedArticle, LocalizedUnit, Location
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = Path(__file__).parent / "static" / "style.css"
-ASSETS = "assets/"
 
 
 @dataclass(frozen=True)
@@ -38,13 +39,10 @@ class Site:
     editions: dict[str, tuple[str, ...]]  # slug -> the locales that have the article
     base_url: str = ""
 
-    def page_path(self, locale: str, slug: str | None = None) -> str:
-        """A page's path inside the bundle, as a directory URL: `es/slug/`."""
-        return f"{locale}/{slug}/" if slug else f"{locale}/"
-
-    def url(self, path: str) -> str:
-        """An absolute URL when the site's address is known, else the bundle path."""
-        return self.base_url + path if self.base_url else path
+    @property
+    def links(self) -> Links:
+        """How the site's pages link to each other and are addressed from outside."""
+        return Links(self.base_url)
 
 
 #: Marks each unit's element while a page is checked, so findings lead back to the unit;
@@ -57,8 +55,10 @@ _UNIT_MARK = re.compile(rf' {UNIT_ATTRIBUTE}="\d+"')
 class RenderedPage:
     """A page's HTML, where each of its parts comes from, and what rendering found wrong."""
 
-    path: str  # inside the bundle: `es/slug/index.html`
+    path: str  # inside the bundle: `es/slug/index.html` (see layout.py)
     html: str  # with `data-unit` marks: see `publishable`
+    locale: str = ""  # the page's language (the language chooser's is the source locale)
+    article: str | None = None  # the article's slug; None for the pages that list articles
     findings: list[Finding] = field(default_factory=list)
     template: str = ""  # the page's own template; everything outside <main> comes from base.html
     origins: dict[int, Location] = field(default_factory=dict)  # data-unit -> where the unit is edited
@@ -112,7 +112,7 @@ class Renderer:
     def article_page(self, localized: LocalizedArticle) -> RenderedPage:
         """The page of one article in this renderer's locale."""
         article = localized.article
-        path = self.site.page_path(self.locale.code, article.slug)
+        path = page_file(self.locale.code, article.slug)
         heading, body, findings, fallbacks = self.render_body(localized)
         page = self.env.get_template("article.html").render(
             **self._common(path),
@@ -129,12 +129,12 @@ class Renderer:
             switcher=self._switcher(path, article.slug),
         )
         origins = {i: unit.origin for i, unit in enumerate(localized.units)}
-        return RenderedPage(path + "index.html", page, findings, "article.html", origins, fallbacks)
+        return RenderedPage(path, page, self.locale.code, article.slug, findings, "article.html", origins, fallbacks)
 
     def index_entry(self, localized: LocalizedArticle) -> dict:
         """An article's entry on its locale's index page."""
         return {
-            "url": f"{localized.article.slug}/",
+            "url": self.site.links.href(page_file(self.locale.code), page_file(self.locale.code, localized.article.slug)),
             "title": localized.text_of("title"),
             "description": localized.text_of("description") if localized.article.description else "",
             "title_lang": self._foreign(localized.units[0].lang),
@@ -142,19 +142,19 @@ class Renderer:
 
     def locale_index(self, entries: list[dict]) -> RenderedPage:
         """The page listing this locale's articles (entries from `index_entry`), by title."""
-        path = self.site.page_path(self.locale.code)
+        path = page_file(self.locale.code)
         entries = sorted(entries, key=lambda e: (e["title"].casefold(), e["url"]))
         page = self.env.get_template("index.html").render(
             **self._common(path), entries=entries, alternates=self._alternates(None), switcher=self._switcher(path, None)
         )
-        return RenderedPage(path + "index.html", page, template="index.html")
+        return RenderedPage(path, page, self.locale.code, template="index.html")
 
     def language_chooser(self) -> RenderedPage:
         """The bundle's root page: a list of languages, each named in itself."""
         page = self.env.get_template("languages.html").render(
-            **self._common(""), languages=self._switcher("", None), switcher=[], alternates=[]
+            **self._common(page_file()), languages=self._switcher(page_file(), None), switcher=[], alternates=[]
         )
-        return RenderedPage("index.html", page, template="languages.html")
+        return RenderedPage(page_file(), page, self.locale.code, template="languages.html")
 
     def render_body(
         self, localized: LocalizedArticle
@@ -255,29 +255,27 @@ class Renderer:
         return Locale.parse(self.source.code, sep="-").get_display_name(Locale.parse(base, sep="-")) or self.source.name
 
     def _common(self, path: str) -> dict:
-        """What every template needs: the locale, the way back to the bundle root, the assets."""
-        depth = path.count("/")
-        root = "../" * depth
+        """What every template needs: the locale, the links to the locale's index and the stylesheet."""
+        links = self.site.links
         return {
             "locale": self.locale,
             "source": self.source,
-            "root": root,
-            "home": f"{root}{self.locale.code}/",
-            "stylesheet": f"{root}{ASSETS}style.css",
+            "home": links.href(path, page_file(self.locale.code)),
+            "stylesheet": links.href(path, STYLESHEET_FILE),
         }
 
     def _alternates(self, slug: str | None) -> list[dict]:
         """`<link rel=alternate hreflang>` targets: every edition of the page, then x-default."""
         codes = self.site.editions.get(slug, ()) if slug else self.site.locales
-        links = [{"hreflang": c, "href": self.site.url(self.site.page_path(c, slug))} for c in codes]
+        url = self.site.links.url
+        links = [{"hreflang": c, "href": url(page_file(c, slug))} for c in codes]
         if links:
-            links.append({"hreflang": "x-default", "href": self.site.url(self.site.page_path(self.site.source_locale, slug))})
+            links.append({"hreflang": "x-default", "href": url(page_file(self.site.source_locale, slug))})
         return links
 
     def _switcher(self, path: str, slug: str | None) -> list[dict]:
         """The language switcher: each edition named in its own language, the current one marked."""
         codes = self.site.editions.get(slug, ()) if slug else self.site.locales
-        root = "../" * path.count("/")
         entries = []
         for code in codes:
             info = parse_locale(code)
@@ -286,7 +284,7 @@ class Renderer:
                     "code": code,
                     "name": info.name,
                     "dir": info.direction,
-                    "href": root + self.site.page_path(code, slug),
+                    "href": self.site.links.href(path, page_file(code, slug)),
                     "current": code == self.locale.code,
                 }
             )

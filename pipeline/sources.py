@@ -8,13 +8,13 @@ type, an empty article, an unsafe or duplicate slug, a link that leaves the fold
 from __future__ import annotations
 
 import datetime
-import re
 from pathlib import Path
 from typing import Any, Iterable
 
 import yaml
 
 from .errors import SourceError
+from .layout import SLUG, shown_path
 from .locales import normalize_code
 from .markdown import parse_body, unit_slots
 from .model import Article, Unit
@@ -24,7 +24,6 @@ from .model import Article, Unit
 MAX_ARTICLE_BYTES = 8 * 1024 * 1024
 #: libyaml's loader when it is installed (about nine times faster), else PyYAML's own.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FRONT_MATTER_FENCE = "---"
 #: Front-matter fields the pipeline reads, and the types they must have. Others are kept out.
 FRONT_MATTER_TYPES: dict[str, tuple[type, ...]] = {
@@ -191,7 +190,4 @@ def _first_heading(units: list[Unit]) -> str | None:
 
 def relative_path(path: Path, root: Path) -> str:
     """A path as reports show it: relative to the project root, with forward slashes."""
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+    return shown_path(path, root)

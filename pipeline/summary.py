@@ -12,6 +12,7 @@ from typing import Iterable, Sequence
 from .checks.readability import ReadabilityReport
 from .checks.readability.report import describe_target
 from .config import Settings
+from .layout import page_file
 from .locales import parse_locale
 from .model import SEVERITIES, Finding, LocalizedArticle
 
@@ -29,7 +30,7 @@ def edition_cell(
         "coverage": round(edition.coverage * 100, 1),
         "words": edition.words_total,
         "words_translated": edition.words_translated,
-        "page": f"{settings.dist_dir}/{locale}/{slug}/index.html" if published else None,
+        "page": f"{settings.dist_dir}/{page_file(locale, slug)}" if published else None,
         "readability": _readability(scores, slug, locale),
         "findings": {check: {s: counts[(check, s)] for s in reversed(SEVERITIES)} for check in CHECKS},
     }

@@ -11,6 +11,7 @@ LAYERS = {
     "errors": 0,
     "locales": 1,
     "files": 1,
+    "layout": 1,
     "cache": 2,
     "parallel": 1,
     "markdown": 2,

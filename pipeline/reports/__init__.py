@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..files import write_atomic_chunks, write_if_changed
+from ..layout import shown_path
 from ..model import Report, RuleInfo
 from .ci import apply_baseline, github_annotations, step_summary, write_baseline
 from .formats import (
@@ -73,17 +74,10 @@ def write_reports(
     pages.update({f"html/articles/{slug}.html": page for slug, (_, page) in sorted(articles.items())})
     for name, content in pages.items():
         write_file(folder, name, content)
-    return [_relative(folder / name, root) for name in (JSON_REPORT, SARIF_REPORT, HTML_REPORT)]
+    return [shown_path(folder / name, root) for name in (JSON_REPORT, SARIF_REPORT, HTML_REPORT)]
 
 
 def manifest_json(hashes: dict[str, str], figures: dict) -> str:
     """The bundle's files with their hashes, and per locale and article its figures."""
     files = {path: {"sha256": digest} for path, digest in sorted(hashes.items())}
     return top_level_json({"files": files, "locales": figures["cells"]})
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()

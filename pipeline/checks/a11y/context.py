@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
 from lxml import html as lxml_html
 from lxml.etree import _Element as Element
 
+from ...layout import address_of
 from ...model import Location
 from .language import is_valid_language_tag
 
 UNIT_ATTRIBUTE = "data-unit"
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -61,13 +60,9 @@ class PageContext:
 
 
 def context_from_path(file: str) -> PageContext | None:
-    """Locale and article of a built page from its place: `<locale>/<slug>/index.html`."""
-    parts = file.replace("\\", "/").split("/")
-    if len(parts) >= 3 and parts[-1] == "index.html" and _is_locale_folder(parts[-3]) and _SLUG.match(parts[-2]):
-        return PageContext(locale=parts[-3], article=parts[-2])
-    if len(parts) >= 2 and parts[-1] == "index.html" and _is_locale_folder(parts[-2]):
-        return PageContext(locale=parts[-2])
-    return None
+    """Locale and article of a page found on disk, from its place in the bundle's layout."""
+    address = address_of(file, _is_locale_folder)
+    return PageContext(locale=address.locale, article=address.slug) if address is not None else None
 
 
 def _is_locale_folder(name: str) -> bool:

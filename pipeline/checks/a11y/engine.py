@@ -21,6 +21,7 @@ from types import ModuleType
 from typing import Literal
 
 from ...errors import PipelineError
+from ...layout import shown_path
 from ...model import Finding, Location, Severity
 from .context import PageContext, context_from_path
 from .document import PageParseError
@@ -170,7 +171,7 @@ def check_paths(
             html = path.read_bytes()
         except OSError as error:
             raise PageError(f"cannot read this page: {error.strerror or error}", path) from None
-        inputs.append((_relative(path, root), html, None))
+        inputs.append((shown_path(path, root), html, None))
     return check_pages(inputs, root=root, disabled=disabled, all_outcomes=all_outcomes)
 
 
@@ -184,13 +185,6 @@ def _html_files(paths: Sequence[Path]) -> list[Path]:
         else:
             raise PageError("no such file or folder", path)
     return list(dict.fromkeys(files))
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def run_rules(

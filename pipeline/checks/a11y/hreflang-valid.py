@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from ...layout import folder_of
 from .language import is_valid_language_tag, primary_subtag, same_language
 from .page import Page, Result
 from .site import Site
@@ -102,12 +103,12 @@ def _site_base(site: Site) -> tuple[str, str] | None:
     """(URL prefix, file prefix) of the site, learnt from absolute alternates that point to their own page."""
     votes: Counter[tuple[str, str]] = Counter()
     for page in site.pages:
-        own_dir = page.file[: -len("index.html")] if page.file.endswith("index.html") else page.file
+        own_dir = folder_of(page.file)
         for link in alternates(page):
             url = urllib.parse.urlsplit((link.get("href") or "").strip())
             if not url.scheme or not url.netloc:
                 continue
-            path = url.path if url.path.endswith("/") or not url.path.endswith("index.html") else url.path[:-10]
+            path = folder_of(url.path)
             tail = path.lstrip("/")
             if tail.strip("/") and (own_dir == tail or own_dir.endswith("/" + tail)):
                 prefix = f"{url.scheme}://{url.netloc}{url.path[: len(url.path) - len(tail)]}"

@@ -6,6 +6,7 @@ import posixpath
 from collections.abc import Sequence
 from pathlib import Path
 
+from ...layout import served_file
 from .document import PageParseError
 from .page import Page
 
@@ -48,6 +49,4 @@ class Site:
     @staticmethod
     def page_file(directory_or_file: str) -> str:
         """The file a site path serves: `es/slug/` is `es/slug/index.html`."""
-        if not directory_or_file or directory_or_file.endswith("/"):
-            return posixpath.normpath(directory_or_file + "index.html")
-        return posixpath.normpath(directory_or_file)
+        return served_file(directory_or_file)
