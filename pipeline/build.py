@@ -21,11 +21,10 @@ from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
 from .checking import check_built_pages, rule_infos
 from .config import Settings
 from .jobs import ArticleJob, ArticleOutput, run_article
-from .layout import STYLESHEET as STYLESHEET_FILE
 from .layout import locale_folder, page_file
 from .model import Finding, Report
 from .parallel import iter_jobs
-from .render import STYLESHEET, RenderedPage, Renderer, Site
+from .render import RenderedPage, Renderer, Site
 from .reports import apply_baseline, manifest_json, write_reports
 from .sources import check_unique_slugs, source_files
 from .summary import assemble_figures
@@ -80,13 +79,15 @@ def build(
         report = apply_baseline(report, baseline_path(settings))
         for page in pages:
             bundle.write(page.path, page.publishable)
-        bundle.write(STYLESHEET_FILE, STYLESHEET.read_bytes())
+        assets = settings.theme.assets()
+        for name, path in assets.items():
+            bundle.write(name, path.read_bytes())
         if settings.base_url:
             bundle.write("sitemap.xml", sitemap_xml(_sitemap_urls(site)))
         bundle.write("manifest.json", manifest_json(bundle.hashes, figures))
         if make_zip:
             for locale in wanted:
-                bundle.write(f"{locale}.zip", zip_archive(_locale_files(bundle.staging, bundle.hashes, locale)))
+                bundle.write(f"{locale}.zip", zip_archive(_locale_files(bundle.staging, bundle.hashes, locale, assets)))
         # Reports before the new bundle is swapped in: if they cannot be written, dist/ stays as it was.
         articles = {o.slug: (o.report_row, o.report_page) for o in outputs}
         written = write_reports(settings.path("reports_dir"), settings.root, report, rule_infos(), settings.fail_on,
@@ -142,9 +143,9 @@ def _site_pages(
     """The pages that list articles: each locale's index, and the language chooser."""
     pages = []
     for locale in (l for l in wanted if l in site.locales):
-        renderer = Renderer(locale, site, ui_translations(tree.po(locale, UI_DOMAIN), tree, locale))
+        renderer = Renderer(locale, site, ui_translations(tree.po(locale, UI_DOMAIN), tree, locale), settings.theme)
         pages.append(renderer.locale_index([o.entries[locale] for o in outputs if locale in o.entries]))
-    pages.append(Renderer(settings.source_locale, site).language_chooser())
+    pages.append(Renderer(settings.source_locale, site, theme=settings.theme).language_chooser())
     return pages
 
 
@@ -183,8 +184,8 @@ def _sitemap_urls(site: Site) -> dict[str, dict[str, str]]:
     return dict(sorted(urls.items()))
 
 
-def _locale_files(staging: Path | None, hashes: dict[str, str], locale: str) -> dict[str, bytes]:
+def _locale_files(staging: Path | None, hashes: dict[str, str], locale: str, assets: dict[str, Path]) -> dict[str, bytes]:
     """The files of one locale's archive, as written: its pages and the shared assets."""
     assert staging is not None
-    names = [p for p in hashes if p.startswith(locale_folder(locale))] + [STYLESHEET_FILE]
+    names = [p for p in hashes if p.startswith(locale_folder(locale))] + list(assets)
     return {name: (staging / name).read_bytes() for name in names}

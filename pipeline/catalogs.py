@@ -32,9 +32,9 @@ from .locales import normalize_code, parse_locale
 from .markdown import count_words
 from .model import Article, CatalogStatus, Translation
 from .pseudo import pseudo_translate
+from .theme import SHIPPED, Theme
 
 UI_DOMAIN = "ui"
-TEMPLATES = Path(__file__).parent / "templates"
 #: Catalogs larger than this are refused, to keep memory bounded (100,000 entries are about 14 MB).
 MAX_CATALOG_BYTES = 64 * 1024 * 1024
 #: A PO line Babel may read: a keyword and a C string, a continuation string, or nothing.
@@ -90,18 +90,19 @@ def article_template(article: Article, date: datetime.datetime) -> Catalog:
     return catalog
 
 
-def ui_template(date: datetime.datetime, root: Path) -> Catalog:
-    """The POT of the templates' own strings, extracted with Babel's Jinja2 support."""
+def ui_template(date: datetime.datetime, root: Path, theme: Theme = SHIPPED) -> Catalog:
+    """The POT of the templates' own strings (shipped, then the publisher's), extracted with Babel's Jinja2 support."""
     catalog = _new_catalog(UI_DOMAIN, None, date)
     catalog.header_comment = "# Translations of the HTML templates' own strings (pipeline/templates)."
-    found = extract_from_dir(
-        TEMPLATES,
-        method_map=[("**.html", "jinja2.ext:babel_extract")],
-        options_map={"**.html": {"extensions": "jinja2.ext.i18n"}},
-    )
-    prefix = _display_path(TEMPLATES, root)
-    for filename, lineno, message, comments, context in found:
-        catalog.add(message, locations=[(f"{prefix}/{filename}", lineno)], auto_comments=comments, context=context)
+    for folder in reversed(theme.templates):
+        found = extract_from_dir(
+            folder,
+            method_map=[("**.html", "jinja2.ext:babel_extract")],
+            options_map={"**.html": {"extensions": "jinja2.ext.i18n"}},
+        )
+        prefix = _display_path(folder, root)
+        for filename, lineno, message, comments, context in found:
+            catalog.add(message, locations=[(f"{prefix}/{filename}", lineno)], auto_comments=comments, context=context)
     return catalog
 
 

@@ -19,7 +19,7 @@ from .catalogs import CatalogTree, load_translations
 from .checks.readability import ReadabilityReport, check_readability
 from .config import Settings
 from .model import Article, Finding, LocalizedArticle, RuleInfo
-from .render import RenderedPage, template_path
+from .render import RenderedPage
 from .sources import load_articles
 from .translate import localize, source_edition
 
@@ -102,7 +102,7 @@ def _context(page: RenderedPage, source_locale: str, scores: ReadabilityReport |
         reading_target=result.target.warning if result is not None and result.target is not None else None,
         reading_source=page.origins.get(0) if result is not None else None,
         origins=page.origins,
-        templates=(template_path(page.template), template_path("base.html")),
+        templates=(page.template, page.base_template),
     )
 
 

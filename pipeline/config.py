@@ -17,6 +17,7 @@ from typing import Any, Callable, Sequence
 from .errors import ConfigError
 from .locales import normalize_code, parse_locale
 from .model import SEVERITIES, ReadabilityTarget
+from .theme import Theme
 
 CONFIG_FILE = "pyproject.toml"
 SECTION = "tool.pipeline"
@@ -49,6 +50,15 @@ class Settings:
     disabled_rules: tuple[str, ...] = ()
     #: Readability targets per locale: {"en": {"warning": 8, "error": 10}}.
     readability: dict[str, ReadabilityTarget] = field(default_factory=dict)
+    #: Folder of the publisher's own templates, which override the shipped ones by name.
+    templates_dir: str = ""
+    #: Folder of the publisher's own static files (stylesheets, images), copied to assets/.
+    static_dir: str = ""
+
+    @property
+    def theme(self) -> Theme:
+        """The templates and static files the pages are made with."""
+        return Theme.of(self.root, self.templates_dir, self.static_dir)
 
     @property
     def all_locales(self) -> tuple[str, ...]:
@@ -142,6 +152,10 @@ def _folder(key: str, raw: Any, problems: list[str]) -> str:
     return value
 
 
+def _optional_folder(key: str, raw: Any, problems: list[str]) -> str:
+    return "" if raw == "" else _folder(key, raw, problems)
+
+
 def _locale(key: str, raw: Any, problems: list[str]) -> str:
     if not isinstance(raw, str):
         problems.append(f"{key} must be a locale code such as 'es', not {raw!r}")
@@ -225,12 +239,17 @@ VALIDATORS: dict[str, Callable[[str, Any, list[str]], Any]] = {
     "fail_on": _severity,
     "disabled_rules": _string_list,
     "readability": _readability,
+    "templates_dir": _optional_folder,
+    "static_dir": _optional_folder,
 }
 assert set(VALIDATORS) == set(FIELDS), "every setting needs a validator"
 
 
 def _check_consistency(settings: Settings) -> None:
-    """Problems that involve two settings at once."""
+    """Problems that involve two settings at once, or a setting and the project's folders."""
+    for key in ("templates_dir", "static_dir"):
+        if getattr(settings, key) and not settings.path(key).is_dir():
+            raise ConfigError(f"[{SECTION}] {key}: no folder {getattr(settings, key)!r} in the project", CONFIG_FILE)
     if settings.source_locale in settings.locales:
         raise ConfigError(
             f"[{SECTION}] locales must not include the source locale {settings.source_locale!r}",

@@ -21,7 +21,7 @@ LAST_BUILD = "last-build"
 def job_key(cache: BuildCache, settings: Settings, source: Path, wanted: Sequence[str]) -> str:
     """What an article's job depends on: its source, and per locale its catalog, template strings and glossary."""
     folders, shared = _locale_files(settings.path("locales_dir"), settings.locales)
-    files = [source, *(folder / f"{source.stem}.po" for folder in folders), *shared]
+    files = [source, *(folder / f"{source.stem}.po" for folder in folders), *shared, *settings.theme.own_files()]
     return cache.key(_fields(settings), tuple(wanted), source.name, files=files)
 
 
@@ -66,7 +66,7 @@ def _build_key(cache: BuildCache, settings: Settings, wanted: Sequence[str], mak
     # What the build wrote is recognised by size and time (hashing hundreds of megabytes of
     # reports would cost more than it tells); what it reads, by content.
     stamps = [_stamp(path) for path in written]
-    return cache.key(_fields(settings), tuple(wanted), make_zip, jobs, stamps, files=[*ui, baseline_path(settings)])
+    return cache.key(_fields(settings), tuple(wanted), make_zip, jobs, stamps, files=[*ui, baseline_path(settings), *settings.theme.own_files()])
 
 
 def _fields(settings: Settings) -> dict:

@@ -76,7 +76,7 @@ def run_article(job: ArticleJob) -> ArticleOutput:
     findings += [f for f in scores.findings if f.rule not in settings.disabled_rules]
 
     site = Site(settings.source_locale, published, {article.slug: published}, settings.base_url)
-    renderers = {l: Renderer(l, site, ui_translations(tree.po(l, UI_DOMAIN), tree, l)) for l in job.locales}
+    renderers = {l: Renderer(l, site, ui_translations(tree.po(l, UI_DOMAIN), tree, l), settings.theme) for l in job.locales}
     pages = [renderers[l].article_page(editions[l]) for l in job.locales if l in published]
     findings += [f for page in pages for f in page.findings]
     findings += check_built_pages(pages, settings.dist_dir, settings.source_locale, scores, settings.disabled_rules)

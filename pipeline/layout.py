@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Callable
 
 INDEX = "index.html"
-STYLESHEET = "assets/style.css"
+ASSETS = "assets/"  # the shared files: the stylesheet, and a theme's own
+STYLESHEET = ASSETS + "style.css"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _LOCALE_FOLDER = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 

@@ -14,6 +14,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from babel import Locale
@@ -25,9 +26,8 @@ from .layout import Links, page_file
 from .locales import LocaleInfo, format_date_for, parse_locale
 from .markdown import SAFE_SCHEMES, inline_tokens, link_scheme, parse_body, parser, unit_slots
 from .model import Finding, LocalizedArticle, LocalizedUnit, Location
+from .theme import SHIPPED, SHIPPED_PREFIX, SHIPPED_TEMPLATES, Theme
 
-TEMPLATES = Path(__file__).parent / "templates"
-STYLESHEET = Path(__file__).parent / "static" / "style.css"
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,8 @@ class RenderedPage:
     locale: str = ""  # the page's language (the language chooser's is the source locale)
     article: str | None = None  # the article's slug; None for the pages that list articles
     findings: list[Finding] = field(default_factory=list)
-    template: str = ""  # the page's own template; everything outside <main> comes from base.html
+    template: str = ""  # the page's own template, as findings show it
+    base_template: str = "pipeline/templates/base.html"  # the template of everything outside <main>
     origins: dict[int, Location] = field(default_factory=dict)  # data-unit -> where the unit is edited
     fallbacks: list[tuple[str, Location]] = field(default_factory=list)  # fallback units' HTML
 
@@ -70,19 +71,17 @@ class RenderedPage:
         return _UNIT_MARK.sub("", self.html)
 
 
-def template_path(name: str) -> str:
-    """A template's path as findings show it."""
-    return f"pipeline/templates/{name}"
-
-
 NO_TRANSLATIONS = gettext.NullTranslations()
 
 
 @functools.lru_cache(maxsize=64)
-def _environment(ui: gettext.NullTranslations) -> jinja2.Environment:
+def _environment(ui: gettext.NullTranslations, templates: tuple[Path, ...]) -> jinja2.Environment:
     """The templates with one locale's strings installed, compiled once per process."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.ChoiceLoader([
+            jinja2.FileSystemLoader(templates),  # a publisher's own folder first
+            jinja2.PrefixLoader({SHIPPED_PREFIX.rstrip("/"): jinja2.FileSystemLoader(SHIPPED_TEMPLATES)}),
+        ]),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -103,11 +102,17 @@ def _environment(ui: gettext.NullTranslations) -> jinja2.Environment:
 class Renderer:
     """Renders the pages of one locale, with the template strings of that locale's `ui` catalog."""
 
-    def __init__(self, locale: str, site: Site, ui: gettext.NullTranslations | None = None):
+    def __init__(self, locale: str, site: Site, ui: gettext.NullTranslations | None = None, theme: Theme = SHIPPED):
         self.locale: LocaleInfo = parse_locale(locale)
         self.site = site
         self.source: LocaleInfo = parse_locale(site.source_locale)
-        self.env = _environment(ui or NO_TRANSLATIONS)
+        self.theme = theme
+        self.env = _environment(ui or NO_TRANSLATIONS, theme.templates)
+
+    def _page(self, path: str, html: str, template: str, **parts: Any) -> RenderedPage:
+        """A rendered page, with the templates that wrote it as findings show them."""
+        return RenderedPage(path, html, self.locale.code, template=self.theme.shown(template),
+                            base_template=self.theme.shown("base.html"), **parts)
 
     def article_page(self, localized: LocalizedArticle) -> RenderedPage:
         """The page of one article in this renderer's locale."""
@@ -129,7 +134,8 @@ class Renderer:
             switcher=self._switcher(path, article.slug),
         )
         origins = {i: unit.origin for i, unit in enumerate(localized.units)}
-        return RenderedPage(path, page, self.locale.code, article.slug, findings, "article.html", origins, fallbacks)
+        return self._page(path, page, "article.html", article=article.slug, findings=findings, origins=origins,
+                          fallbacks=fallbacks)
 
     def index_entry(self, localized: LocalizedArticle) -> dict:
         """An article's entry on its locale's index page."""
@@ -147,14 +153,14 @@ class Renderer:
         page = self.env.get_template("index.html").render(
             **self._common(path), entries=entries, alternates=self._alternates(None), switcher=self._switcher(path, None)
         )
-        return RenderedPage(path, page, self.locale.code, template="index.html")
+        return self._page(path, page, "index.html")
 
     def language_chooser(self) -> RenderedPage:
         """The bundle's root page: a list of languages, each named in itself."""
         page = self.env.get_template("languages.html").render(
             **self._common(page_file()), languages=self._switcher(page_file(), None), switcher=[], alternates=[]
         )
-        return RenderedPage(page_file(), page, self.locale.code, template="languages.html")
+        return self._page(page_file(), page, "languages.html")
 
     def render_body(
         self, localized: LocalizedArticle

@@ -56,7 +56,7 @@ def current_templates(settings: Settings, articles: list[Article] | None = None)
     date = creation_date()
     if articles is None:
         articles = load_articles(settings.path("source_dir"), settings.root, settings.source_locale)
-    return [*(article_template(article, date) for article in articles), ui_template(date, settings.root)]
+    return [*(article_template(article, date) for article in articles), ui_template(date, settings.root, settings.theme)]
 
 
 def extract_templates(settings: Settings, workers: int | None = None) -> list[Path]:
@@ -87,7 +87,7 @@ def extract_templates(settings: Settings, workers: int | None = None) -> list[Pa
             if store_template(tree.pot(slug), rendered, tree) is None:
                 written.append(tree.pot(slug))
             cache.store(f"pot-{path.stem}", key, pot=(slug, cache.digest(tree.pot(slug))))
-        written += extract([ui_template(date, settings.root)], tree)
+        written += extract([ui_template(date, settings.root, settings.theme)], tree)
         cache.save()
     return written
 
@@ -158,7 +158,7 @@ def check_catalogs(settings: Settings, locales: Sequence[str] | None = None, ui_
     """
     tree = catalog_tree(settings)
     if ui_only:
-        articles, templates = [], [ui_template(creation_date(), settings.root)]
+        articles, templates = [], [ui_template(creation_date(), settings.root, settings.theme)]
     else:
         articles = load_articles(settings.path("source_dir"), settings.root, settings.source_locale)
         templates = current_templates(settings, articles)
