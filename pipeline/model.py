@@ -171,6 +171,7 @@ class Finding:
     wcag: tuple[str, ...] = ()
     selector: str | None = None
     related: tuple[Location, ...] = ()  # further places, e.g. the built file and element
+    quote: str | None = None  # the text it is about, as the reader sees it: a sentence, a word
 
     def sort_key(self) -> tuple:
         """Order findings by file, line and rule, so reports are stable."""

@@ -113,4 +113,5 @@ def locate(document: Document, flag: Flag) -> Finding:
         check=CHECK,
         outcome="inapplicable" if flag.rule == "not-scored" else "failed",
         wcag=flag.wcag,
+        quote=flag.sentence.text if flag.sentence is not None else flag.phrase,
     )
