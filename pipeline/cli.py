@@ -291,6 +291,34 @@ def build(project: Path, locales: tuple[str, ...], make_zip: bool, fail_on: str 
     sys.exit(0 if update_baseline else result.report.exit_code(settings.fail_on))  # type: ignore[arg-type]
 
 
+@cli.command()
+@LOCALE_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option("--port", "-p", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="The port to listen on (0: any free port).")
+@click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes [default: one per core].")
+@click.pass_obj
+def serve(project: Path, locales: tuple[str, ...], host: str, port: int, jobs: int | None) -> None:
+    """Preview the site while you write: rebuild on every change, reload the page, show its findings."""
+    from .serve import serve as run_preview
+
+    settings = _settings(project)
+    settings.select_locales(locales)  # an unknown --locale is refused before anything starts
+    run_preview(lambda: _settings(project), host, port, locales, click.echo, jobs)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=".")
+def init(folder: Path) -> None:
+    """Start a new content project in FOLDER: settings, an example article, catalogs, CI and pre-commit."""
+    from .starter import create_project
+
+    written = create_project(folder)
+    for path in written:
+        click.echo(f"wrote {path.relative_to(folder).as_posix()}")
+    click.echo(f"a new project is in {folder}: run `pipeline build` there")
+
+
 @contextlib.contextmanager
 def _progress(settings: Settings) -> Iterator[Callable[[int], None] | None]:
     """A progress bar of articles on stderr when it is a terminal; nothing otherwise."""
