@@ -12,6 +12,7 @@ LAYERS = {
     "locales": 1,
     "files": 1,
     "layout": 1,
+    "theme": 2,
     "cache": 2,
     "parallel": 1,
     "markdown": 2,
@@ -29,8 +30,10 @@ LAYERS = {
     "checking": 5,
     "summary": 5,
     "jobs": 6,
+    "starter": 6,
     "build": 7,
-    "cli": 8,
+    "serve": 8,
+    "cli": 9,
 }
 
 
