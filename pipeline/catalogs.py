@@ -95,15 +95,28 @@ def ui_template(date: datetime.datetime, root: Path, theme: Theme = SHIPPED) -> 
     catalog = _new_catalog(UI_DOMAIN, None, date)
     catalog.header_comment = "# Translations of the HTML templates' own strings (pipeline/templates)."
     for folder in reversed(theme.templates):
-        found = extract_from_dir(
-            folder,
-            method_map=[("**.html", "jinja2.ext:babel_extract")],
-            options_map={"**.html": {"extensions": "jinja2.ext.i18n"}},
-        )
         prefix = _display_path(folder, root)
-        for filename, lineno, message, comments, context in found:
-            catalog.add(message, locations=[(f"{prefix}/{filename}", lineno)], auto_comments=comments, context=context)
+        for filename, lineno, message, comments, context in _template_strings(folder, _stamps(folder)):
+            catalog.add(message, locations=[(f"{prefix}/{filename}", lineno)], auto_comments=list(comments),
+                        context=context)
     return catalog
+
+
+def _stamps(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    """The size and time of every template in a folder: what tells one version of it from another."""
+    files = sorted(folder.rglob("*.html")) if folder.is_dir() else []
+    return tuple((p.as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
+@functools.lru_cache(maxsize=8)
+def _template_strings(folder: Path, stamps: tuple) -> tuple[tuple, ...]:
+    """The `_()` strings of a folder's templates, extracted once per version of its files (a preview rebuilds often)."""
+    found = extract_from_dir(
+        folder,
+        method_map=[("**.html", "jinja2.ext:babel_extract")],
+        options_map={"**.html": {"extensions": "jinja2.ext.i18n"}},
+    )
+    return tuple((filename, lineno, message, tuple(comments), context) for filename, lineno, message, comments, context in found)
 
 
 def render_catalog(catalog: Catalog) -> bytes:
@@ -163,12 +176,16 @@ def translations_of(catalog: Catalog) -> dict[str, Translation]:
     }
 
 
+#: A locale without template strings: one object, so that what is cached per translations object is kept.
+NO_UI_STRINGS = gettext.NullTranslations()
+
+
 def ui_translations(path: Path, tree: CatalogTree, locale: str) -> gettext.NullTranslations:
     """The template strings of a locale, for Jinja2: compiled in memory (fuzzy left out)."""
     try:
         stat = path.stat()
     except FileNotFoundError:
-        return gettext.NullTranslations()
+        return NO_UI_STRINGS
     return _compiled_ui(path, tree, locale, stat.st_mtime_ns, stat.st_size)
 
 

@@ -25,6 +25,7 @@ from typing import Callable, Iterable, Sequence
 
 from .config import CONFIG_FILE, Settings
 from .errors import PipelineError
+from .layout import page_file, served_file
 from .model import Finding
 
 #: Where the page listens for new builds; no file of a bundle lives under this path.
@@ -61,15 +62,18 @@ class PreviewState:
             return self.generation
 
 
-def findings_by_page(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
-    """Each finding under the page it is about: its built file, else its article's page in its locale."""
+def findings_by_page(findings: Iterable[Finding], dist: str) -> dict[str, list[Finding]]:
+    """Each finding under the bundle file it is about: its built page, else its article's page in its locale.
+
+    `dist` is the bundle's folder as findings show it (`dist`).
+    """
     pages: dict[str, list[Finding]] = defaultdict(list)
     for finding in findings:
-        built = next((r.file for r in finding.related if r.file.endswith(".html") and r.selector), None)
+        built = next((r.file for r in finding.related if r.selector and r.file.startswith(f"{dist}/")), None)
         if built is not None:
-            pages[built.split("/", 1)[1] if "/" in built else built].append(finding)
+            pages[built[len(dist) + 1:]].append(finding)
         elif finding.locale and finding.article:
-            pages[f"{finding.locale}/{finding.article}/index.html"].append(finding)
+            pages[page_file(finding.locale, finding.article)].append(finding)
     return dict(pages)
 
 
@@ -139,7 +143,7 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             return self._events()
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
-            path = path / "index.html"
+            path = Path(served_file(path.as_posix() + "/"))
         if path.suffix == ".html" or not self.dist.is_dir():
             return self._page(path)
         return super().do_GET()
@@ -238,6 +242,9 @@ def serve(
     watch(folders, [settings.root / CONFIG_FILE], changed, stop)
     try:
         _build(load, locales, workers, state, say)
+        from .checks.readability import load_languages
+
+        load_languages(settings.select_locales(locales))  # so the first edit's build does not wait for them
         while True:
             try:
                 changed.get(timeout=0.5)  # a timeout, so that Ctrl-C is seen while nothing changes
@@ -270,6 +277,6 @@ def _build(load: Callable[[], Settings], locales: Sequence[str], workers: int | 
         say(f"error: {exc}")
         return
     findings = result.report.findings
-    state.publish(findings_by_page(findings), None)
+    state.publish(findings_by_page(findings, settings.dist_dir), None)
     count = len(findings)
     say(f"built in {time.perf_counter() - started:.1f} s: {count} finding{'s' if count != 1 else ''}")

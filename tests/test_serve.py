@@ -32,7 +32,7 @@ def failures(html: str, name: str) -> set[tuple[str, str | None]]:
 def test_the_findings_panel_passes_the_checker_it_reports_for(repo_copy):
     result = build(load_settings(repo_copy))
     page = (repo_copy / "dist" / PAGE).read_text(encoding="utf-8")
-    findings = findings_by_page(result.report.findings)[PAGE]
+    findings = findings_by_page(result.report.findings, "dist")[PAGE]
     assert any(f.quote for f in findings) and any(f.selector for f in findings)
     decorated = decorate(page, findings, "source/x.md:2: front matter is not valid YAML", 3)
     assert decorated.count('id="pipeline-findings"') == 1 and 'role="alert"' in decorated
@@ -46,7 +46,7 @@ def test_findings_go_to_the_page_they_are_about():
     in_catalog = Finding("numbers", "error", "lost 5", "locales/es/LC_MESSAGES/a.po", 7, "es", "a", "catalogs")
     on_index = Finding("link-name", "error", "no name", "pipeline/templates/index.html", 2, "es", None, "a11y",
                        selector="a", related=(Location("dist/es/index.html", 4, "a"),))
-    assert findings_by_page([on_element, in_catalog, on_index]) == {
+    assert findings_by_page([on_element, in_catalog, on_index], "dist") == {
         "es/a/index.html": [on_element, in_catalog],
         "es/index.html": [on_index],
     }

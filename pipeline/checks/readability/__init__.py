@@ -8,7 +8,7 @@ PO entry. `format_table` and `render_html` are its terminal and editors' views.
 
 from __future__ import annotations
 
-from .check import check_readability
+from .check import check_readability, load_languages
 from .html import render_html
 from .languages import LANGUAGES, language_for
 from .report import ReadabilityReport, ReadabilityResult, format_table
@@ -25,5 +25,6 @@ __all__ = [
     "default_target",
     "format_table",
     "language_for",
+    "load_languages",
     "render_html",
 ]

@@ -6,6 +6,7 @@ from typing import Iterator, Mapping, Sequence
 
 from ...model import Finding, LocalizedArticle, Location
 from .document import Document, Flag, read_document, score_metrics
+from .formulas import count_sentence
 from .languages import language_for
 from .report import ReadabilityReport, ReadabilityResult
 from .rules import all_rules
@@ -46,6 +47,18 @@ def analyse(
         if source is not None and source.locale != locale:
             document.source = documents.get((slug, source.locale)) or score_edition(source, targets)
     return [(document, tuple(run_rules(document))) for document in documents.values()]
+
+
+def load_languages(locales: Sequence[str]) -> None:
+    """Load what scoring the locales' languages reads (textstat's settings, syllable dictionaries), once per process.
+
+    A long-running process (the preview) calls this at start, so that its first rebuild
+    after an edit does not wait a second for dictionaries.
+    """
+    for locale in locales:
+        language, _ = language_for(locale)
+        if language is not None:
+            count_sentence(language.textstat, language.fields, "Water helps the body.")
 
 
 def score_edition(edition: LocalizedArticle, targets: Mapping[str, ReadabilityTarget]) -> Document:
