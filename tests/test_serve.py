@@ -18,7 +18,7 @@ from pipeline.config import load_settings
 from pipeline.model import Finding, Location
 from pipeline.serve import decorate, findings_by_page
 
-from .axe import BROWSER_DIR
+from .axe import BROWSER_DIR, run_axe
 from .conftest import run
 
 ARTICLE = "source/restless-leg-syndrome-cause.md"
@@ -37,6 +37,9 @@ def test_the_findings_panel_passes_the_checker_it_reports_for(repo_copy):
     decorated = decorate(page, findings, "source/x.md:2: front matter is not valid YAML", 3)
     assert decorated.count('id="pipeline-findings"') == 1 and 'role="alert"' in decorated
     assert failures(decorated, PAGE) == failures(page, PAGE)  # the panel adds no failure of its own
+    served = repo_copy / "dist" / PAGE.replace("index.html", "served.html")
+    served.write_text(decorated, encoding="utf-8")
+    assert run_axe([served])[served.resolve()].violations == {}  # nor in axe-core's eyes
     assert "<script>" not in page and "pipeline-findings" not in page  # nothing of it reaches dist/
 
 
