@@ -10,11 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
-
 from .bundle import write_into
 from .cache import BuildCache
-from .catalogs import UI_DOMAIN, CatalogTree, read_catalog, translations_of, ui_translations
+from .catalogs import UI_DOMAIN, Catalog, CatalogTree, read_catalog, translations_of, ui_translations
 from .checking import check_built_pages
 from .checks.readability import ReadabilityReport, check_readability
 from .config import Settings

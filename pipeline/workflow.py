@@ -12,10 +12,9 @@ from functools import partial
 from pathlib import Path
 from typing import Container, Mapping, Sequence
 
-from babel.messages.catalog import Catalog
-
 from .catalogs import (
     UI_DOMAIN,
+    Catalog,
     CatalogTree,
     article_template,
     catalog_status,
@@ -116,7 +115,7 @@ def update_catalogs(settings: Settings, locales: Sequence[str] | None = None, ch
             existing = {t.domain: _read_if_present(tree.po(locale, str(t.domain)), tree, locale) for t in templates}
             memory = translation_memory(c for c in existing.values() if c is not None and c.domain != UI_DOMAIN)
             for template in templates:
-                path = tree.po(locale, str(template.domain))
+                path = tree.po(locale, template.domain)
                 before = path.read_bytes() if path.exists() else None
                 merged = merge_catalog(template, existing[template.domain], locale, memory)
                 after = render_catalog(merged)
@@ -145,9 +144,9 @@ def translation_status(settings: Settings, locales: Sequence[str] | None = None)
     rows = []
     for locale in locales or settings.locales:
         for template in templates:
-            path = tree.po(locale, str(template.domain))
+            path = tree.po(locale, template.domain)
             translations = load_translations(path, tree, locale)
-            rows.append(catalog_status(locale, str(template.domain), template_msgids(template), translations, tree.rel(path)))
+            rows.append(catalog_status(locale, template.domain, template_msgids(template), translations, tree.rel(path)))
     return rows
 
 
@@ -169,11 +168,11 @@ def check_catalogs(settings: Settings, locales: Sequence[str] | None = None, ui_
             continue
         context = catalog_context(settings, tree, locale)
         for template in templates:
-            path = tree.po(locale, str(template.domain))
+            path = tree.po(locale, template.domain)
             if path.exists():
                 catalog = read_catalog(path, tree, locale)
                 wanted = set(template_msgids(template))
-                findings += catalog_findings(catalog, tree.rel(path), locale, kinds[str(template.domain)], wanted,
+                findings += catalog_findings(catalog, tree.rel(path), locale, kinds[template.domain], wanted,
                                              context, settings.disabled_rules)
     return Report(findings=sorted(findings, key=lambda f: f.sort_key()))
 
@@ -201,19 +200,19 @@ def catalog_findings(
     """The catalog rules' findings on the messages of a catalog that the source still has."""
     entries = [
         Entry(
-            msgid=m.id,
-            msgstr=m.string,
+            msgid=m.msgid,
+            msgstr=m.msgstr if m.msgstr.strip() else "",
             fuzzy=m.fuzzy,
-            line=m.lineno or 0,
+            line=m.line,
             file=file,
             locale=locale,
-            domain=str(catalog.domain),
-            kind=kinds.get(m.id),
+            domain=catalog.domain,
+            kind=kinds.get(m.msgid),
             format_flags=frozenset(m.flags),
-            allowed=_allowed_rules(m.user_comments),
+            allowed=_allowed_rules(m.translator_comments),
         )
         for m in catalog
-        if m.id and isinstance(m.id, str) and isinstance(m.string, str) and m.id in wanted
+        if m.msgid and m.msgid_plural is None and m.msgid in wanted
     ]
     return check_entries(entries, context, disabled)
 

@@ -84,11 +84,10 @@ def translate_everything(root: Path, locale: str = "es", translate=lambda text: 
 
     assert run(root, "update", "--locale", locale).exit_code == 0
     tree = CatalogTree(root, root / "locales")
-    for po in sorted((root / "locales" / locale.replace("-", "_") / "LC_MESSAGES").glob("*.po")):
+    for po in sorted((root / "locales" / locale / "LC_MESSAGES").glob("*.po")):
         catalog = read_catalog(po, tree, locale)
         for message in catalog:
-            if message.id:
-                message.string = translate(message.id)
+            message.msgstr = translate(message.msgid)
         po.write_bytes(render_catalog(catalog))
 
 

@@ -153,11 +153,11 @@ def test_pseudo_locale_keeps_links_and_grows_by_a_third(project):
     settings = project / "pyproject.toml"
     settings.write_text(settings.read_text().replace('["es"]', '["en-XA"]'))
     assert run(project, "update").exit_code == 0
-    catalog = read(project / "locales/en_XA/LC_MESSAGES/leg-cramps.po")
+    catalog = read(project / "locales/en-XA/LC_MESSAGES/leg-cramps.po")
     message = catalog["Cramps are *sudden* and painful. See [the NHS page](https://www.nhs.uk/)."]
     assert "](https://www.nhs.uk/)" in message.string and "*šûððéñ*" in message.string
     assert len(message.string) >= 1.3 * len(message.id)
-    assert '"Language: en_XA\\n"' in (project / "locales/en_XA/LC_MESSAGES/leg-cramps.po").read_text()
+    assert '"Language: en-XA\\n"' in (project / "locales/en-XA/LC_MESSAGES/leg-cramps.po").read_text()
 
 
 def test_a_broken_catalog_exits_2_naming_file_and_line_and_is_not_rewritten(repo_copy):

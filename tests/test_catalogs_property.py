@@ -48,19 +48,18 @@ def apply(units: list[str], removed: list[str], operation) -> None:
 
 def every_translation(path: Path, tree: CatalogTree) -> set[str]:
     catalog = read_catalog(path, tree, "es")
-    messages = [*catalog, *catalog.obsolete.values()]
-    return {m.string for m in messages if m.id and m.string}
+    return {m.msgstr for m in catalog.messages if m.msgstr}
 
 
 def translate_what_is_left(path: Path, tree: CatalogTree, counter: list[int], confirm: bool) -> None:
     """A translator's pass: translate every empty entry, and confirm fuzzy ones if `confirm`."""
     catalog = read_catalog(path, tree, "es")
     for message in catalog:
-        if message.id and not message.string:
+        if not message.msgstr:
             counter[0] += 1
-            message.string = f"Traducción {counter[0]}."
-        elif message.id and confirm:
-            message.flags.discard("fuzzy")
+            message.msgstr = f"Traducción {counter[0]}."
+        elif confirm:
+            message.fuzzy = False
     path.write_bytes(render_catalog(catalog))
 
 

@@ -8,10 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-from babel.messages.catalog import Message
 
 from pipeline import catalogs, sources
-from pipeline.catalogs import CatalogTree, read_catalog, render_catalog
+from pipeline.catalogs import CatalogTree, Message, read_catalog, render_catalog
 from pipeline.config import load_settings
 from pipeline.files import exclusive_lock
 from pipeline.workflow import catalogs_lock
@@ -29,8 +28,8 @@ def translations_in(root: Path) -> set[str]:
     tree = CatalogTree(root, root / "locales")
     found = set()
     for path in (root / "locales").glob("*/LC_MESSAGES/*.po"):
-        catalog = read_catalog(path, tree, path.parent.parent.name.replace("_", "-"))
-        found |= {m.string for m in (*catalog, *catalog.obsolete.values()) if m.id and m.string}
+        catalog = read_catalog(path, tree, path.parent.parent.name)
+        found |= {m.msgstr for m in catalog.messages if m.msgstr}
     return found
 
 
@@ -94,7 +93,7 @@ def test_a_catalog_of_100000_entries_is_read_and_reported(tmp_path):
     path = root / "locales/es/LC_MESSAGES/leg-cramps.po"
     catalog = read_catalog(path, CatalogTree(root, root / "locales"), "es")
     for i in range(100_000):
-        catalog.obsolete[f"Old message {i}"] = Message(f"Old message {i}", f"Viejo {i}")
+        catalog.messages.append(Message(f"Old message {i}", f"Viejo {i}", obsolete=True))
     path.write_bytes(render_catalog(catalog))
     started = time.monotonic()
     result = run(root, "status", "--format", "json")

@@ -20,7 +20,7 @@ def build_with(project, translations: dict[str, str], ui: dict[str, str] | None 
         path = tree.po("es", "ui")
         catalog = read_catalog(path, tree, "es")
         for msgid, msgstr in ui.items():
-            catalog[msgid].string = msgstr
+            catalog.get(msgid).msgstr = msgstr
         path.write_bytes(render_catalog(catalog))
     result = build(load_settings(project))
     html = (project / "dist/es/leg-cramps/index.html").read_text(encoding="utf-8")
