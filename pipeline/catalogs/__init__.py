@@ -2,7 +2,7 @@
 
 One POT per article (`locales/templates/<slug>.pot`), one PO per article and locale
 (`locales/<locale>/LC_MESSAGES/<slug>.po`), and the `ui` domain for the templates' own strings.
-A catalog is read with polib and written back in its own style (`layout.py`): an entry
+A catalog is read with polib and written back in its own style (`style.py`): an entry
 nobody changed keeps its bytes, whichever tool saved the file. Files this tool creates are
 not wrapped (as `msgcat --no-wrap` writes them), and files are written only when their
 content changed. Nothing a translator wrote is dropped (`merge.py`).
@@ -26,7 +26,7 @@ from ..locales import normalize_code, parse_locale
 from ..markdown import count_words
 from ..model import CatalogStatus, Translation
 from ..pseudo import pseudo_translate
-from .layout import NO_WRAP, Style
+from .style import NO_WRAP, Style
 from .merge import merge, translation_memory
 from .po import Catalog, Header, Message
 from .pofile import PoSyntaxError, parse, render

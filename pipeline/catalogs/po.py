@@ -140,7 +140,7 @@ class Catalog:
     domain: str
     header: Header = field(default_factory=Header)
     messages: list[Message] = field(default_factory=list)
-    style: object = None  # a `layout.Style`, detected when read (None: the tool's own)
+    style: object = None  # a `style.Style`, detected when read (None: the tool's own)
     newline: str = "\n"
     byte_order_mark: bool = False
     trailer: str = ""  # what follows the last entry (comments GNU keeps there)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import polib
 
-from .layout import NO_WRAP, Style, detect_style, header_lines, message_lines
+from .style import NO_WRAP, Style, detect_style, header_lines, message_lines
 from .po import Catalog, Header, Message
 
 #: A PO line: a keyword and a C string, a continuation string, or nothing (after `#~` or `#|` too).
