@@ -73,6 +73,11 @@ def _settings(project: Path, **overrides: Any) -> Settings:
     return load_settings(project).with_overrides(**overrides)
 
 
+def _catalog_locales(settings: Settings, locales: tuple[str, ...]) -> tuple[str, ...]:
+    """The configured target locales a catalog command works on: all, or those of --locale (others refused)."""
+    return tuple(code for code in settings.select_locales(locales) if code in settings.locales)
+
+
 def _shown(path: Path, settings: Settings) -> str:
     """A path as the user sees it: relative to the project."""
     return shown_path(path, settings.root)
@@ -99,8 +104,8 @@ def update(project: Path, locales: tuple[str, ...], check: bool) -> None:
     """Merge the templates into every locale's catalogs, keeping every translation."""
     from .workflow import update_catalogs
 
-    settings = _settings(project, locales=locales)
-    result = update_catalogs(settings, settings.locales, check=check)
+    settings = _settings(project)
+    result = update_catalogs(settings, _catalog_locales(settings, locales), check=check)
     verb = "out of date" if check else "updated"
     for path in result.changed:
         click.echo(f"{verb}: {_shown(path, settings)}")
@@ -116,8 +121,8 @@ def compile_command(project: Path, locales: tuple[str, ...]) -> None:
     """Compile PO catalogs into MO files where the MO is older (fuzzy entries left out)."""
     from .workflow import compile_all
 
-    settings = _settings(project, locales=locales)
-    compiled = compile_all(settings, settings.locales)
+    settings = _settings(project)
+    compiled = compile_all(settings, _catalog_locales(settings, locales))
     for path in compiled:
         click.echo(f"compiled {_shown(path, settings)}")
     click.echo(f"{len(compiled)} catalogs compiled" if compiled else "compiled catalogs are up to date")
@@ -134,8 +139,8 @@ def status(project: Path, locales: tuple[str, ...], output: str, min_coverage: f
     from .reports import status_row, status_table
     from .workflow import translation_status
 
-    settings = _settings(project, locales=locales)
-    rows = translation_status(settings, settings.locales)
+    settings = _settings(project)
+    rows = translation_status(settings, _catalog_locales(settings, locales))
     totals = total_status(rows)
     if output == "json":
         click.echo(json.dumps([status_row(r) for r in rows], indent=2, ensure_ascii=False))
@@ -204,8 +209,8 @@ def check_catalogs_command(project: Path, locales: tuple[str, ...], output: str,
     """Check every translation: markup, links, numbers, punctuation, glossary terms…"""
     from .workflow import check_catalogs
 
-    settings = _settings(project, locales=locales, fail_on=fail_on)
-    _finish(check_catalogs(settings, settings.locales), settings, output)
+    settings = _settings(project, fail_on=fail_on)
+    _finish(check_catalogs(settings, _catalog_locales(settings, locales)), settings, output)
 
 
 @check.command(name="readability")

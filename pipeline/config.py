@@ -48,6 +48,9 @@ class Settings:
     fail_on: str = "error"
     #: Rule ids to switch off.
     disabled_rules: tuple[str, ...] = ()
+    #: Width of new and changed catalog lines: 0 for none, N to wrap at N columns as GNU gettext does;
+    #: unset, each catalog keeps the style it was saved in (GNU, Poedit and Weblate each have theirs).
+    po_width: int | None = None
     #: Readability targets per locale: {"en": {"warning": 8, "error": 10}}.
     readability: dict[str, ReadabilityTarget] = field(default_factory=dict)
     #: Folder of the publisher's own templates, which override the shipped ones by name.
@@ -72,7 +75,8 @@ class Settings:
         unknown = sorted(wanted - set(self.all_locales))
         if problems or unknown:
             configured = ", ".join(self.all_locales)
-            raise ConfigError("; ".join(problems) or f"--locale {', '.join(unknown)}: not configured (configured: {configured})")
+            raise ConfigError("; ".join(problems) or f"--locale {', '.join(unknown)}: not in the `locales` setting of [tool.pipeline] "
+                                                 f"(configured: {configured})")
         return tuple(code for code in self.all_locales if not wanted or code in wanted)
 
     def path(self, name: str) -> Path:
@@ -210,6 +214,13 @@ def _string_list(key: str, raw: Any, problems: list[str]) -> tuple[str, ...]:
     return tuple(raw)
 
 
+def _width(key: str, raw: Any, problems: list[str]) -> int | None:
+    if isinstance(raw, bool) or not isinstance(raw, int) or not (raw == 0 or 20 <= raw <= 1000):
+        problems.append(f"{key} must be 0 (no wrapping) or a line width from 20 to 1000, not {raw!r}")
+        return None
+    return raw
+
+
 def _readability(key: str, raw: Any, problems: list[str]) -> dict[str, ReadabilityTarget]:
     if not isinstance(raw, dict):
         problems.append(f"{key} must be a table of locales, such as {key}.en = {{warning = 8, error = 10}}")
@@ -228,6 +239,7 @@ def _readability(key: str, raw: Any, problems: list[str]) -> dict[str, Readabili
 
 
 VALIDATORS: dict[str, Callable[[str, Any, list[str]], Any]] = {
+    "po_width": _width,
     "source_locale": _locale,
     "locales": _locale_list,
     "source_dir": _folder,

@@ -16,6 +16,7 @@ from .catalogs import (
     UI_DOMAIN,
     Catalog,
     CatalogTree,
+    Style,
     article_template,
     catalog_status,
     compile_catalogs,
@@ -30,7 +31,7 @@ from .catalogs import (
     translation_memory,
     ui_template,
 )
-from .checks.catalogs import CheckContext, Entry, check_entries, load_glossary
+from .checks.catalogs import CheckContext, Entry, allowed_rules, check_entries, load_glossary
 from .config import Settings
 from .cache import FOLDER, BuildCache
 from .files import exclusive_lock, write_atomic
@@ -118,12 +119,19 @@ def update_catalogs(settings: Settings, locales: Sequence[str] | None = None, ch
                 path = tree.po(locale, template.domain)
                 before = path.read_bytes() if path.exists() else None
                 merged = merge_catalog(template, existing[template.domain], locale, memory)
-                after = render_catalog(merged)
+                after = render_catalog(merged, catalog_style(settings))
                 if after != before:
                     changed.append(path)
                     if not check:
                         write_atomic(path, after)
     return UpdateResult(changed, check)
+
+
+def catalog_style(settings: Settings) -> Style | None:
+    """How new and changed catalog lines are wrapped: the `po_width` setting, or (None) each file's own style."""
+    if settings.po_width is None:
+        return None
+    return Style(settings.po_width or None)
 
 
 def compile_all(settings: Settings, locales: Sequence[str] | None = None) -> list[Path]:
@@ -209,21 +217,12 @@ def catalog_findings(
             domain=catalog.domain,
             kind=kinds.get(m.msgid),
             format_flags=frozenset(m.flags),
-            allowed=_allowed_rules(m.translator_comments),
+            allowed=allowed_rules(m.translator_comments, m.flags),
         )
         for m in catalog
         if m.msgid and m.msgid_plural is None and m.msgid in wanted
     ]
     return check_entries(entries, context, disabled)
-
-
-def _allowed_rules(comments: list[str]) -> frozenset[str]:
-    """Rule ids switched off by translator comments such as `# allow: urls`."""
-    allowed: set[str] = set()
-    for comment in comments:
-        if comment.strip().startswith("allow:"):
-            allowed.update(comment.strip()[len("allow:") :].replace(",", " ").split())
-    return frozenset(allowed)
 
 
 def _read_if_present(path: Path, tree: CatalogTree, locale: str) -> Catalog | None:

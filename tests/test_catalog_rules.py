@@ -24,6 +24,8 @@ CASES = [
     ("urls", "Visit https://example.org/a now.", "Visite https://example.org/b ahora.", "Visite https://example.org/a ahora.", {}),
     ("emails", "Write to help@example.org.", "Escriba a ayuda@example.org.", "Escriba a help@example.org.", {}),
     ("phone-numbers", "Call [816-396-0245](tel:+18163960245).", "Llame al [816-396-0254](tel:+18163960245).", "Llame al [816-396-0245](tel:+18163960245).", {}),
+    ("bidi-controls", "Call 816-396-0245.", "Llame al \u202e816-396-0245\u202c.", "Llame al 816-396-0245.", {}),
+    ("bidi-controls", "Call 816-396-0245.", "اتصل على \u2067816-396-0245\u2069.", "اتصل على 816-396-0245.", {"locale": "ar"}),
     ("numbers", "67% of patients improved.", "El 76 % de los pacientes mejoró.", "El 67 % de los pacientes mejoró.", {}),
     ("numbers", "sixty-seven percent of patients", "el setenta y seis por ciento de los pacientes", "el sesenta y siete por ciento de los pacientes", {}),
     ("numbers", "It costs 1,000.50 dollars.", "Es kostet 1.000,60 Dollar.", "Es kostet 1.000,50 Dollar.", {"locale": "de"}),
@@ -68,6 +70,24 @@ def test_references_are_exempt_from_same_as_source_and_glossary():
 def test_a_translator_comment_allows_one_rule_on_one_entry():
     assert "same-as-source" not in rule_ids("Conclusion", "Conclusion", locale="fr", allowed={"same-as-source"})
     assert "same-as-source" in rule_ids("Conclusion", "Conclusion", locale="fr")
+
+
+def test_weblate_flags_allow_a_rule_on_one_entry_by_weblates_name_or_ours():
+    from pipeline.checks.catalogs import allowed_rules
+
+    assert allowed_rules([], ["fuzzy", "ignore-same", "ignore-end-stop", "ignore-numbers"]) == {
+        "same-as-source", "end-punctuation", "numbers"}
+    assert allowed_rules(["allow: urls, emails"], []) == {"urls", "emails"}
+
+
+def test_a_changed_phone_number_is_one_finding_naming_the_text_and_the_link():
+    found = findings("Call [816-396-0245](tel:+18163960245).", "Llame al [816-396-0254](tel:+18163960254).")
+    assert found == {("phone-numbers", "the phone number 816-396-0245 / tel:+18163960245 of the source is missing or "
+                                       "changed (the translation has 816-396-0254 / tel:+18163960254)")}
+
+
+def test_bidi_controls_the_source_has_are_not_a_finding():
+    assert "bidi-controls" not in rule_ids("Say \u2067שלום\u2069 twice.", "Diga \u2067שלום\u2069 dos veces.")
 
 
 def test_findings_name_the_po_file_line_and_locale():

@@ -83,7 +83,9 @@ def test_templates_are_rewritten_only_when_their_content_changes(repo_copy, monk
 
 
 def test_msgfmt_accepts_every_catalog_and_prose_has_no_format_flags(repo_copy):
-    run(repo_copy, "update", "--locale", "en-XA")
+    settings = repo_copy / "pyproject.toml"
+    settings.write_text(settings.read_text().replace('locales = ["es", "de", "fr", "ar"]', 'locales = ["es", "de", "fr", "ar", "en-XA"]'))
+    assert run(repo_copy, "update", "--locale", "en-XA").exit_code == 0
     for path in all_po_files(repo_copy):
         result = subprocess.run(["msgfmt", "-c", "-o", os.devnull, str(path)], capture_output=True, text=True)
         assert result.returncode == 0, (path, result.stderr)
@@ -207,3 +209,11 @@ def test_extract_reads_again_only_the_articles_that_changed(repo_copy, monkeypat
     shutil.rmtree(repo_copy / ".pipeline-cache")
     workflow.extract_templates(settings, workers=1)
     assert {p.name: p.read_bytes() for p in (repo_copy / "locales/templates").glob("*.pot")} == warm
+
+
+def test_a_locale_that_is_not_configured_is_refused_naming_the_setting(repo_copy):
+    for command in (["update"], ["update", "--check"], ["status"], ["compile"], ["check", "catalogs"]):
+        result = run(repo_copy, *command, "--locale", "fr-CA")
+        assert result.exit_code == 2, command
+        assert "--locale fr-CA: not in the `locales` setting" in result.output
+    assert not (repo_copy / "locales/fr-CA").exists()

@@ -2,7 +2,9 @@
 
 A rule module's docstring is its documentation (first line: the help; then a failing and a
 passing example); it declares SEVERITY and a `check(entry, context)` that yields messages.
-A translator can silence a rule on one entry with a translator comment `# allow: <rule-id>`.
+A translator can silence a rule on one entry with a translator comment `# allow: <rule-id>`,
+or with Weblate's flags: `#, ignore-<check>` for Weblate's own check names (`ignore-same`,
+`ignore-end-stop`…, mapped in WEBLATE_CHECKS) or for a rule id (`ignore-numbers`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,30 @@ from typing import Callable, Collection, Iterable, Iterator
 
 from ...errors import CatalogError
 from ...model import Finding, Severity
+
+
+#: Weblate's check names (as its `ignore-<check>` flags spell them) and the rule doing the same job here.
+WEBLATE_CHECKS = {
+    "same": "same-as-source", "end-stop": "end-punctuation", "end-question": "end-punctuation",
+    "end-exclamation": "end-punctuation", "end-colon": "end-punctuation", "end-ellipsis": "end-punctuation",
+    "end-semicolon": "end-punctuation", "begin-space": "whitespace", "end-space": "whitespace",
+    "duplicate": "doubled-words", "url": "urls", "md-link": "inline-markdown", "md-reflink": "inline-markdown",
+    "md-syntax": "inline-markdown", "python-format": "placeholders", "python-brace-format": "placeholders",
+    "glossary": "glossary", "max-length": "length",
+}
+
+
+def allowed_rules(comments: Iterable[str], flags: Iterable[str]) -> frozenset[str]:
+    """Rule ids switched off on an entry: `# allow: urls` comments and Weblate's `#, ignore-same` flags."""
+    allowed: set[str] = set()
+    for comment in comments:
+        if comment.strip().startswith("allow:"):
+            allowed.update(comment.strip()[len("allow:") :].replace(",", " ").split())
+    for flag in flags:
+        if flag.startswith("ignore-"):
+            check = flag[len("ignore-"):]
+            allowed.add(WEBLATE_CHECKS.get(check, check))
+    return frozenset(allowed)
 
 
 @dataclass(frozen=True)

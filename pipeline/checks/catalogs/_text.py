@@ -83,9 +83,15 @@ def emails(text: str) -> set[str]:
 @remembered
 def phone_numbers(text: str) -> set[str]:
     """Phone numbers (as their digits), written out or as tel: targets."""
+    return set(phone_spellings(text))
+
+
+@remembered
+def phone_spellings(text: str) -> dict[str, str]:
+    """Phone numbers by their digits, each as the text spells it ("816-396-0245", "tel:+18163960245")."""
     prose = _prose_digits(text)
-    found = {_digits(m) for m in PHONE.findall(prose) if len(_digits(m)) >= 7} if _MANY_DIGITS.search(prose) else set()
-    found.update(_digits(t) for t in link_targets(text) if t.lower().startswith("tel:"))
+    found = {_digits(m): m.strip() for m in PHONE.findall(prose) if len(_digits(m)) >= 7} if _MANY_DIGITS.search(prose) else {}
+    found.update((_digits(t), t) for t in link_targets(text) if t.lower().startswith("tel:"))
     return found
 
 
