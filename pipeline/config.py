@@ -75,7 +75,7 @@ class Settings:
         unknown = sorted(wanted - set(self.all_locales))
         if problems or unknown:
             configured = ", ".join(self.all_locales)
-            raise ConfigError("; ".join(problems) or f"--locale {', '.join(unknown)}: not in the `locales` setting of [tool.pipeline] "
+            raise ConfigError("; ".join(problems) or f"--locale {', '.join(unknown)}: not configured in the `locales` setting of [tool.pipeline] "
                                                  f"(configured: {configured})")
         return tuple(code for code in self.all_locales if not wanted or code in wanted)
 

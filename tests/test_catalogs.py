@@ -215,5 +215,5 @@ def test_a_locale_that_is_not_configured_is_refused_naming_the_setting(repo_copy
     for command in (["update"], ["update", "--check"], ["status"], ["compile"], ["check", "catalogs"]):
         result = run(repo_copy, *command, "--locale", "fr-CA")
         assert result.exit_code == 2, command
-        assert "--locale fr-CA: not in the `locales` setting" in result.output
+        assert "--locale fr-CA: not configured in the `locales` setting" in result.output
     assert not (repo_copy / "locales/fr-CA").exists()

@@ -1,4 +1,8 @@
-"""Nothing a translator wrote is ever lost, whatever sequence of source edits `update` follows."""
+"""Nothing a translator wrote is ever lost, whatever sequence of source edits `update` follows.
+
+After every edit, `update` then `update --check` is clean, `update` twice gives the same bytes,
+and every `#| msgid` shows a text the source once had (the one the translation was made for).
+"""
 
 import tempfile
 from pathlib import Path
@@ -58,8 +62,9 @@ def translate_what_is_left(path: Path, tree: CatalogTree, counter: list[int], co
         if not message.msgstr:
             counter[0] += 1
             message.msgstr = f"Traducción {counter[0]}."
-        elif confirm:
+        elif confirm:  # as Poedit does: the review done, the flag and the previous msgid go
             message.fuzzy = False
+            message.previous_msgctxt = message.previous_msgid = None
     path.write_bytes(render_catalog(catalog))
 
 
@@ -72,6 +77,7 @@ def test_update_never_drops_a_translation(start, edits):
         tree = CatalogTree(root, root / "locales")
         po = tree.po("es", "leg-cramps")
         units, removed, counter = list(start), [], [0]
+        seen = set(units) | {"Leg cramps"}  # the title is a message too
 
         def write_source() -> None:
             body = "\n\n".join(units)
@@ -87,4 +93,12 @@ def test_update_never_drops_a_translation(start, edits):
             update_catalogs(settings_)
             after = every_translation(po, tree)
             assert before <= after, f"lost: {before - after}"
+            written = po.read_bytes()
+            assert update_catalogs(settings_, check=True).changed == []  # update, then update --check: clean
+            update_catalogs(settings_)
+            assert po.read_bytes() == written  # update twice: the same bytes
+            seen.update(units)
+            for message in read_catalog(po, tree, "es").messages:  # #| shows a text the translation was made for
+                assert message.previous_msgid is None or (message.fuzzy and message.previous_msgid in seen)
             translate_what_is_left(po, tree, counter, confirm)
+            seen.update(units)
