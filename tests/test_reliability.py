@@ -79,12 +79,12 @@ def test_a_five_megabyte_article_is_built_in_bounded_time_and_memory(tmp_path):
     copies = [body.replace("Restless", f"Restless {i}").replace("[//]", f"[//{i}]") for i in range(1300)]
     root = write_project(tmp_path / "big", {"big.md": "---\ntitle: Big\n---\n" + "".join(copies)})
     assert (root / "source/big.md").stat().st_size > 5_000_000
-    started = time.monotonic()
-    process = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-m", "pipeline", "-C", str(root), "build"],
-                             capture_output=True, text=True)
+    process = subprocess.run(["/usr/bin/time", "-f", "%U %S %M", sys.executable, "-m", "pipeline", "-C", str(root),
+                              "build"], capture_output=True, text=True)
     assert process.returncode in (0, 1), process.stderr[-500:]
-    assert time.monotonic() - started < 120
-    assert int(process.stderr.strip().splitlines()[-1]) < 1_000_000  # peak memory under 1 GB (in KB)
+    user, system, peak = process.stderr.strip().splitlines()[-1].split()
+    assert float(user) + float(system) < 120  # CPU seconds: a busy machine does not count
+    assert int(peak) < 1_000_000  # peak memory under 1 GB (in KB)
 
 
 def test_a_catalog_of_100000_entries_is_read_and_reported(tmp_path):
@@ -95,10 +95,10 @@ def test_a_catalog_of_100000_entries_is_read_and_reported(tmp_path):
     for i in range(100_000):
         catalog.messages.append(Message(f"Old message {i}", f"Viejo {i}", obsolete=True))
     path.write_bytes(render_catalog(catalog))
-    started = time.monotonic()
+    started = time.process_time()  # CPU time: a busy machine does not count
     result = run(root, "status", "--format", "json")
     assert result.exit_code == 0 and json.loads(result.output)[0]["locale"] == "es"
-    assert time.monotonic() - started < 60
+    assert time.process_time() - started < 60
 
 
 def test_oversized_inputs_are_refused_with_a_clear_message(project, monkeypatch):
