@@ -1,7 +1,8 @@
 """The command line: the only module that imports Click and the only one that prints.
 
 Each command loads the settings, applies its options, calls one function and exits
-with the code its report decides: 0 clean, 1 findings at or above --fail-on, 2 bad input.
+with the code its report decides: 0 clean, 1 findings at or above --fail-on, 2 bad input;
+the group itself gives 3 for a bug in the tool (its traceback in a log file) and 130 for Ctrl-C.
 A command imports what it needs when it runs: `extract` does not wait for textstat.
 """
 
@@ -16,17 +17,25 @@ from typing import Any, Callable, Iterator
 
 import click
 
+from . import DISTRIBUTION
 from .config import Settings, load_settings
 from .errors import PipelineError
 from .layout import shown_path
 from .model import Report
 
 
+#: Exit codes of the group's own (the commands give 0, 1 and 2): see `cli`'s help.
+INTERNAL_ERROR, INTERRUPTED = 3, 130
+
+
 class PipelineGroup(click.Group):
-    """Turns bad input and bad command lines into one line on stderr and exit code 2."""
+    """Turns every way a command can end into its exit code and at most one line on stderr."""
+
+    debug = False  # --debug: print an internal error's traceback too
 
     def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> None:  # type: ignore[override]
         extra.pop("standalone_mode", None)
+        self.debug = False
         try:
             code = super().main(args, prog_name or "pipeline", standalone_mode=False, **extra)
         except PipelineError as exc:
@@ -36,15 +45,39 @@ class PipelineGroup(click.Group):
             _fail(exc.format_message() + hint, 2)
         except click.ClickException as exc:
             _fail(exc.format_message(), exc.exit_code)
-        except click.Abort:
-            _fail("aborted", 1)
+        except (click.Abort, KeyboardInterrupt):  # Click turns Ctrl-C into Abort
+            click.echo("interrupted: nothing was half-written", err=True)
+            sys.exit(INTERRUPTED)
+        except BrokenPipeError:  # the reader of stdout went away (`pipeline status | head`)
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+            sys.exit(1)
+        except Exception as exc:
+            _internal_error(exc, self.debug)
         sys.exit(code if isinstance(code, int) else 0)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        self.debug = bool(ctx.params.get("debug"))
+        return super().invoke(ctx)
 
 
 def _fail(message: str, code: int) -> None:
     """Print one line on stderr and exit."""
     click.echo(f"error: {' '.join(message.split())}", err=True)
     sys.exit(code)
+
+
+def _internal_error(error: Exception, debug: bool) -> None:
+    """A bug in the tool: its traceback to a log (and stderr with --debug), one line, exit 3."""
+    import traceback
+
+    from .crash import describe, write_crash_log
+
+    log = write_crash_log(error)
+    if debug:
+        click.echo("".join(traceback.format_exception(error)).rstrip(), err=True)
+    where = f"the traceback is in {log}" if log else "the traceback could not be logged (use --debug)"
+    click.echo(f"internal error: {describe(error)}; {where} (please report it)", err=True)
+    sys.exit(INTERNAL_ERROR)
 
 
 @click.group(cls=PipelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,10 +89,21 @@ def _fail(message: str, code: int) -> None:
     show_default=True,
     help="The project folder (holding pyproject.toml).",
 )
-@click.version_option(package_name="pipeline")
+@click.option("--debug", is_flag=True, help="On an internal error, print its traceback too.")
+@click.version_option(package_name=DISTRIBUTION)
 @click.pass_context
-def cli(ctx: click.Context, project: Path) -> None:
-    """Translate, check and build patient-facing health articles in many languages."""
+def cli(ctx: click.Context, project: Path, debug: bool) -> None:
+    """Translate, check and build patient-facing health articles in many languages.
+
+    \b
+    Exit codes, for every command:
+      0  done and clean
+      1  done, with findings at or above the failing severity
+      2  bad input or command line: one line naming the file (and line)
+      3  a bug in the tool: one line, and the traceback in a log file
+         (--debug prints it); please report it
+    130  interrupted (Ctrl-C): nothing half-written
+    """
     ctx.obj = project
 
 

@@ -43,10 +43,12 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
                 os.fsync(handle.fileno())
         os.chmod(temporary, path.stat().st_mode & 0o7777 if path.exists() else FILE_MODE)
         os.replace(temporary, path)
-    except OSError as exc:
+    except BaseException as exc:  # Ctrl-C too: no temporary file is left behind
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise OutputError(f"cannot write: {exc.strerror or exc}", path) from None
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write: {exc.strerror or exc}", path) from None
+        raise
 
 
 def write_atomic_chunks(path: Path, chunks: Iterable[str]) -> None:
@@ -63,10 +65,12 @@ def write_atomic_chunks(path: Path, chunks: Iterable[str]) -> None:
             os.fsync(handle.fileno())
         os.chmod(temporary, FILE_MODE)
         os.replace(temporary, path)
-    except OSError as exc:
+    except BaseException as exc:  # Ctrl-C too: no temporary file is left behind
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise OutputError(f"cannot write: {exc.strerror or exc}", path) from None
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write: {exc.strerror or exc}", path) from None
+        raise
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:

@@ -7,11 +7,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "pipeline"
 
 #: Each module's layer; a module imports only from lower layers of the package.
 LAYERS = {
+    "": 0,  # the package's __init__: its distribution name only
     "model": 0,
     "errors": 0,
     "locales": 1,
     "files": 1,
     "layout": 1,
+    "crash": 1,
     "theme": 2,
     "cache": 2,
     "parallel": 1,
