@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO
+from .installs import REPO, install_dependencies, new_venv, pip_install, tracked
 
 #: Every command, in the order a project runs them, with the exit code the shipped content gives.
 COMMANDS = [
@@ -33,19 +33,6 @@ COMMANDS = [
 ]
 
 
-def tracked(folder: str = "") -> list[str]:
-    """The files git tracks in this repository (under `folder`)."""
-    listing = subprocess.run(["git", "ls-files", "-z", *([folder] if folder else [])], cwd=REPO,
-                             capture_output=True, check=True).stdout.decode()
-    return [name for name in listing.split("\0") if name and (REPO / name).exists()]
-
-
-def install_requirements() -> list[str]:
-    """The pip arguments that install the package's locked dependencies, where a lock exists."""
-    lock = REPO / "requirements" / "run.txt"
-    return ["-r", str(lock)] if lock.exists() else []
-
-
 @pytest.fixture(scope="module")
 def distributions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The sdist and the wheel, built as `python -m build` builds them (the wheel from the sdist)."""
@@ -58,16 +45,10 @@ def distributions(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 @pytest.fixture(scope="module")
 def installed(distributions: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new virtual environment with the wheel installed in it (not editable): its bin folder."""
-    venv = tmp_path_factory.mktemp("venv")
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
-    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-    requirements = install_requirements()
-    if requirements:
-        subprocess.run([*pip, *requirements], check=True, timeout=600)
-        subprocess.run([*pip, "--no-deps", str(distributions["wheel"])], check=True, timeout=300)
-    else:
-        subprocess.run([*pip, str(distributions["wheel"])], check=True, timeout=600)
-    return venv / "bin"
+    python = new_venv(tmp_path_factory.mktemp("venv"))
+    install_dependencies(python)
+    pip_install(python, "--no-deps", str(distributions["wheel"]))
+    return python.parent
 
 
 @pytest.fixture

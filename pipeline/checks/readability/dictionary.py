@@ -1,48 +1,70 @@
-"""The CMU Pronouncing Dictionary, shipped inside the package so English scores work offline.
+"""The CMU Pronouncing Dictionary, shipped inside the package and read without NLTK.
 
-textstat 0.7.13 counts English syllables with the CMU dictionary, which it asks NLTK for
-(`nltk.data.find("corpora/cmudict")`) and downloads at first use: on a machine without
-internet that raises `LookupError`. The package ships the dictionary's BSD-licensed data,
-converted to NLTK's layout, under `pipeline/data/nltk/corpora/cmudict/`; this module puts
-that folder first on NLTK's search path, so every machine scores with the same data and
-nothing is downloaded. See that folder's README for the source and the conversion.
+textstat 0.7.13 counts English syllables with the CMU dictionary, which it asks NLTK's
+loader for (`nltk.data.find("corpora/cmudict")`) and downloads at first use: offline that
+raises `LookupError`, and NLTK 3.10 also refuses a data folder that its group may write
+(any clone made under umask 002). The package ships the dictionary's BSD-licensed data in
+`pipeline/data/cmudict/` (see its README for the source and the conversion); this module
+reads that file itself and hands textstat the same dictionary NLTK's reader would build,
+so no machine downloads it, trusts a folder or scores with other data.
 """
 
 from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Iterator
 
-import nltk
-
-#: The NLTK data folder the package ships (it holds `corpora/cmudict/cmudict`).
-NLTK_DATA = Path(__file__).resolve().parents[2] / "data" / "nltk"
+#: The shipped dictionary: lines `WORD N PH ON EMES`, variant N of WORD, the first one first.
+CMUDICT = Path(__file__).resolve().parents[2] / "data" / "cmudict" / "cmudict"
 
 
-def use_shipped_cmudict() -> Path:
-    """Put the shipped NLTK data first on `nltk.data.path` (once) and return its folder."""
-    folder = str(NLTK_DATA)
-    if not nltk.data.path or nltk.data.path[0] != folder:
-        if folder in nltk.data.path:
-            nltk.data.path.remove(folder)
-        # First, so that scores never depend on another copy found in a user's NLTK_DATA.
-        nltk.data.path.insert(0, folder)
-    nltk.data.find("corpora/cmudict")  # a LookupError here means a broken installation
-    return NLTK_DATA
+def _entries() -> Iterator[tuple[str, list[str]]]:
+    """Each line of the dictionary as (lowercased word, phones), in the file's order."""
+    with open(CMUDICT, encoding="ascii") as lines:
+        for line in lines:
+            word, _, *phones = line.split()
+            yield word.lower(), phones
+
+
+@functools.lru_cache(maxsize=1)
+def english_pronunciations() -> dict[str, list[list[str]]]:
+    """Every word and its pronunciations, as NLTK's `cmudict.dict()` gives them (tests compare)."""
+    pronunciations: dict[str, list[list[str]]] = {}
+    for word, phones in _entries():
+        pronunciations.setdefault(word, []).append(phones)
+    return pronunciations
 
 
 @functools.lru_cache(maxsize=1)
 def english_syllables() -> dict[str, int]:
-    """Each word of the shipped dictionary and the syllables of its first pronunciation.
+    """Each word and the syllables of its first pronunciation: what textstat 0.7.13 counts.
 
-    What textstat 0.7.13 counts for an English word it finds there (the vowels of
-    `cmudict.dict()[word][0]`, which carry a stress digit), read straight from the file:
-    NLTK's reader builds every pronunciation of 134,000 words, which takes a second, where
-    this takes a fraction of one. Tests compare the two.
+    The vowels of `cmudict.dict()[word][0]` carry a stress digit. Counted straight from the
+    file, without building every pronunciation of 134,000 words first.
     """
     syllables: dict[str, int] = {}
-    with open(NLTK_DATA / "corpora" / "cmudict" / "cmudict", encoding="latin-1") as lines:
-        for line in lines:
-            word, _, *phones = line.split()
-            syllables.setdefault(word.lower(), sum(1 for phone in phones if phone[-1].isdigit()))
+    for word, phones in _entries():
+        syllables.setdefault(word, sum(1 for phone in phones if phone[-1].isdigit()))
     return syllables
+
+
+def shipped_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+    """What textstat's `get_cmudict(lang)` returns, from the shipped file: English only."""
+    from textstat.backend.utils import get_lang_root
+
+    return english_pronunciations() if get_lang_root(lang) == "en" else None
+
+
+def give_textstat_the_dictionary() -> None:
+    """Make textstat's syllable counter read the shipped dictionary, never NLTK's loader.
+
+    textstat 0.7.13 (pinned) looks `get_cmudict` up in the module of `count_syllables` at
+    every call: that one name is replaced. Its cache is cleared, so that no count made
+    before comes from elsewhere. A test fails if a textstat release moves the name.
+    """
+    from textstat.backend.counts import _count_syllables
+
+    if _count_syllables.get_cmudict is not shipped_cmudict:
+        _count_syllables.get_cmudict = shipped_cmudict
+        _count_syllables.count_syllables.cache_clear()

@@ -25,7 +25,10 @@ from textstat.backend.selections import list_words
 from textstat.backend.utils import get_lang_cfg, get_lang_easy_words, get_lang_root, get_pyphen
 from textstat.textstat import textstatistics
 
-from .dictionary import english_syllables, use_shipped_cmudict
+from .dictionary import english_syllables, give_textstat_the_dictionary
+
+# Before any count: textstat then never asks NLTK's loader (nor the network) for the dictionary.
+give_textstat_the_dictionary()
 
 
 @dataclass(frozen=True)
@@ -81,8 +84,6 @@ COUNTERS: dict[str, Counter] = {
 @functools.lru_cache(maxsize=None)
 def textstat_for(language: str) -> textstatistics:
     """The one textstat instance of a textstat language ("en_US", "es", "de"...)."""
-    if language.startswith("en"):
-        use_shipped_cmudict()
     stats = textstatistics()
     stats.set_lang(language)
     return stats
@@ -110,7 +111,6 @@ def _syllable_counts(language: str, sentence: str, fields: tuple[str, ...]) -> d
     128 entries. The same rules, from one list of words and a larger cache of words:
     the results are equal (tests compare them with textstat's own functions).
     """
-    textstat_for(language)  # the pronunciation dictionary is in place before words are counted
     words = list_words(sentence, lowercase=True)
     syllables = [_word_syllables(word, language) for word in words]
     counts = {
