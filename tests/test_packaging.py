@@ -9,10 +9,12 @@ run the commands on a copy of this repository's content.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tarfile
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -22,6 +24,7 @@ from .installs import REPO, install_dependencies, new_venv, pip_install, tracked
 
 #: Every command, in the order a project runs them, with the exit code the shipped content gives.
 COMMANDS = [
+    (["--version"], 0),
     (["extract"], 0),
     (["update", "--check"], 0),
     (["status"], 0),
@@ -94,3 +97,39 @@ def test_every_command_works_from_the_installed_wheel(installed, content):
     assert (content / "dist" / "index.html").is_file()
     assert "templates are up to date" in subprocess.run(
         [str(installed / "pipeline"), "extract"], cwd=content, capture_output=True, text=True).stdout
+
+
+def fresh_machine_commands() -> list[str]:
+    """The README's commands for a fresh machine: one builds, one runs the tests."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## On a fresh machine", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```sh\n(.+?)\n```", section)
+
+
+def test_ci_runs_the_readmes_test_command_and_both_install_the_lock():
+    build, test = fresh_machine_commands()
+    assert build.startswith("python3 -m venv .venv && .venv/bin/pip install -r requirements/run.txt ")
+    assert build.endswith(" && .venv/bin/pipeline build")
+    assert test.startswith("python3 -m venv .venv && .venv/bin/pip install -r requirements/test.txt ")
+    assert test.endswith(" && .venv/bin/pytest")
+    assert test in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+
+
+def locked(lock: Path) -> dict[str, str]:
+    """The packages a lock pins (normalised name -> version), each of which must carry hashes."""
+    text = lock.read_text(encoding="utf-8")
+    pins = re.findall(r"^([A-Za-z0-9._-]+)==(\S+)(?: ;[^\\\n]*)? \\\n\s+--hash=sha256:", text, re.M)
+    assert len(pins) == len(re.findall(r"^[A-Za-z0-9]", text, re.M)), "every requirement pinned with hashes"
+    return {re.sub(r"[-_.]+", "-", name).lower(): version for name, version in pins}
+
+
+def test_the_locks_pin_every_dependency_with_hashes():
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+
+    def names(requirements: list[str]) -> set[str]:
+        return {re.sub(r"[-_.]+", "-", re.match(r"[A-Za-z0-9._-]+", r)[0]).lower() for r in requirements}
+
+    run, test = locked(REPO / "requirements" / "run.txt"), locked(REPO / "requirements" / "test.txt")
+    assert names(project["dependencies"]) <= run.keys(), "run requirements/lock after changing pyproject.toml"
+    assert names(project["dependencies"] + project["optional-dependencies"]["test"]) <= test.keys()
+    assert {name: run[name] for name in run.keys() & test.keys()} == {name: test[name] for name in run.keys() & test.keys()}

@@ -10,6 +10,7 @@ from importlib.metadata import PackageNotFoundError, version
 from itertools import chain
 from typing import Iterable, Iterator, Sequence
 
+from .. import DISTRIBUTION
 from ..model import SEVERITIES, Finding, Report, RuleInfo
 
 SCHEMA = "https://health.example.org/pipeline/report-1.json"
@@ -21,7 +22,7 @@ SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 def tool_version() -> str:
     """The installed version of pipeline."""
     try:
-        return version("pipeline")
+        return version(DISTRIBUTION)
     except PackageNotFoundError:
         return "0+unknown"
 
