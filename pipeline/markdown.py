@@ -71,6 +71,11 @@ class UnitSlot:
 @functools.lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
     """The one Markdown parser: CommonMark with tables and strikethrough, raw HTML off."""
+    return new_parser()
+
+
+def new_parser() -> MarkdownIt:
+    """A fresh instance of the one configuration, for a reader that adds rules of its own (XLIFF)."""
     md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
     # Keep every link target in the tokens so that unsafe ones can be reported, not just
     # left unlinked; `render.py` removes targets outside SAFE_SCHEMES.
