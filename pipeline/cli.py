@@ -368,6 +368,48 @@ def init(folder: Path) -> None:
     click.echo(f"a new project is in {folder}: run `pipeline build` there")
 
 
+@cli.group(name="export")
+def export_group() -> None:
+    """Hand catalogs to other tools: XLIFF for CAT tools (Trados, memoQ, Phrase)."""
+
+
+@export_group.command(name="xliff")
+@LOCALE_OPTION
+@click.option("--xliff-version", type=click.Choice(["1.2", "2.1"]), default="1.2", show_default=True,
+              help="1.2 is read by every CAT tool; 2.1 by the newer ones.")
+@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for <locale>/<slug>.xlf [default: locales/xliff].")
+@click.pass_obj
+def export_xliff_command(project: Path, locales: tuple[str, ...], xliff_version: str, output: Path | None) -> None:
+    """Write one XLIFF file per article and locale, inline Markdown protected as tags."""
+    from .xliff import export_xliff
+
+    settings = _settings(project)
+    result = export_xliff(settings, locales, xliff_version, output)
+    for path in result.written:
+        click.echo(f"wrote {_shown(path, settings)}")
+    click.echo(f"{len(result.written)} XLIFF files written, {result.unchanged} already up to date")
+
+
+@cli.group(name="import")
+def import_group() -> None:
+    """Take work back from other tools: XLIFF from CAT tools."""
+
+
+@import_group.command(name="xliff")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.pass_obj
+def import_xliff_command(project: Path, files: tuple[Path, ...]) -> None:
+    """Merge the translations of XLIFF files into their catalogs; nothing written if any file is wrong."""
+    from .xliff import import_xliff
+
+    settings = _settings(project)
+    result = import_xliff(settings, files)
+    for path in result.changed:
+        click.echo(f"updated {_shown(path, settings)}")
+    click.echo(f"{result.entries} entries changed in {len(result.changed)} catalogs")
+
+
 @contextlib.contextmanager
 def _progress(settings: Settings) -> Iterator[Callable[[int], None] | None]:
     """A progress bar of articles on stderr when it is a terminal; nothing otherwise."""

@@ -33,6 +33,7 @@ LAYERS = {
     "summary": 5,
     "jobs": 6,
     "starter": 6,
+    "xliff": 6,
     "build": 7,
     "serve": 8,
     "cli": 9,

@@ -16,7 +16,6 @@ from typing import Callable, Iterable, Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
-from markdown_it.token import Token
 
 from ..markdown import new_parser
 
