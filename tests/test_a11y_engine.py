@@ -265,7 +265,7 @@ def test_a_regular_install_ships_and_discovers_every_rule(tmp_path: Path):
         shutil.copy(repo / name, source)
     wheels, target = tmp_path / "wheels", tmp_path / "installed"
     _pip("wheel", "--no-deps", "--quiet", "-w", str(wheels), str(source))
-    (wheel,) = wheels.glob("pipeline-*.whl")
+    (wheel,) = wheels.glob("*.whl")  # the distribution is health-content-pipeline
     _pip("install", "--no-deps", "--quiet", "--target", str(target), str(wheel))
     # -S: no site processing, so the editable install of the repository is out of sight.
     dependencies = next(p for p in sys.path if p.endswith("site-packages"))
