@@ -73,7 +73,7 @@ def build(
         findings += _check_site_pages(pages, settings, cache)
         findings += check_catalogs(settings, [l for l in wanted if l != settings.source_locale], ui_only=True).findings
 
-        figures = assemble_figures(settings, wanted, ((o.slug, o.title, o.source, o.cells) for o in outputs))
+        figures = assemble_figures(settings, wanted, ((o.slug, o.title, o.source, o.cells) for o in outputs), findings)
         fragments = {f: fragment for o in outputs for f, fragment in zip(o.findings, o.fragments)}
         report = Report(sorted(findings, key=lambda f: f.sort_key()), figures, fragments=fragments)
         report = apply_baseline(report, baseline_path(settings))

@@ -100,7 +100,7 @@ def _context(page: RenderedPage, source_locale: str, scores: ReadabilityReport |
         fallback_passages=tuple(FallbackPassage.from_html(html, origin) for html, origin in page.fallbacks),
         reading_grade=result.grade if result is not None else None,
         reading_target=result.target.warning if result is not None and result.target is not None else None,
-        reading_source=page.origins.get(0) if result is not None else None,
+        reading_source=result.start if result is not None else None,
         origins=page.origins,
         templates=(page.template, page.base_template),
     )

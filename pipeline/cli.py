@@ -277,8 +277,8 @@ def check_readability_command(project: Path, locales: tuple[str, ...], output: s
         path = write_file(settings.path("reports_dir"), "readability.html", render_html(scores, editions))
         click.echo(f"wrote {_shown(path, settings)}")
     elif output == "table":
-        click.echo(format_table(scores))
-    _finish(scores.to_report(), settings, "sarif" if output == "sarif" else None)
+        click.echo(format_table(scores) + "\n")
+    _finish(scores.to_report(), settings, output if output in ("table", "sarif") else None)
 
 
 @check.command(name="a11y")
@@ -318,8 +318,6 @@ def build(project: Path, locales: tuple[str, ...], make_zip: bool, fail_on: str 
     cache = None if no_cache else BuildCache(settings.root)
     if cache is not None and not every_finding and (last := last_build(cache, settings, wanted, make_zip)):
         click.echo("nothing changed since the last build: dist/ and reports/ are as it left them")
-        click.echo(build_summary(last["figures"], len(last["files"]), settings.dist_dir))
-        click.echo("reports: " + ", ".join(last["reports"]))
         sys.exit(Report(last["failing"]).exit_code(settings.fail_on))  # type: ignore[arg-type]
     from .build import build as run_build  # only now: it imports every check and renderer
     from .reports import step_summary, write_baseline

@@ -21,8 +21,9 @@ from .model import Article, Finding, LocalizedArticle
 from .render import Renderer, Site
 from .reports import finding_fragments, render_article_report, render_matrix_row
 from .sources import read_article, relative_path
-from .summary import edition_cell, locales_described
+from .summary import coverage, edition_cell, locales_described
 from .translate import localize, source_edition
+from .wording import percent
 from .workflow import catalog_context, catalog_findings, unit_kinds
 
 
@@ -157,8 +158,8 @@ def below_threshold(edition: LocalizedArticle, settings: Settings) -> Finding:
     return Finding(
         rule="below-threshold",
         severity="warning",
-        message=f"left out of {edition.locale}: {edition.coverage:.0%} of its words are translated, "
-        f"the threshold is {settings.threshold:g}%",
+        message=f"left out of {edition.locale}: {percent(coverage(edition.words_translated, edition.words_total))} "
+        f"of its words are translated, the threshold is {settings.threshold:g}%",
         file=edition.catalog,
         locale=edition.locale,
         article=edition.article.slug,

@@ -1,7 +1,9 @@
 """The figures of a build, per locale and article: coverage, readability and findings.
 
-The manifest, the JSON report, the HTML report and the build's summary all show these
-same numbers; each article's job computes its own cells.
+The build's table, the manifest, the JSON report and the HTML report show these numbers
+and no others: each article's job computes its own cells (`edition_cell`), and
+`assemble_figures` adds them up once, with every finding found (new or accepted by the
+baseline), into each locale's totals and the run's.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ def edition_cell(
     counts = Counter((f.check, f.severity) for f in findings if f.locale == locale and f.article == slug)
     return {
         "published": published,
-        "coverage": round(edition.coverage * 100, 1),
+        "coverage": coverage(edition.words_translated, edition.words_total),
         "words": edition.words_total,
         "words_translated": edition.words_translated,
         "page": f"{settings.dist_dir}/{page_file(locale, slug)}" if published else None,
@@ -36,15 +38,43 @@ def edition_cell(
     }
 
 
-def assemble_figures(settings: Settings, locales: Sequence[str], articles: Iterable[tuple[str, str, str, dict]]) -> dict:
-    """The build's figures from each article's (slug, title, source, cells per locale)."""
+def coverage(translated: int, total: int) -> float:
+    """The percentage of source words translated, as every report shows it (one decimal)."""
+    return round(100 * translated / total, 1) if total else 100.0
+
+
+def assemble_figures(
+    settings: Settings,
+    locales: Sequence[str],
+    articles: Iterable[tuple[str, str, str, dict]],
+    findings: Iterable[Finding],
+) -> dict:
+    """The build's figures from each article's (slug, title, source, cells per locale) and every finding found."""
     articles = list(articles)
+    cells = {l: {slug: cells[l] for slug, _, _, cells in articles} for l in locales}
+    by_locale = Counter((f.locale, f.severity) for f in findings)
     return {
         "source_locale": settings.source_locale,
         "threshold": settings.threshold,
         "locales": locales_described(locales),
         "articles": [{"slug": slug, "title": title, "source": source} for slug, title, source, _ in articles],
-        "cells": {l: {slug: cells[l] for slug, _, _, cells in articles} for l in locales},
+        "cells": cells,
+        "totals": {l: _locale_total(cells[l], {s: by_locale[(l, s)] for s in reversed(SEVERITIES)}) for l in locales},
+        "findings": {s: sum(n for (_, severity), n in by_locale.items() if severity == s) for s in reversed(SEVERITIES)},
+    }
+
+
+def _locale_total(cells: dict[str, dict], findings: dict[str, int]) -> dict:
+    """A locale's articles published and left out, its words translated (of every article), its findings."""
+    words = sum(c["words"] for c in cells.values())
+    translated = sum(c["words_translated"] for c in cells.values())
+    return {
+        "published": sum(1 for c in cells.values() if c["published"]),
+        "left_out": [slug for slug, c in cells.items() if not c["published"]],
+        "words": words,
+        "words_translated": translated,
+        "coverage": coverage(translated, words),
+        "findings": findings,
     }
 
 

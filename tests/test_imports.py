@@ -11,6 +11,7 @@ LAYERS = {
     "model": 0,
     "errors": 0,
     "locales": 1,
+    "wording": 1,
     "files": 1,
     "layout": 1,
     "crash": 1,

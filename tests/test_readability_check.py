@@ -194,9 +194,29 @@ def test_terminal_table_shows_score_target_and_verdict_per_article_and_locale(sh
         "article", "locale", "words", "sentences", "formula", "score", "target (warn / error)", "verdict"]
     cause_en = next(line for line in rows if line.startswith("restless-leg-syndrome-cause  en "))
     assert "SMOG grade" in cause_en and "15.0" in cause_en and "> 8 / > 10" in cause_en
-    assert cause_en.endswith("error")
+    assert cause_en.endswith("too hard")  # past the error level, in words that do not read as a severity
     assert any("< 55 / < 40" in line for line in rows)
-    assert rows[-1].startswith(f"{len(report.findings)} findings:")
+
+
+def test_the_command_lists_each_finding_with_its_place_rule_sentence_and_advice(repo_copy):
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    output = CliRunner().invoke(cli, ["-C", str(repo_copy), "check", "readability", "-l", "en"]).output
+    findings = output.split("\n\n")[1].splitlines()
+    assert re.split(r"\s{2,}", findings[0]) == ["where", "severity", "rule", "locale", "quote", "message"]
+    hard = [line for line in findings if " hard-sentence " in line and "source/restless-leg-syndrome-cause.md:13 " in line]
+    assert len(hard) == 2 and hard[0] != hard[1]  # two sentences of one paragraph, each quoted
+    assert "“Dopamine is a chemical messenger" in "".join(hard) and "use shorter, everyday words" in hard[0]
+    counts = output.rstrip().splitlines()[-1]
+    warnings = sum(1 for line in findings[2:] if "  warning  " in line)
+    infos = sum(1 for line in findings[2:] if "  info  " in line)
+    assert counts == f"{warnings} warnings, {infos} info" and infos == 1  # the plural from ngettext
+    data = json.loads(CliRunner().invoke(cli, ["-C", str(repo_copy), "check", "readability", "-l", "en",
+                                               "--format", "json"]).output)
+    quotes = [f["quote"] for f in data["findings"] if f["rule"] == "hard-sentence"]
+    assert any(q.startswith("Dopamine is a chemical messenger") for q in quotes)
 
 
 def test_same_text_is_not_counted_twice(tmp_path):

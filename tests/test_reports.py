@@ -110,3 +110,20 @@ def test_the_html_report_shows_its_charts_and_passes_both_accessibility_checkers
     assert check_paths([folder], repo_copy) == []
     results = run_axe(pages)
     assert {str(p): sorted(r.violations) for p, r in results.items() if r.violations} == {}
+
+
+def test_reading_level_points_at_the_markdown_line_where_the_text_starts(repo_copy):
+    build_in(repo_copy)
+    report = json.loads((repo_copy / "reports/report.json").read_text())
+    en = [f for f in report["findings"] if f["locale"] == "en" and f["article"] == "restless-legs-leg-cramps"]
+    [level] = [f for f in en if f["rule"] == "reading-level"]
+    [target] = [f for f in en if f["rule"] == "above-target"]
+    assert level["file"] == "source/restless-legs-leg-cramps.md" and level["line"] == target["line"]
+    assert level["related"][0]["file"] == "dist/en/restless-legs-leg-cramps/index.html"
+
+
+def test_a_build_with_nothing_to_do_says_only_that(repo_copy):
+    assert build_in(repo_copy).exit_code == 0
+    again = build_in(repo_copy)
+    assert again.exit_code == 0
+    assert again.output == "nothing changed since the last build: dist/ and reports/ are as it left them\n"

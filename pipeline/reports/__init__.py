@@ -78,6 +78,7 @@ def write_reports(
 
 
 def manifest_json(hashes: dict[str, str], figures: dict) -> str:
-    """The bundle's files with their hashes, and per locale and article its figures."""
+    """The bundle's files with their hashes; per locale and article its figures, then each locale's totals."""
     files = {path: {"sha256": digest} for path, digest in sorted(hashes.items())}
-    return top_level_json({"files": files, "locales": figures["cells"]})
+    return top_level_json({"files": files, "locales": figures["cells"], "totals": figures["totals"],
+                           "findings": figures["findings"]})

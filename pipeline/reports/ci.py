@@ -10,6 +10,7 @@ from typing import Iterable
 from ..errors import ConfigError
 from ..files import write_atomic
 from ..model import SEVERITIES, Report
+from ..wording import finding_text
 from .formats import fingerprint
 
 ANNOTATION_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -25,7 +26,7 @@ def github_annotations(report: Report) -> list[str]:
         if finding.line:
             properties.append(f"line={finding.line}")
         properties.append(f"title={_escape_property(finding.rule)}")
-        message = f"{finding.message} [{finding.locale}]" if finding.locale else finding.message
+        message = f"{finding_text(finding)} [{finding.locale}]" if finding.locale else finding_text(finding)
         lines.append(f"::{ANNOTATION_LEVELS[finding.severity]} {','.join(properties)}::{_escape_data(message)}")
     return lines
 

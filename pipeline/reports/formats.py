@@ -12,6 +12,7 @@ from typing import Iterable, Iterator, Sequence
 
 from .. import DISTRIBUTION
 from ..model import SEVERITIES, Finding, Report, RuleInfo
+from ..wording import finding_text
 
 SCHEMA = "https://health.example.org/pipeline/report-1.json"
 SCHEMA_VERSION = 1
@@ -28,9 +29,10 @@ def tool_version() -> str:
 
 
 def fingerprint(finding: Finding) -> str:
-    """A finding's identity across runs: rule, place and message, but not its line (lines move)."""
-    key = "\x1f".join((finding.rule, finding.file or "", finding.locale or "", finding.article or "",
-                       finding.selector or "", finding.message))
+    """A finding's identity across runs: rule, place, message and quote, but not its line (lines move)."""
+    parts = (finding.rule, finding.file or "", finding.locale or "", finding.article or "", finding.selector or "",
+             finding.message, *((finding.quote,) if finding.quote else ()))
+    key = "\x1f".join(parts)
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 
 
@@ -71,7 +73,6 @@ def report_json(report: Report, fail_on: str) -> str:
 
 def report_json_chunks(report: Report, fail_on: str) -> Iterator[str]:
     """The full report in pieces, for writing it without holding it whole (it can be hundreds of MB)."""
-    counts = Counter(f.severity for f in report.findings)
     head = {
         "$schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
@@ -79,7 +80,7 @@ def report_json_chunks(report: Report, fail_on: str) -> Iterator[str]:
         "summary": {
             "exit_code": report.exit_code(fail_on),  # type: ignore[arg-type]
             "fail_on": fail_on,
-            "findings": {s: counts[s] for s in reversed(SEVERITIES)},
+            "findings": report.figures["findings"],
             "accepted_by_baseline": len(report.accepted),
         },
         "figures": report.figures,
@@ -178,7 +179,7 @@ def _result(finding: Finding, key: str) -> dict:
     result: dict = {
         "ruleId": finding.rule,
         "level": SARIF_LEVELS[finding.severity],
-        "message": {"text": finding.message},
+        "message": {"text": finding_text(finding)},
         "baselineState": "new",
         "partialFingerprints": {"pipeline/v1": key},
     }

@@ -7,34 +7,57 @@ and it passes the accessibility checker it reports on.
 from __future__ import annotations
 
 import functools
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
 from ..model import SEVERITIES, Finding, Report
+from ..wording import findings_count, percent, severity_count, verdict_words
 from .formats import tool_version
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "report"
-BAR_WIDTH = 320  # px for 100 %
-ROW_HEIGHT = 28
+BAR_WIDTH = 300  # px for 100 %, or for the locale with the most findings
+ROW_HEIGHT = 44  # a line of text (the label and its value), then the bar under it
+CHARACTER_WIDTH = 7.5  # px, a generous average for 13 px system-ui text, so labels never overflow
 
 
 @dataclass(frozen=True)
 class Bar:
-    """One labelled bar of a chart: its parts (share, severity or state) and its label."""
+    """One bar of a chart: its label and value (written above it) and its parts (width in px, CSS class)."""
 
-    label: str
-    parts: tuple[tuple[float, str], ...]  # (width in px, CSS class)
-    value: str
+    text: str
+    parts: tuple[tuple[float, str], ...]
     y: int
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart as the template draws it: its bars and its size."""
+
+    bars: tuple[Bar, ...]
+    width: int
+    height: int
+
+
+def chart(bars: list[Bar]) -> Chart:
+    """A chart wide enough for its longest label and its bars, and tall enough for its rows."""
+    longest = max((len(bar.text) for bar in bars), default=0)
+    return Chart(tuple(bars), max(BAR_WIDTH, round(longest * CHARACTER_WIDTH)) + 4, len(bars) * ROW_HEIGHT + 4)
 
 
 @functools.lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
-                              lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
+                                     lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    environment.globals.update(severity_count=severity_count, findings_count=findings_count, percent=percent,
+                               verdict_words=verdict_words, findings_in=findings_in)
+    return environment
+
+
+def findings_in(cell: dict) -> int:
+    """How many findings an article has in a locale, every check and severity together."""
+    return sum(sum(counts.values()) for counts in cell["findings"].values())
 
 
 def render_report_index(report: Report, fail_on: str, rows: list[str]) -> str:
@@ -46,12 +69,11 @@ def render_report_index(report: Report, fail_on: str, rows: list[str]) -> str:
         version=tool_version(),
         fail_on=fail_on,
         exit_code=report.exit_code(fail_on),  # type: ignore[arg-type]
-        counts=_counts(report.findings),
         accepted=len(report.accepted),
         severities=list(reversed(SEVERITIES)),
-        coverage_chart=_coverage_bars(figures),
-        findings_chart=_findings_bars(report.findings, [l["code"] for l in figures["locales"]]),
-        chart_height=lambda bars: len(bars) * ROW_HEIGHT + 8,
+        coverage_chart=_coverage_chart(figures),
+        bar_width=BAR_WIDTH,
+        findings_chart=_findings_chart(figures),
         other=[f for f in report.findings if f.article not in articles],
         rows=rows,
     )
@@ -69,11 +91,6 @@ def render_article_report(article: dict, locales: list[dict], cells: dict[str, d
     )
 
 
-def _counts(findings: list[Finding]) -> dict[str, int]:
-    counts = Counter(f.severity for f in findings)
-    return {s: counts[s] for s in reversed(SEVERITIES)}
-
-
 def _group(findings: list[Finding]) -> dict[str, list[Finding]]:
     grouped: dict[str, list[Finding]] = {}
     for finding in findings:
@@ -81,26 +98,25 @@ def _group(findings: list[Finding]) -> dict[str, list[Finding]]:
     return grouped
 
 
-def _coverage_bars(figures: dict) -> list[Bar]:
-    """Per locale, the share of source words translated across its articles."""
+def _coverage_chart(figures: dict) -> Chart:
+    """Per locale, the share of its source words translated across its articles, against the threshold."""
     bars = []
     for index, locale in enumerate(figures["locales"]):
-        cells = figures["cells"][locale["code"]].values()
-        words = sum(c["words"] for c in cells)
-        share = sum(c["words_translated"] for c in cells) / words if words else 1.0
-        state = "ok" if share * 100 >= figures["threshold"] else "low"
-        bars.append(Bar(f"{locale['name']} ({locale['code']})", ((share * BAR_WIDTH, state),), f"{share:.0%}",
-                        index * ROW_HEIGHT))
-    return bars
+        share = figures["totals"][locale["code"]]["coverage"]
+        state = "ok" if share >= figures["threshold"] else "low"
+        text = f"{locale['name']} ({locale['code']}): {percent(share)}"
+        bars.append(Bar(text, ((share / 100 * BAR_WIDTH, state),), index * ROW_HEIGHT))
+    return chart(bars)
 
 
-def _findings_bars(findings: list[Finding], locales: list[str]) -> list[Bar]:
+def _findings_chart(figures: dict) -> Chart:
     """Per locale, its findings by severity, scaled to the locale with the most."""
-    counts = {locale: Counter(f.severity for f in findings if f.locale == locale) for locale in locales}
-    most = max((sum(c.values()) for c in counts.values()), default=0) or 1
+    totals = figures["totals"]
+    most = max((sum(t["findings"].values()) for t in totals.values()), default=0) or 1
     bars = []
-    for index, locale in enumerate(locales):
-        parts = tuple((counts[locale][s] / most * BAR_WIDTH, s) for s in reversed(SEVERITIES) if counts[locale][s])
-        value = ", ".join(f"{counts[locale][s]} {s}" for s in reversed(SEVERITIES) if counts[locale][s]) or "none"
-        bars.append(Bar(locale, parts, value, index * ROW_HEIGHT))
-    return bars
+    for index, (locale, total) in enumerate(totals.items()):
+        counts = total["findings"]
+        parts = tuple((n / most * BAR_WIDTH, severity) for severity, n in counts.items() if n)
+        value = ", ".join(severity_count(n, severity) for severity, n in counts.items() if n) or "none"
+        bars.append(Bar(f"{locale}: {value}", parts, index * ROW_HEIGHT))
+    return chart(bars)

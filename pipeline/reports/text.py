@@ -7,6 +7,10 @@ from collections import Counter
 from typing import Iterable, Sequence
 
 from ..model import SEVERITIES, CatalogStatus, Report
+from ..wording import percent, quoted, severity_count
+
+#: Quotes in a terminal table are cut to about this many characters.
+QUOTE_WIDTH = 60
 
 
 def format_table(headers: Sequence[str], rows: Iterable[Sequence[object]], numeric_from: int = 1) -> str:
@@ -49,48 +53,31 @@ def status_table(rows: Sequence[CatalogStatus], totals: dict[str, CatalogStatus]
 
 
 def findings_table(report: Report) -> str:
-    """Findings one per line, `file:line  severity  rule  message`, then counts by severity."""
+    """Findings one per line: where, severity, rule, locale, what it quotes (if any does) and the message; then counts."""
     if not report.findings:
         return "no findings"
+    quotes = any(f.quote for f in report.findings)
     rows = [
-        (f"{f.file}:{f.line}" if f.line else f.file or "", f.severity, f.rule, f.locale or "", f.message)
+        (f"{f.file}:{f.line}" if f.line else f.file or "", f.severity, f.rule, f.locale or "",
+         *((quoted(f.quote, QUOTE_WIDTH) if f.quote else "",) if quotes else ()), f.message)
         for f in report.findings
     ]
+    headers = ("where", "severity", "rule", "locale", *(("quote",) if quotes else ()), "message")
     counts = Counter(f.severity for f in report.findings)
-    summary = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in reversed(SEVERITIES) if counts[s])
-    return format_table(("where", "severity", "rule", "locale", "message"), rows, numeric_from=99) + f"\n\n{summary}"
+    summary = ", ".join(severity_count(counts[s], s) for s in reversed(SEVERITIES) if counts[s])
+    return format_table(headers, rows, numeric_from=99) + f"\n\n{summary}"
 
 
 def build_summary(figures: dict, files: int, dist: str) -> str:
     """One screen after a build: per locale its articles, coverage and findings, then what was left out."""
     rows = []
-    totals = locale_totals(figures)
-    for locale, total in totals.items():
-        coverage = f"{total['coverage']:.1f}" if total["coverage"] is not None else "-"
-        rows.append((locale, total["published"], len(total["left_out"]), coverage, *total["findings"].values()))
-    lines = [format_table(("locale", "articles", "left out", "% words", "errors", "warnings", "infos"), rows)]
-    for locale, total in totals.items():
+    for locale, total in figures["totals"].items():
+        rows.append((locale, total["published"], len(total["left_out"]), percent(total["coverage"]),
+                     *total["findings"].values()))
+    lines = [format_table(("locale", "articles", "left out", "words translated", "errors", "warnings", "infos"), rows)]
+    for locale, total in figures["totals"].items():
         for slug in total["left_out"]:
             coverage = figures["cells"][locale][slug]["coverage"]
-            lines.append(f"left out of {locale}: {slug} ({coverage:.0f}% of its words translated)")
+            lines.append(f"left out of {locale}: {slug} ({percent(coverage)} of its words translated)")
     lines.append(f"wrote {files} files to {dist}/")
     return "\n".join(lines)
-
-
-def locale_totals(figures: dict) -> dict[str, dict]:
-    """Per locale: articles published and left out, words translated, findings by severity."""
-    totals = {}
-    for locale, cells in figures["cells"].items():
-        published = [c for c in cells.values() if c["published"]]
-        words = sum(c["words"] for c in published)
-        findings = Counter()
-        for cell in cells.values():
-            for by_severity in cell["findings"].values():
-                findings.update(by_severity)
-        totals[locale] = {
-            "published": len(published),
-            "left_out": [slug for slug, c in cells.items() if not c["published"]],
-            "coverage": 100 * sum(c["words_translated"] for c in published) / words if words else None,
-            "findings": {s: findings[s] for s in reversed(SEVERITIES)},
-        }
-    return totals

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .page import Page, Result
+from .page import Element, Page, Result
 
 IMPACT = "moderate"
 WCAG = ("3.1.5",)
@@ -29,15 +29,24 @@ def check(page: Page) -> Iterator[Result]:
     if context is None or context.reading_grade is None or context.reading_target is None:
         return
     mains = page.elements_by_tag("main")
-    element = mains[0] if mains else page.root
+    element = _text_start(page)
+    if element is None:
+        element = mains[0] if mains else page.root
     grade, target = context.reading_grade, context.reading_target
     if grade <= target:
         yield page.passed(element)
         return
-    related = [context.reading_source] if context.reading_source is not None else []
     yield page.failed(
         element,
         f"the text reads at grade {grade:.1f}, above the target of grade {target:g}: use shorter sentences "
         "and everyday words",
-        related,
     )
+
+
+def _text_start(page: Page) -> Element | None:
+    """The element of the unit where an editor starts simplifying (so the finding leads to its Markdown line)."""
+    context = page.context
+    if context is None or context.reading_source is None:
+        return None
+    units = {str(i) for i, origin in context.origins.items() if origin == context.reading_source}
+    return next((e for e in page.root.iter() if e.get("data-unit") in units), None)

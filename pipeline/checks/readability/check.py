@@ -10,6 +10,7 @@ from .formulas import count_sentence
 from .languages import language_for
 from .report import ReadabilityReport, ReadabilityResult
 from .rules import all_rules
+from .sentences import prose_text
 from .targets import ReadabilityTarget, above_lower_secondary, check_target
 
 CHECK = "readability"
@@ -105,6 +106,7 @@ def result_of(document: Document) -> ReadabilityResult:
         reason=document.reason,
         grade=score if graded else None,
         above_lower_secondary=above_lower_secondary(score, language) if language and score is not None else None,
+        start=edition.units[document.units[0].index].origin if document.units else None,
     )
 
 
@@ -126,5 +128,18 @@ def locate(document: Document, flag: Flag) -> Finding:
         check=CHECK,
         outcome="inapplicable" if flag.rule == "not-scored" else "failed",
         wcag=flag.wcag,
-        quote=flag.sentence.text if flag.sentence is not None else flag.phrase,
+        quote=quote_of(document, flag),
     )
+
+
+def quote_of(document: Document, flag: Flag) -> str | None:
+    """The words a flag is about: its sentence, else the sentence (or the unit) holding its phrase, else the phrase."""
+    if flag.sentence is not None:
+        return flag.sentence.text
+    if flag.phrase is None or flag.unit is None:
+        return flag.phrase
+    for sentence in document.sentences:
+        if sentence.unit == flag.unit and flag.phrase in sentence.text:
+            return sentence.text
+    text = prose_text(document.edition.units[flag.unit].text)
+    return text if flag.phrase in text else flag.phrase

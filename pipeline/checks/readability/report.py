@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...model import SEVERITIES, Finding, Report
+from ...model import Finding, Location, Report
+from ...wording import verdict_words
 from ...model import ReadabilityTarget
 from .targets import Verdict
 
@@ -31,6 +32,7 @@ class ReadabilityResult:
     reason: str = ""  # why it is not scored
     grade: float | None = None  # the school grade, when the primary formula gives one
     above_lower_secondary: bool | None = None  # WCAG 2.2 SC 3.1.5 (Reading Level) fails when True
+    start: Location | None = None  # where its prose starts: the Markdown line or PO entry an editor opens first
 
     @property
     def scored(self) -> bool:
@@ -96,6 +98,7 @@ def _finding_json(finding: Finding) -> dict[str, Any]:
         "locale": finding.locale,
         "article": finding.article,
         "wcag": list(finding.wcag),
+        "quote": finding.quote,
     }
 
 
@@ -109,11 +112,11 @@ def describe_target(result: ReadabilityResult) -> str:
 
 
 def format_table(report: ReadabilityReport) -> str:
-    """The terminal view: one row per article and locale (score, target, verdict), then totals."""
+    """The terminal view of the scores: one row per article and locale (score, target, verdict)."""
     header = ("article", "locale", "words", "sentences", "formula", "score", "target (warn / error)", "verdict")
     rows = [header]
     for r in report.results:
-        verdict = f"not scored: {r.reason}" if r.verdict == "not scored" else r.verdict
+        verdict = f"not scored: {r.reason}" if r.verdict == "not scored" else verdict_words(r.verdict)
         score = "-" if r.score is None else f"{r.score:.1f}"
         formula = r.formula_name or "-"
         rows.append((r.article, r.locale, str(r.words), str(r.sentences), formula, score, describe_target(r), verdict))
@@ -127,8 +130,4 @@ def format_table(report: ReadabilityReport) -> str:
         ]
         lines.append("  ".join([*cells, row[-1]]).rstrip())
     lines.insert(1, "  ".join("-" * w for w in widths) + "  " + "-" * len(header[-1]))
-    counts = {s: sum(1 for f in report.findings if f.severity == s) for s in reversed(SEVERITIES)}
-    summary = ", ".join(f"{n} {s}{'s' if n != 1 and s != 'info' else ''}" for s, n in counts.items())
-    lines.append("")
-    lines.append(f"{len(report.findings)} findings: {summary}")
     return "\n".join(lines)
