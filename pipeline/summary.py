@@ -15,6 +15,7 @@ from .checks.readability import ReadabilityReport
 from .checks.readability.report import describe_target
 from .config import Settings
 from .layout import page_file
+from .layout import page_file
 from .locales import parse_locale
 from .model import SEVERITIES, Finding, LocalizedArticle
 
