@@ -16,16 +16,16 @@ from typing import Callable, Sequence
 
 from .bundle import BundleWriter, sitemap_xml, zip_archive
 from .cache import BuildCache
-from .freshness import baseline_path, job_key, record_build
+from .freshness import job_key, record_build
 from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
 from .checking import check_built_pages, rule_infos
 from .config import Settings
 from .jobs import ArticleJob, ArticleOutput, run_article
-from .layout import locale_folder, page_file
+from .layout import locale_folder, page_file, shown_path
 from .model import Finding, Report
 from .parallel import iter_jobs
 from .render import RenderedPage, Renderer, Site
-from .reports import apply_baseline, manifest_json, write_reports
+from .reports import apply_baseline, baseline_file, manifest_json, write_baseline, write_reports
 from .sources import check_unique_slugs, source_files
 from .summary import assemble_figures
 from .workflow import check_catalogs
@@ -38,6 +38,7 @@ class BuildResult:
     files: dict[str, str] = field(default_factory=dict)  # bundle path -> sha256
     reports: list[str] = field(default_factory=list)  # the report files written
     jobs_run: int = 0  # articles whose job ran (the others came from the cache)
+    baseline: str | None = None  # the baseline file, when this build wrote it
 
 
 def build(
@@ -47,11 +48,13 @@ def build(
     progress: Callable[[int], None] | None = None,
     workers: int | None = None,
     cache: BuildCache | None = None,
+    update_baseline: bool = False,
 ) -> BuildResult:
     """Build, check and report every article in the requested locales: `dist_dir` and `reports_dir`.
 
     With a cache, only the articles whose inputs changed are built again; whether there is
-    anything to do at all is `freshness.last_build`'s to say, before this is called.
+    anything to do at all is `freshness.last_build`'s to say, before this is called. With
+    `update_baseline`, every finding is accepted, in the reports and in the baseline file.
     """
     wanted = tuple(locales or settings.all_locales)
     sources = source_files(settings.path("source_dir"), settings.root)
@@ -74,9 +77,9 @@ def build(
         findings += check_catalogs(settings, [l for l in wanted if l != settings.source_locale], ui_only=True).findings
 
         figures = assemble_figures(settings, wanted, ((o.slug, o.title, o.source, o.cells) for o in outputs), findings)
-        fragments = {f: fragment for o in outputs for f, fragment in zip(o.findings, o.fragments)}
-        report = Report(sorted(findings, key=lambda f: f.sort_key()), figures, fragments=fragments)
-        report = apply_baseline(report, baseline_path(settings))
+        report = Report(sorted(findings, key=lambda f: f.sort_key()), figures, fail_on=settings.fail_on)  # type: ignore[arg-type]
+        baseline = baseline_file(settings.path("reports_dir"))
+        report = apply_baseline(report, baseline, accept_all=update_baseline)
         for page in pages:
             bundle.write(page.path, page.publishable)
         assets = settings.theme.assets()
@@ -90,13 +93,14 @@ def build(
                 bundle.write(f"{locale}.zip", zip_archive(_locale_files(bundle.staging, bundle.hashes, locale, assets)))
         # Reports before the new bundle is swapped in: if they cannot be written, dist/ stays as it was.
         articles = {o.slug: (o.report_row, o.report_page) for o in outputs}
-        written = write_reports(settings.path("reports_dir"), settings.root, report, rule_infos(), settings.fail_on,
-                                articles)
+        written = write_reports(settings.path("reports_dir"), settings.root, report, rule_infos(), articles)
+        if update_baseline:
+            write_baseline(report.accepted, baseline)
     files = dict(sorted(bundle.hashes.items()))
     if cache is not None:  # what a build with nothing changed returns; its key includes what this one wrote
-        record = {"failing": report.failing(settings.fail_on), "figures": figures, "files": files, "reports": written}
+        record = {"failing": report.failing(), "figures": figures, "files": files, "reports": written}
         record_build(cache, settings, wanted, make_zip, job_keys, record)
-    return BuildResult(report, files, written, ran)
+    return BuildResult(report, files, written, ran, shown_path(baseline, settings.root) if update_baseline else None)
 
 
 def _run_jobs(

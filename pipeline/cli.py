@@ -146,16 +146,16 @@ def extract(project: Path) -> None:
 @click.pass_obj
 def update(project: Path, locales: tuple[str, ...], check: bool) -> None:
     """Merge the templates into every locale's catalogs, keeping every translation."""
-    from .workflow import update_catalogs
+    from .commands import update_report
 
     settings = _settings(project)
-    result = update_catalogs(settings, _catalog_locales(settings, locales), check=check)
+    changed, report = update_report(settings, _catalog_locales(settings, locales), check)
     verb = "out of date" if check else "updated"
-    for path in result.changed:
+    for path in changed:
         click.echo(f"{verb}: {_shown(path, settings)}")
-    if not result.changed:
+    if not changed:
         click.echo("catalogs are up to date")
-    sys.exit(1 if check and result.changed else 0)
+    sys.exit(report.return_code)
 
 
 @cli.command(name="compile")
@@ -180,6 +180,7 @@ def compile_command(project: Path, locales: tuple[str, ...]) -> None:
 def status(project: Path, locales: tuple[str, ...], output: str, min_coverage: float | None) -> None:
     """Show what is translated, fuzzy and left, in messages and words, per locale and article."""
     from .catalogs import total_status
+    from .commands import coverage_report
     from .reports import status_row, status_table
     from .workflow import translation_status
 
@@ -190,31 +191,45 @@ def status(project: Path, locales: tuple[str, ...], output: str, min_coverage: f
         click.echo(json.dumps([status_row(r) for r in rows], indent=2, ensure_ascii=False))
     else:
         click.echo(status_table(rows, totals))
-    below = [locale for locale, total in totals.items() if min_coverage is not None and total.coverage < min_coverage]
-    for locale in below:
-        click.echo(f"{locale} is below {min_coverage:g}% of words translated ({totals[locale].coverage:.1f}%)", err=True)
-    sys.exit(1 if below else 0)
+    report = coverage_report(totals, min_coverage)
+    for finding in report.findings:
+        click.echo(finding.message, err=True)
+    sys.exit(report.return_code)
 
 
 FORMATS = ["table", "json", "sarif"]
 FORMAT_OPTION = click.option(
     "--format", "output", type=click.Choice(FORMATS), default="table", show_default=True, help="How to print the findings."
 )
+class SettingOption(click.Option):
+    """An option whose default is a setting: its help shows the project's value, read when help is asked for."""
+
+    def __init__(self, *args: Any, setting: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.setting = setting
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        record = super().get_help_record(ctx)
+        if record is None:
+            return None
+        try:
+            value = getattr(load_settings(ctx.find_root().obj or "."), self.setting)
+        except PipelineError:  # no project, or a broken one: say where the value comes from
+            value = getattr(Settings, self.setting)
+        return record[0], f"{record[1]} [default: {value}, the {self.setting} setting]"
+
+
 FAIL_ON_OPTION = click.option(
-    "--fail-on", type=click.Choice(["error", "warning", "info"]), help="Exit 1 on findings at or above this severity [settings: error]."
+    "--fail-on", cls=SettingOption, setting="fail_on", type=click.Choice(["error", "warning", "info"]),
+    help="Exit 1 on findings at or above this severity.",
 )
 
 
-def _finish(report: Report, settings: Settings, output: str | None) -> None:
-    """Print a check's findings in a format (None: the command printed them), annotate CI, exit.
-
-    Findings the baseline accepts do not count towards the exit code.
-    """
+def _finish(report: Report, output: str | None) -> None:
+    """Print a check's findings in a format (None: the command printed them), annotate CI, exit with its code."""
     from .checking import rule_infos
-    from .freshness import baseline_path
-    from .reports import apply_baseline, findings_json, findings_table, sarif_log
+    from .reports import findings_json, findings_table, sarif_log
 
-    report = apply_baseline(report, baseline_path(settings))
     if output == "json":
         click.echo(findings_json(report))
     elif output == "sarif":
@@ -222,7 +237,7 @@ def _finish(report: Report, settings: Settings, output: str | None) -> None:
     elif output == "table":
         click.echo(findings_table(report))
     _annotate_ci(report)
-    sys.exit(report.exit_code(settings.fail_on))  # type: ignore[arg-type]
+    sys.exit(report.return_code)
 
 
 def _annotate_ci(report: Report, summary: str = "") -> None:
@@ -251,10 +266,10 @@ def check() -> None:
 @click.pass_obj
 def check_catalogs_command(project: Path, locales: tuple[str, ...], output: str, fail_on: str | None) -> None:
     """Check every translation: markup, links, numbers, punctuation, glossary terms…"""
-    from .workflow import check_catalogs
+    from .commands import catalogs_report
 
     settings = _settings(project, fail_on=fail_on)
-    _finish(check_catalogs(settings, _catalog_locales(settings, locales)), settings, output)
+    _finish(catalogs_report(settings, _catalog_locales(settings, locales)), output)
 
 
 @check.command(name="readability")
@@ -265,12 +280,12 @@ def check_catalogs_command(project: Path, locales: tuple[str, ...], output: str,
 @click.pass_obj
 def check_readability_command(project: Path, locales: tuple[str, ...], output: str, fail_on: str | None) -> None:
     """Score every article in every locale and point at the sentences to make plainer."""
-    from .checking import readability
     from .checks.readability import format_table, render_html
+    from .commands import readability_report
     from .reports import write_file
 
     settings = _settings(project, fail_on=fail_on)
-    scores, editions = readability(settings, settings.select_locales(locales))
+    scores, editions, report = readability_report(settings, settings.select_locales(locales))
     if output == "json":  # scores and findings, where the other checks print findings only
         click.echo(json.dumps(scores.to_json(), indent=2, ensure_ascii=False))
     elif output == "html":
@@ -278,7 +293,7 @@ def check_readability_command(project: Path, locales: tuple[str, ...], output: s
         click.echo(f"wrote {_shown(path, settings)}")
     elif output == "table":
         click.echo(format_table(scores) + "\n")
-    _finish(scores.to_report(), settings, output if output in ("table", "sarif") else None)
+    _finish(report, output if output in ("table", "sarif") else None)
 
 
 @check.command(name="a11y")
@@ -289,12 +304,10 @@ def check_readability_command(project: Path, locales: tuple[str, ...], output: s
 @click.pass_obj
 def check_a11y_command(project: Path, paths: tuple[Path, ...], output: str, fail_on: str | None, all_outcomes: bool) -> None:
     """Check HTML pages for accessibility (default: the built bundle in dist/)."""
-    from .checks.a11y import check_paths
+    from .commands import a11y_report
 
     settings = _settings(project, fail_on=fail_on)
-    targets = list(paths) or [settings.path("dist_dir")]
-    findings = check_paths(targets, settings.root, disabled=settings.disabled_rules, all_outcomes=all_outcomes)
-    _finish(Report(findings), settings, output)
+    _finish(a11y_report(settings, paths, all_outcomes), output)
 
 
 @cli.command()
@@ -309,7 +322,7 @@ def build(project: Path, locales: tuple[str, ...], make_zip: bool, fail_on: str 
           jobs: int | None, no_cache: bool) -> None:
     """Build, check and report every article in every locale: dist/ and reports/."""
     from .cache import BuildCache
-    from .freshness import baseline_path, last_build
+    from .freshness import last_build
     from .reports.text import build_summary
 
     settings = _settings(project, fail_on=fail_on)
@@ -318,24 +331,23 @@ def build(project: Path, locales: tuple[str, ...], make_zip: bool, fail_on: str 
     cache = None if no_cache else BuildCache(settings.root)
     if cache is not None and not every_finding and (last := last_build(cache, settings, wanted, make_zip)):
         click.echo("nothing changed since the last build: dist/ and reports/ are as it left them")
-        sys.exit(Report(last["failing"]).exit_code(settings.fail_on))  # type: ignore[arg-type]
+        sys.exit(Report(last["failing"], fail_on=settings.fail_on).return_code)  # type: ignore[arg-type]
     from .build import build as run_build  # only now: it imports every check and renderer
-    from .reports import step_summary, write_baseline
+    from .reports import step_summary
+    from .wording import findings_count
 
     with _progress(settings) as advance:
-        result = run_build(settings, wanted, make_zip, advance, jobs, cache)
-    if update_baseline:
-        write_baseline(result.report, baseline_path(settings))
-        click.echo(f"accepted {len(result.report.findings) + len(result.report.accepted)} findings in "
-                   f"{_shown(baseline_path(settings), settings)}")
-    summary = build_summary(result.report.figures, len(result.files), settings.dist_dir)
+        result = run_build(settings, wanted, make_zip, advance, jobs, cache, update_baseline)
+    report = result.report
+    if result.baseline:
+        click.echo(f"accepted {findings_count(len(report.accepted))} in {result.baseline}")
+    summary = build_summary(report.figures, len(result.files), settings.dist_dir)
     click.echo(summary)
     click.echo("reports: " + ", ".join(result.reports))
-    _annotate_ci(result.report, step_summary(result.report, summary, result.reports))
-    failing = result.report.failing(settings.fail_on)  # type: ignore[arg-type]
-    if failing and not update_baseline:
-        click.secho(f"{len(failing)} findings at or above {settings.fail_on}", fg="red", err=True)
-    sys.exit(0 if update_baseline else result.report.exit_code(settings.fail_on))  # type: ignore[arg-type]
+    _annotate_ci(report, step_summary(report, summary, result.reports))
+    if report.failing():
+        click.secho(f"{findings_count(len(report.failing()))} at or above {report.fail_on}", fg="red", err=True)
+    sys.exit(report.return_code)
 
 
 @cli.command()

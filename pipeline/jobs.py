@@ -19,7 +19,7 @@ from .config import Settings
 from .locales import parse_locale
 from .model import Article, Finding, LocalizedArticle
 from .render import Renderer, Site
-from .reports import finding_fragments, render_article_report, render_matrix_row
+from .reports import render_article_report, render_matrix_row
 from .sources import read_article, relative_path
 from .summary import coverage, edition_cell, locales_described
 from .translate import localize, source_edition
@@ -40,7 +40,7 @@ class ArticleJob:
 
 @dataclass
 class ArticleOutput:
-    """What one job made: its pages, their figures, its findings (also as report fragments)."""
+    """What one job made: its pages, their figures, its findings and its pieces of the HTML report."""
 
     slug: str
     title: str
@@ -52,7 +52,6 @@ class ArticleOutput:
     report_page: str = ""  # the article's page of the HTML report
     report_row: str = ""  # and its row of the report's matrix
     findings: list[Finding] = field(default_factory=list)
-    fragments: list[tuple[str, str, str]] = field(default_factory=list)  # (fingerprint, JSON, SARIF)
 
 
 def run_article(job: ArticleJob) -> ArticleOutput:
@@ -94,7 +93,6 @@ def run_article(job: ArticleJob) -> ArticleOutput:
         report_page=render_article_report(described, locales_described(job.locales), cells, findings),
         report_row=render_matrix_row(described, locales_described(job.locales), cells),
         findings=findings,
-        fragments=finding_fragments(findings),
     )
 
 

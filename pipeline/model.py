@@ -196,26 +196,27 @@ def severity_rank(severity: str) -> int:
 
 @dataclass
 class Report:
-    """Findings and figures of one run; it alone decides the exit code.
+    """Findings and figures of one run; it alone decides the exit code (black's `Report.return_code`).
 
-    Findings a baseline accepted (`accepted`) are reported but never fail a run.
+    Findings a baseline accepted (`accepted`) are reported but never fail a run; `fail_on` is
+    the mildest severity that does (the `fail_on` setting, or `--fail-on`).
     """
 
     findings: list[Finding] = field(default_factory=list)
     figures: dict = field(default_factory=dict)
     accepted: list[Finding] = field(default_factory=list)
-    #: Findings already serialized for the report files (by the job that found them), if any.
-    fragments: dict[Finding, tuple[str, str, str]] = field(default_factory=dict)
+    fail_on: Severity = "error"
 
-    def failing(self, fail_on: Severity) -> list[Finding]:
-        """The findings at or above the failing severity (only `failed` and `cantTell` count)."""
-        floor = severity_rank(fail_on)
+    def failing(self) -> list[Finding]:
+        """The new findings at or above the failing severity (only `failed` and `cantTell` count)."""
+        floor = severity_rank(self.fail_on)
         return [
             f
             for f in self.findings
             if f.outcome in ("failed", "cantTell") and severity_rank(f.severity) >= floor
         ]
 
-    def exit_code(self, fail_on: Severity) -> int:
-        """0 when nothing is at or above `fail_on`, else 1."""
-        return 1 if self.failing(fail_on) else 0
+    @property
+    def return_code(self) -> int:
+        """The run's exit code: 0 when nothing new is at or above `fail_on`, else 1."""
+        return 1 if self.failing() else 0

@@ -103,7 +103,6 @@ class UpdateResult:
     """The catalogs an update wrote (or, with --check, would write)."""
 
     changed: list[Path]
-    checked_only: bool
 
 
 def update_catalogs(settings: Settings, locales: Sequence[str] | None = None, check: bool = False) -> UpdateResult:
@@ -124,7 +123,7 @@ def update_catalogs(settings: Settings, locales: Sequence[str] | None = None, ch
                     changed.append(path)
                     if not check:
                         write_atomic(path, after)
-    return UpdateResult(changed, check)
+    return UpdateResult(changed)
 
 
 def catalog_style(settings: Settings) -> Style | None:

@@ -71,7 +71,7 @@ def test_reading_level_is_a_warning_because_wcag_3_1_5_is_aaa():
     (finding,) = check_html(CLEAN, "en/leg-cramps/index.html", context=context)
     assert (finding.rule, finding.severity, finding.wcag) == ("reading-level", "warning", ("3.1.5",))
     assert "12.5" in finding.message and "8" in finding.message
-    assert Report([finding]).exit_code("error") == 0 and Report([finding]).exit_code("warning") == 1
+    assert Report([finding]).return_code == 0 and Report([finding], fail_on="warning").return_code == 1
 
 
 def test_disabled_rules_are_not_run():

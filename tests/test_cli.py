@@ -68,3 +68,26 @@ def test_check_a11y_on_files_exits_by_what_it_finds(tmp_path):
     assert (finding["rule"], finding["outcome"], finding["severity"]) == ("html-has-lang", "failed", "error")
     sarif = json.loads(run(tmp_path / "p", "check", "a11y", str(broken), "--format", "sarif").output)
     assert sarif["runs"][0]["results"][0]["ruleId"] == "html-has-lang"
+
+
+def test_every_command_exits_with_its_reports_return_code():
+    """The Report alone decides the exit code: the commands end with `sys.exit(<report>.return_code)`."""
+    import ast
+    from pathlib import Path
+
+    import pipeline.cli
+
+    tree = ast.parse(Path(pipeline.cli.__file__).read_text(encoding="utf-8"))
+    handlers = {"main", "_fail"}  # bad input (2) and the tool's own errors, not a run's verdict
+    exits = [(function.name, call) for function in ast.walk(tree) if isinstance(function, ast.FunctionDef)
+             and function.name not in handlers for call in ast.walk(function)
+             if isinstance(call, ast.Call) and ast.unparse(call.func) in ("sys.exit", "ctx.exit")]
+    assert len(exits) >= 5
+    for name, call in exits:
+        assert isinstance(call.args[0], ast.Attribute) and call.args[0].attr == "return_code", (name, ast.unparse(call))
+
+
+def test_the_fail_on_help_shows_the_projects_setting(project):
+    settings = project / "pyproject.toml"
+    settings.write_text(settings.read_text() + 'fail_on = "warning"\n')
+    assert "[default: warning, the fail_on setting]" in " ".join(run(project, "check", "a11y", "--help").output.split())

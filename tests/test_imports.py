@@ -33,6 +33,7 @@ LAYERS = {
     "checking": 5,
     "summary": 5,
     "jobs": 6,
+    "commands": 6,
     "starter": 6,
     "xliff": 6,
     "build": 7,

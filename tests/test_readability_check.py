@@ -9,6 +9,7 @@ import pytest
 
 from pipeline.checks.readability import ReadabilityTarget, check_readability, default_target, format_table
 from pipeline.model import ReadabilityTarget as SettingsTarget
+from pipeline.model import Report
 from pipeline.config import load_settings
 from pipeline.errors import ConfigError
 from pipeline.sources import load_articles
@@ -98,9 +99,9 @@ def test_nothing_is_reported_from_a_code_block():
 
 
 def test_fail_on_warning_fails_when_warnings_exist():
-    report = check_readability([source_edition(article_from(NEW_ARTICLE))], {}).to_report()
-    assert report.exit_code("warning") == 1
-    assert report.exit_code("error") == 0  # readability findings are warnings by default
+    findings = check_readability([source_edition(article_from(NEW_ARTICLE))], {}).findings
+    assert Report(findings, fail_on="warning").return_code == 1
+    assert Report(findings, fail_on="error").return_code == 0  # readability findings are warnings by default
 
 
 def test_an_article_past_its_error_level_is_a_warning_naming_wcag_3_1_5(shipped):
@@ -111,7 +112,7 @@ def test_an_article_past_its_error_level_is_a_warning_naming_wcag_3_1_5(shipped)
     assert all(f.wcag == ("3.1.5",) for f in above)
     assert all("error level" in f.message for f in above)
     assert {r.verdict for r in report.results if r.locale == "en"} == {"error"}
-    assert report.to_report().exit_code("error") == 0 and report.to_report().exit_code("warning") == 1
+    assert Report(report.findings).return_code == 0 and Report(report.findings, fail_on="warning").return_code == 1
     jargon = [f for f in report.findings if f.rule == "jargon"]
     assert jargon and all(f.wcag == () for f in jargon)
 
@@ -135,7 +136,7 @@ def test_a_locale_without_a_formula_is_reported_as_not_scored_not_zero():
     assert "no readability formula" in result.reason
     [finding] = report.findings
     assert (finding.rule, finding.severity, finding.outcome) == ("not-scored", "info", "inapplicable")
-    assert report.to_report().exit_code("info") == 0
+    assert Report(report.findings, fail_on="info").return_code == 0
     assert report.to_json()["results"][0]["score"] is None
 
 

@@ -127,3 +127,21 @@ def test_a_build_with_nothing_to_do_says_only_that(repo_copy):
     again = build_in(repo_copy)
     assert again.exit_code == 0
     assert again.output == "nothing changed since the last build: dist/ and reports/ are as it left them\n"
+
+
+def test_updating_the_baseline_accepts_every_finding_in_the_reports_and_exits_0(repo_copy):
+    source = repo_copy / "source/restless-legs-leg-cramps.md"
+    source.write_text(source.read_text() + EMPTY_LINK)
+    failing = build_in(repo_copy, "--no-cache")
+    report = json.loads((repo_copy / "reports/report.json").read_text())
+    assert failing.exit_code == report["summary"]["exit_code"] == 1
+    accepted = build_in(repo_copy, "--update-baseline")
+    report = json.loads((repo_copy / "reports/report.json").read_text())
+    assert accepted.exit_code == report["summary"]["exit_code"] == 0
+    assert report["findings"] == [] and report["summary"]["accepted_by_baseline"] == len(report["accepted"]) > 0
+    assert f"accepted {len(report['accepted'])} findings in reports/baseline.json" in accepted.output
+    sarif = json.loads((repo_copy / "reports/report.sarif").read_text())
+    assert {r["baselineState"] for r in sarif["runs"][0]["results"]} == {"unchanged"}
+    check = CliRunner().invoke(cli, ["-C", str(repo_copy), "check", "readability", "--format", "sarif", "--fail-on", "info"])
+    assert check.exit_code == 0  # the baseline is a stage of the checks too: the build accepted these
+    assert {r["baselineState"] for r in json.loads(check.output)["runs"][0]["results"]} == {"unchanged"}

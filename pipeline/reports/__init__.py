@@ -8,12 +8,11 @@ from typing import Sequence
 from ..files import write_atomic_chunks, write_if_changed
 from ..layout import shown_path
 from ..model import Report, RuleInfo
-from .ci import apply_baseline, github_annotations, step_summary, write_baseline
+from .baseline import apply_baseline, baseline_file, write_baseline
+from .ci import github_annotations, step_summary
 from .formats import (
-    finding_fragments,
     fingerprint,
     findings_json,
-    report_json,
     report_json_chunks,
     sarif_chunks,
     sarif_log,
@@ -24,8 +23,8 @@ from .text import build_summary, findings_table, format_table, status_row, statu
 
 __all__ = [
     "apply_baseline",
+    "baseline_file",
     "build_summary",
-    "finding_fragments",
     "findings_json",
     "findings_table",
     "fingerprint",
@@ -34,19 +33,24 @@ __all__ = [
     "manifest_json",
     "render_article_report",
     "render_matrix_row",
-    "report_json",
     "sarif_log",
     "status_row",
     "status_table",
     "step_summary",
-    "write_baseline",
     "write_file",
+    "write_baseline",
     "write_reports",
+    "written_files",
 ]
 
 JSON_REPORT = "report.json"
 SARIF_REPORT = "report.sarif"
 HTML_REPORT = "html/index.html"
+
+
+def written_files(folder: Path) -> list[Path]:
+    """The report files a build writes that tell whether the last one is still in place (for freshness)."""
+    return [folder / JSON_REPORT, folder / SARIF_REPORT]
 
 
 def write_file(folder: Path, name: str, content: str) -> Path:
@@ -61,16 +65,15 @@ def write_reports(
     root: Path,
     report: Report,
     rules: Sequence[RuleInfo],
-    fail_on: str,
     articles: dict[str, tuple[str, str]],
 ) -> list[str]:
     """Write the JSON, SARIF and HTML reports; return the main files' paths.
 
     `articles` holds each article's matrix row and page of the HTML report, by slug.
     """
-    write_atomic_chunks(folder / JSON_REPORT, report_json_chunks(report, fail_on))
+    write_atomic_chunks(folder / JSON_REPORT, report_json_chunks(report))
     write_atomic_chunks(folder / SARIF_REPORT, sarif_chunks(report, rules))
-    pages = {HTML_REPORT: render_report_index(report, fail_on, [row for row, _ in articles.values()])}
+    pages = {HTML_REPORT: render_report_index(report, [row for row, _ in articles.values()])}
     pages.update({f"html/articles/{slug}.html": page for slug, (_, page) in sorted(articles.items())})
     for name, content in pages.items():
         write_file(folder, name, content)

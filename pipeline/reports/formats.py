@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import dataclasses
+import functools
 import hashlib
 import json
-from collections import Counter
 from importlib.metadata import PackageNotFoundError, version
 from itertools import chain
 from typing import Iterable, Iterator, Sequence
 
 from .. import DISTRIBUTION
-from ..model import SEVERITIES, Finding, Report, RuleInfo
+from ..model import Finding, Report, RuleInfo
 from ..wording import finding_text
 
 SCHEMA = "https://health.example.org/pipeline/report-1.json"
@@ -28,6 +27,7 @@ def tool_version() -> str:
         return "0+unknown"
 
 
+@functools.lru_cache(maxsize=1 << 18)  # the baseline, report.json and report.sarif each ask for it
 def fingerprint(finding: Finding) -> str:
     """A finding's identity across runs: rule, place, message and quote, but not its line (lines move)."""
     parts = (finding.rule, finding.file or "", finding.locale or "", finding.article or "", finding.selector or "",
@@ -37,12 +37,13 @@ def fingerprint(finding: Finding) -> str:
 
 
 def finding_record(finding: Finding) -> dict:
-    """A finding as JSON: empty fields left out, locations as plain values."""
-    record = {k: v for k, v in dataclasses.asdict(finding).items() if v not in (None, "", (), [])}
+    """A finding as JSON data, its fields in their order: empty ones left out, locations as plain values."""
+    record = {name: value for name, value in vars(finding).items() if value is not None and value != "" and value != ()}
     if finding.wcag:
         record["wcag"] = list(finding.wcag)
     if finding.related:
-        record["related"] = [{k: v for k, v in dataclasses.asdict(r).items() if v is not None} for r in finding.related]
+        record["related"] = [{k: v for k, v in (("file", r.file), ("line", r.line), ("selector", r.selector))
+                              if v is not None} for r in finding.related]
     return record
 
 
@@ -51,44 +52,39 @@ def findings_json(report: Report) -> str:
     return json.dumps({"findings": [finding_record(f) for f in report.findings]}, indent=2, ensure_ascii=False)
 
 
-Fragment = tuple[str, str, str]  # the fingerprint, the JSON record, the SARIF result (a new one)
+#: One encoder each, made once: `json.dumps` with options makes a new one per call.
+_encode_sorted = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+_encode = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def fragment(finding: Finding) -> Fragment:
-    """A finding serialized once for the report files."""
-    key = fingerprint(finding)
-    record = json.dumps(finding_record(finding) | {"fingerprint": key}, ensure_ascii=False, sort_keys=True)
-    return key, record, json.dumps(_result(finding, key), ensure_ascii=False)
+def _json_line(finding: Finding) -> str:
+    """A finding's line of report.json: its record and fingerprint."""
+    return _encode_sorted(finding_record(finding) | {"fingerprint": fingerprint(finding)})
 
 
-def finding_fragments(findings: Sequence[Finding]) -> list[Fragment]:
-    """The fragments of findings, in their order."""
-    return [fragment(f) for f in findings]
+def _sarif_line(finding: Finding, state: str) -> str:
+    """A finding's SARIF result: new, or unchanged when the baseline accepted it."""
+    return _encode(_result(finding, fingerprint(finding), state))
 
 
-def report_json(report: Report, fail_on: str) -> str:
-    """The full report: schema version, tool, summary, figures, then new and accepted findings one per line."""
-    return "".join(report_json_chunks(report, fail_on))
-
-
-def report_json_chunks(report: Report, fail_on: str) -> Iterator[str]:
+def report_json_chunks(report: Report) -> Iterator[str]:
     """The full report in pieces, for writing it without holding it whole (it can be hundreds of MB)."""
     head = {
         "$schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "pipeline", "version": tool_version()},
         "summary": {
-            "exit_code": report.exit_code(fail_on),  # type: ignore[arg-type]
-            "fail_on": fail_on,
+            "exit_code": report.return_code,
+            "fail_on": report.fail_on,
             "findings": report.figures["findings"],
             "accepted_by_baseline": len(report.accepted),
         },
         "figures": report.figures,
     }
     yield f'{top_level_json(head)[:-2]},\n  "findings": ['
-    yield from _lines((_fragment(report, f)[1] for f in report.findings), 4)
+    yield from _lines(map(_json_line, report.findings), 4)
     yield '],\n  "accepted": ['
-    yield from _lines((_fragment(report, f)[1] for f in report.accepted), 4)
+    yield from _lines(map(_json_line, report.accepted), 4)
     yield "]\n}\n"
 
 
@@ -124,21 +120,13 @@ def sarif_chunks(report: Report, rules: Sequence[RuleInfo]) -> Iterator[str]:
         "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The repository root."}}},
         "columnKind": "unicodeCodePoints",
     }
-    results = chain((_fragment(report, f)[2] for f in report.findings),
-                    (_fragment(report, f)[2].replace(NEW, UNCHANGED, 1) for f in report.accepted))
+    results = chain((_sarif_line(f, "new") for f in report.findings),
+                    (_sarif_line(f, "unchanged") for f in report.accepted))
     head = json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2, ensure_ascii=False)
     run_end = head.rindex("}", 0, head.rindex("]"))  # the end of the run object, where "results" goes
     yield f'{head[:run_end].rstrip()},\n      "results": ['
     yield from _lines(results, 8)
     yield f"]\n    {head[run_end:]}\n"
-
-
-NEW, UNCHANGED = '"baselineState": "new"', '"baselineState": "unchanged"'
-
-
-def _fragment(report: Report, finding: Finding) -> Fragment:
-    """A finding's fragment: the one its job made, or made now."""
-    return report.fragments.get(finding) or fragment(finding)
 
 
 def _lines(items: Iterable[str], indent: int) -> Iterator[str]:
@@ -175,12 +163,12 @@ def _location(file: str, line: int | None, note: str | None = None) -> dict:
     return location
 
 
-def _result(finding: Finding, key: str) -> dict:
+def _result(finding: Finding, key: str, state: str) -> dict:
     result: dict = {
         "ruleId": finding.rule,
         "level": SARIF_LEVELS[finding.severity],
         "message": {"text": finding_text(finding)},
-        "baselineState": "new",
+        "baselineState": state,
         "partialFingerprints": {"pipeline/v1": key},
     }
     if finding.file:

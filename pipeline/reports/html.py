@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 
 from ..model import SEVERITIES, Finding, Report
-from ..wording import findings_count, percent, severity_count, verdict_words
+from ..wording import percent, severity_count, verdict_words
 from .formats import tool_version
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "report"
@@ -50,7 +50,7 @@ def chart(bars: list[Bar]) -> Chart:
 def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
                                      lstrip_blocks=True, undefined=jinja2.StrictUndefined)
-    environment.globals.update(severity_count=severity_count, findings_count=findings_count, percent=percent,
+    environment.globals.update(severity_count=severity_count, percent=percent,
                                verdict_words=verdict_words, findings_in=findings_in)
     return environment
 
@@ -60,15 +60,15 @@ def findings_in(cell: dict) -> int:
     return sum(sum(counts.values()) for counts in cell["findings"].values())
 
 
-def render_report_index(report: Report, fail_on: str, rows: list[str]) -> str:
+def render_report_index(report: Report, rows: list[str]) -> str:
     """The report's front page: counts, charts, the matrix of articles × locales (rows from `render_matrix_row`)."""
     figures = report.figures
     articles = {a["slug"] for a in figures["articles"]}
     return _environment().get_template("index.html").render(
         figures=figures,
         version=tool_version(),
-        fail_on=fail_on,
-        exit_code=report.exit_code(fail_on),  # type: ignore[arg-type]
+        fail_on=report.fail_on,
+        exit_code=report.return_code,
         accepted=len(report.accepted),
         severities=list(reversed(SEVERITIES)),
         coverage_chart=_coverage_chart(figures),

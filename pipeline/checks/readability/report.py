@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...model import Finding, Location, Report
+from ...model import Finding, Location
 from ...wording import verdict_words
 from ...model import ReadabilityTarget
 from .targets import Verdict
@@ -75,10 +75,6 @@ class ReadabilityReport:
         if len(self._index) != len(self.results):
             self._index = {(r.article, r.locale): r for r in self.results}
         return self._index.get((article, locale))
-
-    def to_report(self) -> Report:
-        """The findings as the pipeline's `Report`, which decides the exit code."""
-        return Report(findings=list(self.findings), figures={"readability": [r.to_json() for r in self.results]})
 
     def to_json(self) -> dict[str, Any]:
         """{"results": [...], "findings": [...]}: the JSON report."""
