@@ -14,7 +14,7 @@ from .checks import a11y, catalogs
 from .checks import readability as readability_checks
 from .checks.a11y import FallbackPassage, PageContext, check_pages
 from .checks.a11y.engine import Scope
-from .checks.a11y.wcag import CRITERIA
+from .checks.a11y.semantics.wcag import CRITERIA
 from .catalogs import CatalogTree, load_translations
 from .checks.readability import ReadabilityReport, check_readability
 from .config import Settings
@@ -112,7 +112,7 @@ def rule_infos() -> list[RuleInfo]:
     infos += [RuleInfo(r.id, "catalogs", r.help, f"{RULES_DOCS}catalogs/{r.id}") for r in catalogs.rules()]
     infos += [RuleInfo(r.id, "readability", r.help, _wcag_uri(r.wcag) or f"{RULES_DOCS}readability/{r.id}", r.wcag)
               for r in readability_checks.all_rules()]
-    infos += [RuleInfo(r.id, "a11y", r.help, _wcag_uri(r.wcag) or f"{RULES_DOCS}a11y/{r.id}", r.wcag) for r in a11y.rules()]
+    infos += [RuleInfo(r.id, "a11y", r.help, _wcag_uri(r.wcag) or f"{RULES_DOCS}a11y/{r.id}", r.wcag) for r in a11y.all_rules()]
     return infos
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from pipeline.checks.a11y import aria
-from pipeline.checks.a11y.ariadata import ARIA_12_ROLES, ATTRIBUTES, GLOBAL_ARIA_12, ROLES
+from pipeline.checks.a11y.semantics import aria
+from pipeline.checks.a11y.semantics.ariadata import ARIA_12_ROLES, ATTRIBUTES, GLOBAL_ARIA_12, ROLES
 from pipeline.checks.a11y.page import Page
 
 

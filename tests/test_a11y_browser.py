@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from pipeline.checks.a11y import check_paths, rules
+from pipeline.checks.a11y import all_rules, check_paths
 from pipeline.checks.a11y.page import Page
-from pipeline.checks.a11y.refresh import first_refresh
+from pipeline.checks.a11y.semantics.refresh import first_refresh
 from tests.a11y.cases import FIXTURES, Case, all_pages, cases
 from tests.axe import OFF_BY_DEFAULT, AxeResult, run_axe
 from tests.conftest import run
@@ -135,11 +135,11 @@ def shared_rules(results: dict[Path, AxeResult]) -> set[str]:
     for result in results.values():
         axe_ids |= result.passes | result.inapplicable | set(result.violations) | set(result.incomplete)
     axe_ids |= {ours for (_, _), (ours, _) in AXE_AS_OURS.items()}
-    return {rule.id for rule in rules()} & axe_ids
+    return {rule.id for rule in all_rules()} & axe_ids
 
 
 def test_rules_named_after_axe_core_are_the_ones_axe_core_runs(axe_results: dict[Path, AxeResult]):
-    ours_only = {rule.id for rule in rules()} - shared_rules(axe_results)
+    ours_only = {rule.id for rule in all_rules()} - shared_rules(axe_results)
     assert ours_only == {"rtl-dir", "hreflang-valid", "lang-of-parts", "reading-level", "aria-required-id-refs",
                          "aria-global-prohibited", "form-field-name", "menuitem-name", "letter-spacing",
                          "line-height", "word-spacing", "duplicate-attribute"}

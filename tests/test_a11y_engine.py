@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.checks.a11y import FallbackPassage, PageContext, PageError, check_html, check_pages, check_paths, rules
+from pipeline.checks.a11y import FallbackPassage, PageContext, PageError, all_rules, check_html, check_pages, check_paths
 from pipeline.checks.a11y.engine import RuleDefinitionError, discover_rules, run_rules
 from pipeline.checks.a11y.page import Page
 from pipeline.checks.a11y.site import Site
@@ -85,7 +85,7 @@ def test_all_outcomes_adds_passed_and_inapplicable_results():
     outcomes = {(f.rule, f.outcome) for f in everything}
     assert ("image-alt", "passed") in outcomes and ("frame-title", "inapplicable") in outcomes
     assert {f.severity for f in everything} == {"info"}
-    assert {f.rule for f in everything} == {r.id for r in rules()}
+    assert {f.rule for f in everything} == {r.id for r in all_rules()}
 
 
 def test_an_svg_image_is_checked_as_an_image_not_as_a_page():
@@ -97,7 +97,7 @@ def test_an_svg_image_is_checked_as_an_image_not_as_a_page():
 def test_scripts_and_styles_are_not_read_as_pages():
     for file, text in (("assets/app.js", "document.title = '<img src=x>';"), ("assets/site.css", "p { color: red }")):
         outcomes = {(f.rule, f.outcome) for f in check_html(text, file, all_outcomes=True)}
-        assert outcomes == {(rule.id, "inapplicable") for rule in rules()}
+        assert outcomes == {(rule.id, "inapplicable") for rule in all_rules()}
 
 
 def test_findings_are_sorted_and_identical_between_runs():
@@ -180,10 +180,10 @@ ISSUE_7_RULES = {
 
 
 def test_the_rules_of_issues_6_and_7_are_all_discovered_with_their_metadata():
-    ids = [rule.id for rule in rules()]
+    ids = [rule.id for rule in all_rules()]
     assert ids == sorted(ids) and len(ids) == 52 and ISSUE_7_RULES <= set(ids)
-    assert all(rule.act for rule in rules() if rule.id in ISSUE_7_RULES)
-    for rule in rules():
+    assert all(rule.act for rule in all_rules() if rule.id in ISSUE_7_RULES)
+    for rule in all_rules():
         assert rule.help and rule.help == rule.description.splitlines()[0]
         assert "Fails:" in rule.description and "Passes:" in rule.description
         assert rule.impact in ("minor", "moderate", "serious", "critical")
@@ -223,7 +223,7 @@ def test_a_duplicate_rule_id_is_rejected_at_discovery(tmp_path: Path, monkeypatc
     monkeypatch.setattr(sys, "path", list(sys.path))
     extra = _rule_package(tmp_path, "extra_rules_dup", {"image-alt": RULE_SOURCE})
     with pytest.raises(RuleDefinitionError, match="image-alt"):
-        discover_rules(["pipeline.checks.a11y", extra])
+        discover_rules(["pipeline.checks.a11y.rules", extra])
 
 
 @pytest.mark.parametrize(
@@ -247,8 +247,15 @@ def test_a_rule_breaking_the_contract_is_rejected(tmp_path: Path, monkeypatch: p
 
 def test_a_new_rule_file_is_discovered_without_being_listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(sys, "path", list(sys.path))
-    package = _rule_package(tmp_path, "extra_rules_new", {"my-new-rule": RULE_SOURCE, "helpers": "X = 1\n"})
+    package = _rule_package(tmp_path, "extra_rules_new", {"my-new-rule": RULE_SOURCE})
     assert [rule.id for rule in discover_rules([package])] == ["my-new-rule"]
+
+
+def test_a_rule_folder_holds_only_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    package = _rule_package(tmp_path, "extra_rules_helper", {"my-new-rule": RULE_SOURCE, "helpers": "X = 1\n"})
+    with pytest.raises(RuleDefinitionError, match="only rules"):
+        discover_rules([package])
 
 
 def _pip(*arguments: str) -> None:
@@ -269,13 +276,13 @@ def test_a_regular_install_ships_and_discovers_every_rule(tmp_path: Path):
     _pip("install", "--no-deps", "--quiet", "--target", str(target), str(wheel))
     # -S: no site processing, so the editable install of the repository is out of sight.
     dependencies = next(p for p in sys.path if p.endswith("site-packages"))
-    probe = "import pipeline.checks.a11y as a; print(a.__file__); print(' '.join(r.id for r in a.rules()))"
+    probe = "import pipeline.checks.a11y as a; print(a.__file__); print(' '.join(r.id for r in a.all_rules()))"
     done = subprocess.run([sys.executable, "-S", "-c", probe], capture_output=True, text=True, check=False,
                           env={"PYTHONPATH": os.pathsep.join([str(target), dependencies])}, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     location, ids = done.stdout.splitlines()
     assert Path(location).is_relative_to(target)
-    assert ids.split() == [rule.id for rule in rules()]
+    assert ids.split() == [rule.id for rule in all_rules()]
 
 
 def test_a_rule_may_say_why_it_does_not_apply(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

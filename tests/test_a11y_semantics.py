@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from lxml import etree
 
-from pipeline.checks.a11y.language import direction_of, is_valid_language_tag
-from pipeline.checks.a11y.document import css_identifier
+from pipeline.checks.a11y.semantics.language import direction_of, is_valid_language_tag
+from pipeline.checks.a11y.semantics.selectors import css_identifier
 from pipeline.checks.a11y.page import Page
 
 

@@ -6,13 +6,13 @@ import importlib
 
 import pytest
 
-from pipeline.checks.a11y.language import has_known_primary_language
+from pipeline.checks.a11y.semantics.language import has_known_primary_language
 from pipeline.checks.a11y.page import Page
-from pipeline.checks.a11y.refresh import refresh_time
-from pipeline.checks.a11y.spacing import line_height_px, spacing_px
+from pipeline.checks.a11y.semantics.refresh import refresh_time
+from pipeline.checks.a11y.semantics.spacing import line_height_px, spacing_px
 from tests.test_a11y_aria import by_id, page_of
 
-autocomplete = importlib.import_module("pipeline.checks.a11y.autocomplete-valid")
+autocomplete = importlib.import_module("pipeline.checks.a11y.rules.autocomplete-valid")
 
 # --- tables ------------------------------------------------------------------------------------------------------
 

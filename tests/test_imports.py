@@ -1,4 +1,8 @@
-"""The import graph keeps its direction: cli -> build/workflow -> stages -> helpers -> model/errors."""
+"""The import graph keeps its direction: cli -> build/workflow -> stages -> helpers -> model/errors.
+
+Inside a package it keeps one too: no module imports in a circle, and the parts of a package
+listed in INNER_LAYERS import only from lower parts (rules from their engine and semantics).
+"""
 
 import ast
 from pathlib import Path
@@ -42,6 +46,12 @@ LAYERS = {
 }
 
 
+#: Inside a package: each part's layer; a module imports only from lower parts of its package.
+INNER_LAYERS = {
+    "checks.a11y": {"semantics": 0, "context": 1, "page": 2, "site": 3, "rules": 4, "engine": 5, "__init__": 6},
+}
+
+
 def module_name(path: Path) -> str:
     return path.relative_to(PACKAGE).with_suffix("").as_posix().replace("/", ".").removesuffix(".__init__")
 
@@ -63,6 +73,90 @@ def imports_of(path: Path) -> tuple[set[str], set[str]]:
         elif isinstance(node, ast.Import):
             other.update(alias.name.split(".")[0] for alias in node.names)
     return own, other
+
+
+MODULES = {module_name(p): p for p in PACKAGE.rglob("*.py")}
+
+
+def full_imports_of(path: Path) -> set[str]:
+    """The modules of the package a module imports, by their full dotted names (`from . import x` is x)."""
+    name = module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.ImportFrom) or not node.level:
+            continue
+        parts = package.split(".") if package else []
+        base = parts[: len(parts) - node.level + 1]
+        target = ".".join([*base, node.module] if node.module else base)
+        for alias in node.names:
+            submodule = f"{target}.{alias.name}" if target else alias.name
+            found.add(submodule if submodule in MODULES else target)
+    return found - {""}
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Each module of the package and the modules of the package it imports."""
+    return {name: full_imports_of(path) for name, path in MODULES.items() if name not in ("", "__main__")}
+
+
+def test_no_module_imports_in_a_circle():
+    graph, state, path = import_graph(), {}, []
+
+    def visit(name: str) -> None:
+        state[name] = "open"
+        path.append(name)
+        for target in sorted(graph.get(name, ())):
+            if state.get(target) == "open":
+                raise AssertionError("import circle: " + " -> ".join([*path[path.index(target):], target]))
+            if target not in state:
+                visit(target)
+        path.pop()
+        state[name] = "done"
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module)
+
+
+def inner_part(package: str, module: str) -> str | None:
+    """The part of `package` a module belongs to (its first name below the package), or None outside it."""
+    if module == package:
+        return "__init__"
+    return module.removeprefix(package + ".").split(".")[0] if module.startswith(package + ".") else None
+
+
+def test_parts_of_a_package_import_only_from_lower_parts():
+    for package, layers in INNER_LAYERS.items():
+        assert set(layers) >= {inner_part(package, m) for m in MODULES} - {None}, f"{package}: a part without a layer"
+        for module, targets in import_graph().items():
+            part = inner_part(package, module)
+            for target in targets:
+                other = inner_part(package, target)
+                if part is None or other is None or other == part:
+                    continue
+                assert layers[other] < layers[part], f"{module} imports {target}"
+
+
+def test_rules_import_only_their_engine_and_semantics():
+    allowed = {"checks.a11y.page", "checks.a11y.site", "checks.a11y.context"}
+    for module, targets in import_graph().items():
+        if module.startswith("checks.a11y.rules."):
+            checks = {t for t in targets if t.startswith("checks.")}  # lower layers (model, layout) are fine
+            outside = {t for t in checks if t not in allowed and not t.startswith("checks.a11y.semantics")}
+            assert not outside, f"{module} imports {outside}"
+
+
+def test_semantics_import_nothing_above_them():
+    for module, targets in import_graph().items():
+        if module.startswith("checks.a11y.semantics"):
+            above = {t for t in targets if t.startswith("checks.") and not t.startswith("checks.a11y.semantics")}
+            assert not above, f"{module} imports {above}"
+
+
+def test_nothing_imports_a_rule_module():
+    for module, targets in import_graph().items():
+        assert not any(t.startswith("checks.a11y.rules.") for t in targets), module
 
 
 def layer(name: str) -> int:

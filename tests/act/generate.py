@@ -98,10 +98,10 @@ def add_code_template(code: str, extension: str, title: str) -> str:
 def rules_by_act_id() -> dict[str, list[str]]:
     """ACT rule id -> the ids of our rules that implement it, from the rule modules' ACT metadata."""
     sys.path.insert(0, str(HERE.parents[1]))
-    from pipeline.checks.a11y import rules
+    from pipeline.checks.a11y import all_rules
 
     mapping: dict[str, list[str]] = {}
-    for rule in rules():
+    for rule in all_rules():
         for act_id in rule.act:
             mapping.setdefault(act_id, []).append(rule.id)
     return mapping

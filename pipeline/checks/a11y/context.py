@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from typing import Mapping
 
 from lxml import html as lxml_html
-from lxml.etree import _Element as Element
 
 from ...layout import address_of
 from ...model import Location
-from .language import is_valid_language_tag
+from .semantics.document import Element
+from .semantics.language import is_valid_language_tag
 
 UNIT_ATTRIBUTE = "data-unit"
 

@@ -1,11 +1,11 @@
 """The rule engine: discover the rules, run them over pages, turn their results into Findings.
 
-A rule is a module of this package named by its id (`image-alt.py`) that defines `IMPACT`,
+A rule is a module of `rules/` named by its id (`rules/image-alt.py`) that defines `IMPACT`,
 `WCAG` (the success criteria it serves), optionally `BEST_PRACTICE = True` and `ACT` (the ids
 of the W3C ACT rules it implements, as axe-core keeps `actIds`), a docstring
 (first line: the help text; then a failing and a passing example) and `check(page)`
-and/or `check_site(site)`, generators of results. Discovery imports every module of the
-package once; those defining `check` or `check_site` are rules.
+and/or `check_site(site)`, generators of results. Discovery imports every module of `rules/`
+once; each must be a rule. Rules import only the engine (`page`, `site`) and `semantics/`.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from ...errors import PipelineError
 from ...layout import shown_path
 from ...model import Finding, Location, Severity
 from .context import PageContext, context_from_path
-from .document import PageParseError
 from .page import Page, Result
+from .semantics.document import PageParseError
+from .semantics.wcag import CRITERIA, is_conformance_requirement
 from .site import Site
-from .wcag import CRITERIA, is_conformance_requirement
 
 Impact = Literal["minor", "moderate", "serious", "critical"]
 IMPACTS: tuple[Impact, ...] = ("minor", "moderate", "serious", "critical")
@@ -94,15 +94,19 @@ def rule_from_module(rule_id: str, module: ModuleType) -> Rule:
     )
 
 
-def discover_rules(packages: Sequence[str] = (__package__,)) -> tuple[Rule, ...]:
-    """Import every module of the packages; those defining check or check_site are rules."""
+RULES_PACKAGE = f"{__package__}.rules"
+
+
+def discover_rules(packages: Sequence[str] = (RULES_PACKAGE,)) -> tuple[Rule, ...]:
+    """Import every module of the rule packages: each must be a rule (define check or check_site)."""
     found: dict[str, Rule] = {}
     for package_name in packages:
         package = importlib.import_module(package_name)
         for info in pkgutil.iter_modules(package.__path__):
             module = importlib.import_module(f"{package_name}.{info.name}")
             if not (callable(getattr(module, "check", None)) or callable(getattr(module, "check_site", None))):
-                continue
+                raise RuleDefinitionError(f"rule module {module.__name__}: a rule folder holds only rules, and a "
+                                          "rule defines check(page) or check_site(site)")
             rule = rule_from_module(info.name, module)
             if rule.id in found:
                 raise RuleDefinitionError(f"two rules have the id {rule.id!r}: {module.__name__} and another module")
@@ -111,7 +115,7 @@ def discover_rules(packages: Sequence[str] = (__package__,)) -> tuple[Rule, ...]
 
 
 @functools.cache
-def rules() -> tuple[Rule, ...]:
+def all_rules() -> tuple[Rule, ...]:
     """The rules of this package, discovered once per process, sorted by id."""
     return discover_rules()
 
@@ -150,7 +154,8 @@ def check_pages(
             parsed.append(Page(html, file, context))
         except PageParseError as error:
             raise PageError(f"cannot check this page: {error}", file) from None
-    return run_rules(parsed, [r for r in rules() if r.id not in disabled], Site(parsed, root), all_outcomes, scope)
+    chosen = [r for r in all_rules() if r.id not in disabled]
+    return run_rules(parsed, chosen, Site(parsed, root), all_outcomes, scope)
 
 
 #: Which checks of the rules run: each page's (`check`), the site's (`check_site`), or both.

@@ -1,8 +1,10 @@
-"""One HTML page, parsed once with lxml, and what rules ask of it: elements, roles, names, hiding.
+"""One HTML page, parsed once, and what rules ask of it: elements, roles, names, hiding.
 
 Everything a rule may ask is computed at most once per page and cached: the elements by tag
 and by id, which elements are hidden from assistive technology, roles and accessible names.
-A rule reports through the page: `page.failed(element, message)` and its siblings.
+The helpers of `semantics/` compute these facts and ask the page for others (`PageFacts`);
+the page alone caches and ties them together. A rule reports through the page:
+`page.failed(element, message)` and its siblings.
 """
 
 from __future__ import annotations
@@ -13,13 +15,25 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ...model import Location, Outcome
-from . import accname, aria
 from .context import PageContext
-from .css import Styles
-from .document import INERT_CONTAINERS, MARKUP_TYPES, Element, content_type, decode, parse_html, selector
-from .rendering import Rendering
-from .tables import Table, table_of
-from .tree import AccessibilityTree, in_sequential_focus
+from .semantics import accname, aria
+from .semantics.css import Styles
+from .semantics.document import (
+    INERT_CONTAINERS,
+    MARKUP_TYPES,
+    Element,
+    content_type,
+    decode,
+    is_mathml,
+    is_svg,
+    parse_html,
+)
+from .semantics.focus import in_sequential_focus
+from .semantics.rendering import Rendering
+from .semantics.roles import role_of
+from .semantics.selectors import selector
+from .semantics.tables import Table, table_of
+from .semantics.tree import AccessibilityTree
 
 #: Elements whose own text is never shown as text.
 NO_TEXT_ELEMENTS = frozenset("head title template script style iframe object video audio noscript".split())
@@ -165,13 +179,15 @@ class Page:
         """Whether sequential focus navigation (Tab) reaches the element."""
         return in_sequential_focus(self, element)
 
-    def is_svg(self, element: Element) -> bool:
+    @staticmethod
+    def is_svg(element: Element) -> bool:
         """Whether the element is an SVG element (an `svg` or inside one)."""
-        return element.tag == "svg" or any(a.tag == "svg" for a in element.iterancestors())
+        return is_svg(element)
 
-    def is_mathml(self, element: Element) -> bool:
+    @staticmethod
+    def is_mathml(element: Element) -> bool:
         """Whether the element is MathML (a `math` or inside one): neither HTML nor SVG."""
-        return element.tag == "math" or any(a.tag == "math" for a in element.iterancestors())
+        return is_mathml(element)
 
     def _compute_hidden(self) -> set[Element]:
         # CSS hiding arrives complete (a visible child of a visibility: hidden parent stays visible);
@@ -199,10 +215,7 @@ class Page:
     def role(self, element: Element) -> str | None:
         """The element's role: a valid explicit role, unless presentational in conflict, else the implicit one."""
         if element not in self._roles:
-            role = aria.explicit_role(element)
-            if role in aria.PRESENTATIONAL_ROLES and (aria.is_focusable(element) or aria.has_global_aria(element)):
-                role = None  # browsers ignore role="none" on focusable elements or those with global ARIA
-            self._roles[element] = role if role is not None else aria.implicit_role(self, element)
+            self._roles[element] = role_of(self, element)
         return self._roles[element]
 
     def name(self, element: Element) -> str:
@@ -289,6 +302,10 @@ class Page:
     def cant_tell(self, element: Element | None, message: str, related: Sequence[Location] = ()) -> Result:
         """A possible failure that a person must judge."""
         return Result("cantTell", self, element, message, tuple(related))
+
+    def result(self, outcome: Outcome, element: Element | None, message: str = "") -> Result:
+        """An outcome a shared helper decided, as this page's result."""
+        return Result(outcome, self, element, message)
 
     def passed(self, element: Element | None, message: str = "") -> Result:
         """The rule applied to this element and found nothing wrong."""

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ...layout import served_file
-from .document import PageParseError
 from .page import Page
+from .semantics.document import PageParseError
 
 
 class Site:
@@ -41,10 +41,6 @@ class Site:
             return Page(markup[:head_end] + b"</head></html>" if head_end != -1 else markup, file)
         except (OSError, PageParseError):
             return None
-
-    def has_page(self, file: str) -> bool:
-        """Whether a page exists at a site path."""
-        return self.page(file) is not None
 
     @staticmethod
     def page_file(directory_or_file: str) -> str:

@@ -1,0 +1,56 @@
+"""ARIA states and properties suit the element's role.
+
+`aria-sort` on a button or `aria-checked` on a link means nothing to a screen reader: it
+is ignored, and what the author wanted to convey is lost. A state or property is allowed
+when it is global, when the role (or a role it inherits from) supports it, or when ARIA in
+HTML allows it on the element (`aria-required` on a password field) (W3C ACT rule 5c01ea).
+
+Fails:
+
+    <button aria-sort="ascending">Sort by date</button>
+
+Passes:
+
+    <button aria-pressed="false">Sort by date</button>
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..page import Page, Result
+from ..semantics.aria import allowed_attributes
+from ..semantics.ariadata import ATTRIBUTES, GLOBAL_ARIA, LANGUAGE_FEATURE_ROLES, TEXT_FIELD_INPUT_TYPES
+from ..semantics.document import Element
+
+IMPACT = "critical"
+WCAG = ("4.1.2",)
+ACT = ("5c01ea",)
+
+
+def allowed_on(page: Page, element: Element) -> frozenset[str]:
+    """The states and properties the element's role, or its HTML element, allows."""
+    role = page.role(element)
+    if role is not None:
+        return allowed_attributes(role)
+    feature = LANGUAGE_FEATURE_ROLES.get(element.tag)
+    if element.tag == "input" and (element.get("type") or "").strip().lower() in TEXT_FIELD_INPUT_TYPES:
+        feature = "textbox"
+    return allowed_attributes(feature) if feature else GLOBAL_ARIA
+
+
+def check(page: Page) -> Iterator[Result]:
+    """Fail for each element in the accessibility tree with a state or property its role does not allow."""
+    for element in page.elements:
+        names = [name for name in element.attrib if name in ATTRIBUTES]
+        if not names or page.is_hidden(element) or page.is_mathml(element):
+            continue
+        allowed = allowed_on(page, element)
+        wrong = [name for name in names if name not in allowed]
+        if wrong:
+            role = page.role(element)
+            what = f"role {role}" if role else f"<{element.tag}>"
+            yield page.failed(element, f"{', '.join(wrong)} is not allowed on {what}: remove it, or use a role "
+                                       "that supports it")
+        else:
+            yield page.passed(element)

@@ -1,0 +1,85 @@
+"""Elements with a role that needs particular children have only those.
+
+A `role="list"` must hold list items, a `role="menu"` menu items, a table rows: screen
+readers count and announce these children, and anything else in between (a stray `<span>`
+of text, a `group` inside a `list`) breaks the count and the navigation. Elements marked
+`aria-busy="true"` are being filled in and are not checked. HTML lists (`<ul>`, `<ol>`,
+`<menu>` without a role) are the `list` rule's (W3C ACT rule bc4a75, with `list`).
+
+Fails:
+
+    <div role="list"><span>Drink water</span></div>
+
+Passes:
+
+    <div role="list"><span role="listitem">Drink water</span></div>
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..page import Page, Result
+from ..semantics.aria import ROLES
+from ..semantics.ariadata import ARIA_12_ROLES
+from ..semantics.document import Element
+
+IMPACT = "critical"
+WCAG = ("1.3.1",)
+ACT = ("bc4a75",)
+
+#: HTML lists: the `list` rule checks their items, with messages about <li>.
+NATIVE_LISTS = frozenset({"ul", "ol", "menu"})
+#: Roles that may appear among a table's children besides its rows (WAI-ARIA 1.2: caption's context).
+TABLE_EXTRAS = frozenset({"caption"})
+
+
+def allowed_children(role: str) -> dict[str, frozenset[str]]:
+    """Child role -> the roles its own children must have ("group>menuitem"), or none to check."""
+    allowed: dict[str, set[str]] = {}
+    for entry in ROLES[role].owned:
+        parent, _, child = entry.partition(">")
+        allowed.setdefault(parent, set())
+        if child:
+            allowed[parent].add(child)
+    if role in ("table", "grid", "treegrid"):
+        for extra in TABLE_EXTRAS:
+            allowed.setdefault(extra, set())
+    return {parent: frozenset(children) for parent, children in allowed.items()}
+
+
+def wrong_children(page: Page, element: Element, allowed: dict[str, frozenset[str]]) -> list[str]:
+    """What the element owns that it may not: roles, or "text"."""
+    wrong = []
+    for child in page.tree.children(element):
+        if isinstance(child, str):
+            wrong.append("text")
+            continue
+        role = page.role(child) or child.tag
+        if role not in allowed:
+            wrong.append(role)
+        elif allowed[role]:
+            inner = {r: frozenset() for r in allowed[role]}
+            if role == "group":
+                inner["group"] = allowed[role]  # groups may nest, holding the same items
+            wrong.extend(wrong_children(page, child, inner))
+    return wrong
+
+
+def check(page: Page) -> Iterator[Result]:
+    """Fail for each element in the accessibility tree that owns elements its role does not allow."""
+    for element in page.elements:
+        role = page.role(element)
+        if role not in ARIA_12_ROLES or not ROLES[role].owned or page.is_hidden(element) or page.is_svg(element):
+            continue
+        if element.tag in NATIVE_LISTS and element.get("role") is None:
+            continue
+        if any((e.get("aria-busy") or "").strip().lower() == "true" for e in (element, *element.iterancestors())):
+            continue
+        wrong = wrong_children(page, element, allowed_children(role))
+        if wrong:
+            expected = ", ".join(ROLES[role].owned).replace(">", " holding ")
+            yield page.failed(element, f"this {role} holds {', '.join(sorted(set(wrong)))}: a {role} may only "
+                                       f"hold {expected}")
+        else:
+            yield page.passed(element)

@@ -1,0 +1,44 @@
+"""The lang and xml:lang of <html> name the same language.
+
+When a page says `lang="fr"` and `xml:lang="en"`, some assistive technologies read it in
+French and others in English. Only the primary language subtags must match: `en-GB` and
+`en-US` agree (W3C ACT rule 5b7ae0).
+
+Fails:
+
+    <html lang="fr" xml:lang="en">
+
+Passes:
+
+    <html lang="en-GB" xml:lang="en">
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..page import Page, Result
+from ..semantics.language import has_known_primary_language, primary_subtag
+
+IMPACT = "moderate"
+WCAG = ("3.1.1",)
+ACT = ("5b7ae0",)
+
+
+def check(page: Page) -> Iterator[Result]:
+    """Fail when an HTML page's `<html>` has a known `lang` and an `xml:lang` with another primary language."""
+    html = page.root
+    lang, xml_lang = html.get("lang"), html.get("xml:lang")
+    if html.tag != "html" or not page.is_html or lang is None or not xml_lang:
+        return
+    known = has_known_primary_language(lang)
+    if known is False:
+        return  # html-lang-valid reports the lang itself
+    if primary_subtag(lang) == primary_subtag(xml_lang):
+        yield page.passed(html)
+    elif known is None:
+        yield page.cant_tell(html, f"lang=\"{lang}\" and xml:lang=\"{xml_lang}\" differ: check which language "
+                                   "the page is in, and use it in both")
+    else:
+        yield page.failed(html, f"lang=\"{lang}\" and xml:lang=\"{xml_lang}\" name different languages: use the "
+                                "page's language in both, or drop xml:lang")

@@ -1,0 +1,130 @@
+"""What the cascade means on screen, without a layout engine: lengths, font sizes, content moved out of sight.
+
+A page is not laid out here, so "visible" is decided from what CSS says for certain:
+content hidden by `display`/`visibility`, moved far off the page by positioning or margins,
+clipped to nothing (the "visually hidden" pattern), fully transparent, or drawn in a box of
+at most one pixel is not visible. Font sizes follow the cascade from the browser's default of
+16px through `em`, `%`, `rem` and keywords.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .css import Styles
+from .document import Element
+
+DEFAULT_FONT_SIZE = 16.0
+#: Browsers' default font sizes, in em of the parent (HTML, 15.3.7 "Sections and headings").
+HEADING_FONT_SIZES = {"h1": 2.0, "h2": 1.5, "h3": 1.17, "h4": 1.0, "h5": 0.83, "h6": 0.67}
+FONT_SIZE_KEYWORDS = {
+    "xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0, "large": 18.0, "x-large": 24.0,
+    "xx-large": 32.0, "xxx-large": 48.0,
+}
+#: An offset this far above or left of the page puts content out of every viewport.
+OFF_SCREEN_PX = -999.0
+_LENGTH = re.compile(r"^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(px|em|rem|%|pt|pc|in|cm|mm|q|ex|ch|vw|vh)?$")
+_ABSOLUTE_UNITS = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4, "q": 96 / 101.6}
+_CLIPPED = re.compile(r"^rect\(\s*(?:0|1px)(?:\s*,?\s*(?:0|1px)){3}\s*\)$")
+
+
+def parse_length(value: str | None, font_size: float, percent_of: float | None = None,
+                 root_font_size: float = DEFAULT_FONT_SIZE) -> float | None:
+    """A CSS length in pixels; None when it is a keyword, relative to layout, or unreadable."""
+    if value is None:
+        return None
+    match = _LENGTH.match(value.strip())
+    if not match:
+        return None
+    number, unit = float(match.group(1)), match.group(2)
+    if unit is None:
+        return number if number == 0 else None
+    if unit in _ABSOLUTE_UNITS:
+        return number * _ABSOLUTE_UNITS[unit]
+    if unit == "em":
+        return number * font_size
+    if unit == "rem":
+        return number * root_font_size
+    if unit in ("ex", "ch"):
+        return number * font_size / 2
+    if unit == "%" and percent_of is not None:
+        return number * percent_of / 100
+    return None
+
+
+class Rendering:
+    """Font sizes and visibility of one page's elements, computed on demand and cached."""
+
+    def __init__(self, styles: Styles):
+        self.styles = styles
+        self._font_sizes: dict[Element, float] = {}
+        self._out_of_sight: dict[Element, bool] = {}
+
+    def font_size(self, element: Element) -> float:
+        """The element's computed font size in pixels."""
+        if element not in self._font_sizes:
+            parent = element.getparent()
+            inherited = self.font_size(parent) if parent is not None else DEFAULT_FONT_SIZE
+            root = self.root_font_size(element) if parent is not None else DEFAULT_FONT_SIZE
+            value = self.styles.value(element, "font-size")
+            size = self._font_size_value(value, inherited, root) if value else None
+            if size is None:
+                size = inherited * HEADING_FONT_SIZES.get(element.tag, 1.0)
+            self._font_sizes[element] = size
+        return self._font_sizes[element]
+
+    def root_font_size(self, element: Element) -> float:
+        """The font size of the document's root element, which `rem` lengths are relative to."""
+        return self.font_size(element.getroottree().getroot())
+
+    @staticmethod
+    def _font_size_value(value: str, inherited: float, root: float) -> float | None:
+        if value in FONT_SIZE_KEYWORDS:
+            return FONT_SIZE_KEYWORDS[value]
+        if value == "smaller":
+            return inherited / 1.2
+        if value == "larger":
+            return inherited * 1.2
+        if value in ("inherit", "unset", "revert"):
+            return inherited
+        if value == "initial":
+            return DEFAULT_FONT_SIZE
+        return parse_length(value, inherited, percent_of=inherited, root_font_size=root)
+
+    def is_visible(self, element: Element) -> bool:
+        """Whether the element is drawn where a reader can see it (not hidden, moved away or clipped)."""
+        return element not in self.styles.hidden and not self.out_of_sight(element)
+
+    def out_of_sight(self, element: Element) -> bool:
+        """Whether CSS or size attributes keep the element out of sight although it is rendered."""
+        if element not in self._out_of_sight:
+            parent = element.getparent()
+            self._out_of_sight[element] = self._own_out_of_sight(element) or (
+                parent is not None and self.out_of_sight(parent)
+            )
+        return self._out_of_sight[element]
+
+    def _own_out_of_sight(self, element: Element) -> bool:
+        values = self.styles.declared(element)
+        get = {name: declaration.value for name, declaration in values.items()}.get
+        font_size, root = self.font_size(element), self.root_font_size(element)
+        if get("opacity") in ("0", "0.0", "0%"):
+            return True
+        offsets = [parse_length(get(name), font_size, root_font_size=root) for name in ("margin-left", "margin-top")]
+        if get("position") in ("absolute", "fixed"):
+            offsets += [parse_length(get(name), font_size, root_font_size=root) for name in ("left", "top")]
+            if _CLIPPED.match(get("clip") or "") or (get("clip-path") or "").replace(" ", "") in ("inset(50%)",):
+                return True
+        if any(offset is not None and offset <= OFF_SCREEN_PX for offset in offsets):
+            return True
+        width, height = (parse_length(get(name), font_size, root_font_size=root) if get(name)
+                         else _attribute_px(element, name) for name in ("width", "height"))
+        return width is not None and height is not None and width <= 1 and height <= 1
+
+
+def _attribute_px(element: Element, name: str) -> float | None:
+    """A `width` or `height` attribute of an embedded element, in pixels."""
+    if element.tag not in ("iframe", "img", "object", "embed", "video", "canvas", "input"):
+        return None
+    value = (element.get(name) or "").strip()
+    return float(value) if re.fullmatch(r"\d+(?:\.\d+)?", value) else None
