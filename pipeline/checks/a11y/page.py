@@ -1,4 +1,4 @@
-"""One HTML page, parsed once, and what rules ask of it: elements, roles, names, hiding.
+"""One HTML page, parsed once as a browser parses it, and what rules ask of it: elements, roles, names, hiding.
 
 Everything a rule may ask is computed at most once per page and cached: the elements by tag
 and by id, which elements are hidden from assistive technology, roles and accessible names.
@@ -10,7 +10,7 @@ the page alone caches and ties them together. A rule reports through the page:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -19,14 +19,15 @@ from .context import PageContext
 from .semantics import accname, aria
 from .semantics.css import Styles
 from .semantics.document import (
-    INERT_CONTAINERS,
     MARKUP_TYPES,
     Element,
     content_type,
+    Document,
     decode,
     is_mathml,
     is_svg,
-    parse_html,
+    parse_document,
+    xml_lang,
 )
 from .semantics.focus import in_sequential_focus
 from .semantics.rendering import Rendering
@@ -39,8 +40,7 @@ from .semantics.tree import AccessibilityTree
 NO_TEXT_ELEMENTS = frozenset("head title template script style iframe object video audio noscript".split())
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(NamedTuple):
     """One outcome of one rule on one element (or the whole page when `element` is None)."""
 
     outcome: Outcome
@@ -57,11 +57,11 @@ class Page:
         self.file = file
         self.context = context  # None when the page is checked without the build
         self.content_type = content_type(file)
-        decoded = decode(html)
-        # The markup as written (rules that read tags, not elements); Latin-1 keeps every byte readable.
-        self.source = decoded if isinstance(decoded, str) else decoded.decode("latin-1")
-        self.root: Element = parse_html(decoded)
-        self.elements: list[Element] = []
+        # The markup as written (rules that read tags, not elements), decoded as a browser decodes it.
+        self.source = decode(html)
+        self.document: Document = parse_document(self.source, self.content_type)
+        self.root: Element = self.document.root
+        self.elements: list[Element] = self.document.elements
         self._by_tag: dict[str, list[Element]] = {}
         self._by_id: dict[str, list[Element]] = {}
         self._index()
@@ -76,13 +76,7 @@ class Page:
         self._order: dict[Element, int] | None = None
 
     def _index(self) -> None:
-        skipped: set[Element] = set()
-        for container in self.root.iter(*INERT_CONTAINERS):
-            skipped.update(container.iterdescendants())
-        for element in self.root.iter(etree.Element):
-            if element in skipped:
-                continue
-            self.elements.append(element)
+        for element in self.elements:
             self._by_tag.setdefault(element.tag, []).append(element)
             ident = element.get("id")
             if ident is not None:
@@ -245,7 +239,7 @@ class Page:
         while node is not None:
             value = node.get("lang")
             if value is None:
-                value = node.get("xml:lang")
+                value = xml_lang(node)
             if value is not None:
                 return value
             node = node.getparent()
@@ -288,10 +282,9 @@ class Page:
         """A short, stable CSS selector: `#id` when unique, else a `tag:nth-of-type()` path."""
         return selector(element, lambda ident: len(self._by_id.get(ident, ())) == 1)
 
-    @staticmethod
-    def line(element: Element) -> int | None:
+    def line(self, element: Element) -> int | None:
         """The source line an element starts on."""
-        return element.sourceline
+        return self.document.line(element)
 
     # --- reporting -------------------------------------------------------------------------
 

@@ -16,48 +16,29 @@ Passes:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..page import Page, Result
-from ..semantics.document import Element
 
 IMPACT = "minor"
 WCAG = ("4.1.1",)
 BEST_PRACTICE = True
 ACT = ("e6952f",)
 
-_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
-_RAW_TEXT = re.compile(r"(<(script|style|textarea|title|xmp|iframe|noembed|noframes)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)"
-                       r".*?(?=</\2\s*>|$)", re.S | re.I)
-_START_TAG = re.compile(r"<([A-Za-z][^\s/>]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
-_ATTRIBUTE = re.compile(r"""[\s/]*([^\s/>"'=][^\s/>"'=]*)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
-
-
-def duplicated_attributes(source: str) -> Iterator[tuple[int, str, list[str]]]:
-    """(offset, tag name, repeated attribute names) for each start tag that repeats an attribute."""
-    text = _RAW_TEXT.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))),
-                         _COMMENT.sub(lambda m: " " * len(m.group(0)), source))
-    for tag in _START_TAG.finditer(text):
-        names = [name.lower() for name in _ATTRIBUTE.findall(tag.group(2))]
-        repeated = sorted({name for name in names if names.count(name) > 1})
-        if repeated:
-            yield tag.start(), tag.group(1).lower(), repeated
-
 
 def check(page: Page) -> Iterator[Result]:
     """Fail for each start tag in the page's markup that has an attribute twice."""
-    if page.source is None or "<" not in page.source:
-        return
+    document = page.document
     found = False
-    for offset, name, repeated in duplicated_attributes(page.source):
+    for index, tag in enumerate(document.start_tags):
+        names = tag.attribute_names(document.source)
+        if len(names) == len(set(names)):
+            continue
         found = True
-        line = page.source.count("\n", 0, offset) + 1
-        yield page.failed(_element_at(page, name, line), f"<{name}> has {', '.join(repeated)} more than once: "
-                                                        "browsers keep only the first, so remove the others")
-    if not found:
+        repeated = sorted({name for name in names if names.count(name) > 1})
+        made = document.elements_of(index)
+        name = tag.name(document.source)
+        yield page.failed(made[0] if made else page.root, f"<{name}> has {', '.join(repeated)} more than once: "
+                                                          "browsers keep only the first, so remove the others")
+    if not found and document.start_tags:
         yield page.passed(page.root)
-
-
-def _element_at(page: Page, name: str, line: int) -> Element:
-    return next((e for e in page.elements_by_tag(name) if e.sourceline == line), page.root)

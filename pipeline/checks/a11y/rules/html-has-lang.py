@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..page import Page, Result
+from ..semantics.document import xml_lang
 
 IMPACT = "serious"
 WCAG = ("3.1.1",)
@@ -32,7 +33,7 @@ def check(page: Page) -> Iterator[Result]:
         return
     if (html.get("lang") or "").strip():
         yield page.passed(html)
-    elif (html.get("xml:lang") or "").strip():
+    elif (xml_lang(html) or "").strip():
         yield page.failed(html, "<html> has xml:lang but no lang: HTML pages need lang, for example lang=\"en\"")
     else:
         yield page.failed(html, "<html> has no lang attribute: add the page's language, for example lang=\"en\"")

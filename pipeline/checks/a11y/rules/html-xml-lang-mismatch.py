@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..page import Page, Result
+from ..semantics.document import xml_lang
 from ..semantics.language import has_known_primary_language, primary_subtag
 
 IMPACT = "moderate"
@@ -28,17 +29,17 @@ ACT = ("5b7ae0",)
 def check(page: Page) -> Iterator[Result]:
     """Fail when an HTML page's `<html>` has a known `lang` and an `xml:lang` with another primary language."""
     html = page.root
-    lang, xml_lang = html.get("lang"), html.get("xml:lang")
-    if html.tag != "html" or not page.is_html or lang is None or not xml_lang:
+    lang, xml = html.get("lang"), xml_lang(html)
+    if html.tag != "html" or not page.is_html or lang is None or not xml:
         return
     known = has_known_primary_language(lang)
     if known is False:
         return  # html-lang-valid reports the lang itself
-    if primary_subtag(lang) == primary_subtag(xml_lang):
+    if primary_subtag(lang) == primary_subtag(xml):
         yield page.passed(html)
     elif known is None:
-        yield page.cant_tell(html, f"lang=\"{lang}\" and xml:lang=\"{xml_lang}\" differ: check which language "
+        yield page.cant_tell(html, f"lang=\"{lang}\" and xml:lang=\"{xml}\" differ: check which language "
                                    "the page is in, and use it in both")
     else:
-        yield page.failed(html, f"lang=\"{lang}\" and xml:lang=\"{xml_lang}\" name different languages: use the "
+        yield page.failed(html, f"lang=\"{lang}\" and xml:lang=\"{xml}\" name different languages: use the "
                                 "page's language in both, or drop xml:lang")

@@ -47,7 +47,7 @@ def check(page: Page) -> Iterator[Result]:
         elif carrier is None:
             why = "but has no dir, so it is laid out left to right"
         else:
-            why = f"but inherits dir=\"{actual}\" from <{carrier.tag}> on line {carrier.sourceline}"
+            why = f"but inherits dir=\"{actual}\" from <{carrier.tag}> on line {page.line(carrier)}"
         yield page.failed(element, f"{what} is written {NAMES[wanted]} {why}: add dir=\"{wanted}\"")
 
 
