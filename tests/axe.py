@@ -12,12 +12,14 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 BROWSER_DIR = Path(__file__).resolve().parent / "browser"
 RUNNER = BROWSER_DIR / "axe.mjs"
+SELECT_RUNNER = BROWSER_DIR / "select.mjs"
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 
 #: Rules axe-core ships switched off (deprecated or review-only) that our checker has.
@@ -70,6 +72,22 @@ def run_axe(files: Sequence[Path], *, enable: Sequence[str] = OFF_BY_DEFAULT,
         raise RuntimeError(f"axe-core run failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
     report = json.loads(done.stdout)
     return {Path(page["file"]): _result(page) for page in report["pages"]}
+
+
+def select_in_chromium(requests: dict[Path, list[str]], timeout: float = 600) -> dict[Path, dict[str, tuple[int, str | None]]]:
+    """For each page, each selector's `document.querySelectorAll` in Chromium: (how many match, the first's path)."""
+    _require_installation()
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as listing:
+        json.dump([{"file": str(Path(f).resolve()), "selectors": s} for f, s in requests.items()], listing)
+    try:
+        done = subprocess.run(["node", str(SELECT_RUNNER), listing.name], capture_output=True, text=True,
+                              timeout=timeout, check=False)
+    finally:
+        os.unlink(listing.name)
+    if done.returncode != 0:
+        raise RuntimeError(f"select.mjs failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
+    return {Path(page["file"]): {r["selector"]: (r["count"], r["path"]) for r in page["results"]}
+            for page in json.loads(done.stdout)["pages"]}
 
 
 def _result(page: dict) -> AxeResult:

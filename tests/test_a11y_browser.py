@@ -10,13 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import tinycss2
 from lxml import etree
 
 from pipeline.checks.a11y import all_rules, check_paths
 from pipeline.checks.a11y.page import Page
+from pipeline.checks.a11y.semantics.css_selectors import matches, parse_selector_list
 from pipeline.checks.a11y.semantics.refresh import first_refresh
 from tests.a11y.cases import FIXTURES, Case, all_pages, cases
-from tests.axe import OFF_BY_DEFAULT, AxeResult, run_axe
+from tests.axe import OFF_BY_DEFAULT, AxeResult, run_axe, select_in_chromium
 from tests.conftest import run
 
 #: (page, rule, outcome, element path): one reported element, in terms both tools share.
@@ -74,7 +76,11 @@ def axe_results() -> dict[Path, AxeResult]:
 
 def element_path(page: Page, selector: str) -> str:
     """The /tag[n]/... path of the element a selector of ours names (the path axe.mjs gives axe's nodes)."""
-    element = _select(page, selector)
+    return path_of(select(page, selector))
+
+
+def path_of(element: etree._Element) -> str:
+    """The /tag[n]/... position of an element, n counting same-tag siblings (as axe.mjs and select.mjs write it)."""
     parts = []
     node: etree._Element | None = element
     while node is not None:
@@ -85,19 +91,12 @@ def element_path(page: Page, selector: str) -> str:
     return "/" + "/".join(reversed(parts))
 
 
-def _select(page: Page, selector: str) -> etree._Element:
-    """Follow one of our selectors (`#id`, `tag`, `tag:nth-of-type(n)`, joined by ` > `)."""
-    steps = selector.split(" > ")
-    first = steps[0]
-    node = page.elements_by_id(first[1:])[0] if first.startswith("#") else None
-    if node is None:
-        tag = first.split(":")[0]
-        node = page.root if tag == "html" else page.elements_by_tag(tag)[0]
-    for step in steps[1:]:
-        tag, _, rest = step.partition(":nth-of-type(")
-        index = int(rest.rstrip(")")) if rest else 1
-        node = [c for c in node if c.tag == tag][index - 1]
-    return node
+def select(page: Page, selector: str) -> etree._Element:
+    """The one element of our tree a selector of ours matches (matched by the checker's own CSS engine)."""
+    (compiled,) = parse_selector_list(tinycss2.parse_component_value_list(selector))
+    found = [element for element in page.elements if matches(element, compiled)]
+    assert len(found) == 1, (selector, len(found))
+    return found[0]
 
 
 def our_reports(shared: set[str]) -> set[Report]:
@@ -183,6 +182,26 @@ def test_the_built_bundle_checks_clean_in_both_tools(repo_copy: Path):
     results = run_axe(pages)
     violations = {path.relative_to(dist.resolve()).as_posix(): r.violations for path, r in results.items()}
     assert {page: found for page, found in violations.items() if found} == {}
+
+
+def test_every_selector_of_ours_selects_its_element_in_chromium():
+    """Each finding's selector, pasted into a browser's `document.querySelector`, gets the same element."""
+    ours: dict[Path, dict[str, str]] = {}
+    for case in cases():
+        for finding in case.findings(all_outcomes=True):
+            if finding.selector is None or (finding.file or "").endswith((".svg", ".xhtml", ".xht")):
+                continue
+            path = (case.root / (finding.file or "")).resolve()
+            if leaves_at_once(path):
+                continue  # the browser has left the page before it can be asked
+            page = Page(path.read_bytes(), finding.file or "")
+            ours.setdefault(path, {})[finding.selector] = element_path(page, finding.selector)
+    assert sum(len(s) for s in ours.values()) > 1000
+    theirs = select_in_chromium({path: sorted(selectors) for path, selectors in ours.items()})
+    wrong = {(path.relative_to(FIXTURES).as_posix(), selector): theirs[path][selector]
+             for path, selectors in ours.items() for selector, where in selectors.items()
+             if theirs[path][selector] != (1, where)}
+    assert wrong == {}
 
 
 def test_case_helper_resolves_our_selectors_to_the_marked_elements():

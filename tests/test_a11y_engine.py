@@ -38,7 +38,7 @@ def test_a_finding_says_what_where_and_how_grave():
     assert "stretch.png" in finding.message and "alt" in finding.message
     assert finding.file == "dist/es/leg-cramps/index.html"
     assert finding.line == NO_ALT.splitlines().index('<p><img src="stretch.png" ></p>') + 1
-    assert finding.selector == "#main > article > p:nth-of-type(3) > img"
+    assert finding.selector == "img"
     assert (finding.locale, finding.article) == ("es", "leg-cramps")
 
 

@@ -50,7 +50,7 @@ def test_pages_outside_the_run_are_read_from_disk(tmp_path: Path):
 def test_without_a_self_reference_an_absolute_alternate_cannot_be_resolved():
     page = with_alternates(CLEAN, ("es", "https://health.example.org/es/cramps/"))
     findings = check_pages([("en/cramps/index.html", page, None)])
-    assert reported(findings) == [("hreflang-valid", "cantTell", "head > link:nth-of-type(2)")]
+    assert reported(findings) == [("hreflang-valid", "cantTell", "link:nth-of-type(2)")]
     assert findings[0].severity == "warning"
 
 
@@ -96,7 +96,7 @@ def test_an_unmarked_fallback_points_to_its_element_and_its_catalog_entry():
     page = ES_PAGE.replace('<p lang="en" class="untranslated">', "<p>")
     (finding,) = check_html(page, "es/leg-cramps/index.html", context=context)
     assert (finding.rule, finding.severity) == ("lang-of-parts", "error")
-    assert finding.selector == "#main > article > blockquote > p"
+    assert finding.selector == "blockquote > p"
     assert finding.related == (origin,) and 'lang="en"' in finding.message
 
 
@@ -137,8 +137,8 @@ def test_a_repeated_id_lists_every_other_place_it_is_used():
     page = CLEAN.replace("<h2>What helps</h2>", '<h2 id="x">What helps</h2>').replace(
         "<h2>References</h2>", '<h2 id="x">References</h2>').replace("<blockquote>", '<blockquote id="x">')
     (finding,) = check_html(page, "p.html")
-    assert [place.selector for place in finding.related] == ["#main > article > blockquote",
-                                                             "#main > article > h2:nth-of-type(2)"]
+    assert [place.selector for place in finding.related] == ["blockquote",
+                                                             "h2:nth-of-type(2)"]
     assert "3 times" in finding.message
 
 

@@ -173,11 +173,20 @@ def test_accessible_names_follow_the_w3c_algorithm(html: str, name: str):
 
 
 def test_selectors_prefer_a_unique_id_and_otherwise_count_siblings_of_a_type():
-    page = page_of('<main id="main"><p>a</p><p>b <a href="/">x</a></p></main><div id="d"></div><div id="d"></div>')
-    link = page.elements_by_tag("a")[0]
-    assert page.selector(link) == "#main > p:nth-of-type(2) > a"
-    assert page.selector(page.elements_by_id("d")[1]) == "body > div:nth-of-type(2)"
+    page = page_of('<main id="main"><p>a</p><p>b <a href="/">x</a></p></main><div id="d"></div><div id="d"><p>c</p>'
+                   '<p><a href="/">y</a></p></div>')
+    first, second = page.elements_by_tag("a")
+    assert page.selector(first) == "#main > p:nth-of-type(2) > a"  # `p:nth-of-type(2) > a` matches both links
+    assert page.selector(page.elements_by_id("d")[1]) == "div:nth-of-type(2)"
+    assert page.selector(second) == "div:nth-of-type(2) > p:nth-of-type(2) > a"
+    assert page.selector(page.elements_by_id("main")[0]) == "#main"
     assert page.selector(page.root) == "html"
+
+
+def test_a_selector_is_the_shortest_tail_of_its_path_that_selects_only_the_element():
+    page = page_of('<main id="main"><article><h2>T</h2><p>a <img src="x.png"></p></article></main>')
+    assert page.selector(page.elements_by_tag("img")[0]) == "img"
+    assert page.selector(page.elements_by_tag("p")[0]) == "p"
 
 
 @pytest.mark.parametrize(("value", "escaped"), [("main", "main"), ("2col", "\\32 col"), ("a.b", "a\\.b"),

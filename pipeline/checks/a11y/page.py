@@ -279,8 +279,8 @@ class Page:
     # --- where a finding points ----------------------------------------------------------
 
     def selector(self, element: Element) -> str:
-        """A short, stable CSS selector: `#id` when unique, else a `tag:nth-of-type()` path."""
-        return selector(element, lambda ident: len(self._by_id.get(ident, ())) == 1)
+        """The shortest CSS selector that selects only this element: `#id` when its id is unique."""
+        return selector(element, self)
 
     def line(self, element: Element) -> int | None:
         """The source line an element starts on."""
