@@ -16,10 +16,10 @@ def outcomes(body: str, rule: str, head: str = "", html: str = '<html lang="en">
 def test_an_element_hidden_with_aria_hidden_that_a_script_may_steer_focus_from_is_left_to_a_person():
     script = '<script>document.getElementById("l").addEventListener("focus", e => e.target.blur())</script>'
     body = '<div aria-hidden="true"><a href="/" id="l">x</a></div>'
-    assert outcomes(body, "aria-hidden-focus") == [("failed", "body > div")]
-    assert outcomes(body + script, "aria-hidden-focus") == [("cantTell", "body > div")]
+    assert outcomes(body, "aria-hidden-focus") == [("failed", "div")]
+    assert outcomes(body + script, "aria-hidden-focus") == [("cantTell", "div")]
     assert outcomes('<div aria-hidden="true"><a href="/" tabindex="-1">x</a></div>', "aria-hidden-focus") == [
-        ("passed", "body > div")]
+        ("passed", "div")]
 
 
 @pytest.mark.parametrize(
@@ -32,17 +32,17 @@ def test_an_element_hidden_with_aria_hidden_that_a_script_may_steer_focus_from_i
     ],
 )
 def test_an_object_is_named_when_it_shows_an_image_sound_or_video(object_html: str, outcome: str):
-    assert outcomes(object_html, "object-alt") == [(outcome, "body > object")]
+    assert outcomes(object_html, "object-alt") == [(outcome, "object")]
 
 
 def test_a_frame_out_of_the_tab_order_whose_page_is_not_at_hand_is_left_to_a_person():
     frame = '<iframe src="widget.html" title="Dose calculator"{}></iframe>'
-    assert outcomes(frame.format(' tabindex="-1"'), "frame-focusable-content") == [("cantTell", "body > iframe")]
+    assert outcomes(frame.format(' tabindex="-1"'), "frame-focusable-content") == [("cantTell", "iframe")]
     assert outcomes(frame.format(""), "frame-focusable-content") == [("inapplicable", None)]
     text_only = ' tabindex="-1" srcdoc="&lt;p&gt;Text only&lt;/p&gt;"'  # nothing to reach: the rule does not apply
     assert outcomes(frame.format(text_only), "frame-focusable-content") == [("inapplicable", None)]
     link = ' tabindex="-1" srcdoc="&lt;a href=&quot;/&quot;&gt;Start&lt;/a&gt;"'
-    assert outcomes(frame.format(link), "frame-focusable-content") == [("failed", "body > iframe")]
+    assert outcomes(frame.format(link), "frame-focusable-content") == [("failed", "iframe")]
 
 
 @pytest.mark.parametrize(
@@ -61,7 +61,7 @@ def test_required_states_may_come_from_html_but_not_from_old_defaults(control: s
 
 def test_id_references_are_checked_by_their_own_rule_not_as_values():
     body = '<a href="/" aria-describedby="nothing">x</a><div role="heading" aria-level="two">y</div>'
-    assert outcomes(body, "aria-valid-attr-value") == [("passed", "body > a"), ("failed", "body > div")]
+    assert outcomes(body, "aria-valid-attr-value") == [("passed", "a"), ("failed", "div")]
 
 
 def test_a_cell_that_names_itself_as_its_header_fails():
@@ -72,46 +72,46 @@ def test_a_cell_that_names_itself_as_its_header_fails():
 def test_only_controls_with_presentational_children_may_hold_nothing_focusable():
     """A link may hold a checkbox (ACT 307n5z: links do not make their children presentational)."""
     body = '<a href="/"><span role="checkbox" aria-checked="false" tabindex="0">Remember</span></a>'
-    assert outcomes(body, "nested-interactive") == [("passed", "body > a > span")]
+    assert outcomes(body, "nested-interactive") == [("passed", "span")]
     assert outcomes('<button>Print <a href="/print/">this page</a></button>', "nested-interactive") == [
-        ("failed", "body > button")]
+        ("failed", "button")]
 
 
 def test_line_height_matters_only_for_text_that_wraps():
     short = '<p style="line-height: 1 !important">Stretch first.</p>'
     long = '<div style="line-height: 1 !important"><p>' + "Stretch your calf before bed. " * 60 + "</p></div>"
     assert outcomes(short, "line-height") == [("inapplicable", None)]
-    assert outcomes(long, "line-height") == [("failed", "body > div > p")]
+    assert outcomes(long, "line-height") == [("failed", "p")]
 
 
 def test_an_important_spacing_on_an_ancestor_binds_the_text_inside():
     body = ('<div style="letter-spacing: 0.1em !important"><p>Stretch first.</p>'
             '<p style="letter-spacing: 0.2em">Then rest.</p></div>')
-    assert outcomes(body, "letter-spacing") == [("failed", "body > div > p:nth-of-type(1)")]
+    assert outcomes(body, "letter-spacing") == [("failed", "p:nth-of-type(1)")]
 
 
 def test_spacing_in_rem_is_relative_to_the_root_font_size():
     body = '<p style="word-spacing: 0.1rem !important">Stretch your calf.</p>'
     assert outcomes(body, "word-spacing", head="<style>html { font-size: 40px }</style>") == [
-        ("failed", "body > p")]  # 4px between words of 40px text is less than 0.16em
+        ("failed", "p")]  # 4px between words of 40px text is less than 0.16em
 
 
 def test_duplicate_attributes_are_read_from_the_markup_outside_scripts_and_comments():
     body = ('<script>var s = "<p class=a class=b>";</script><!-- <p id=a id=b> -->'
             '<p title="Calf" TITLE="Leg">x</p>')
-    assert outcomes(body, "duplicate-attribute") == [("failed", "body > p")]
+    assert outcomes(body, "duplicate-attribute") == [("failed", "p")]
 
 
 def test_a_focusable_element_marked_decorative_keeps_its_role():
     assert outcomes('<nav role="none" tabindex="0">x</nav>', "presentation-role-conflict") == [
-        ("failed", "body > nav")]
-    assert outcomes('<nav role="none">x</nav>', "presentation-role-conflict") == [("passed", "body > nav")]
+        ("failed", "nav")]
+    assert outcomes('<nav role="none">x</nav>', "presentation-role-conflict") == [("passed", "nav")]
 
 
 def test_a_field_hidden_from_assistive_technology_needs_no_name():
     assert outcomes('<input type="text" aria-hidden="true">', "form-field-name") == [("inapplicable", None)]
     assert outcomes('<div role="textbox" contenteditable="true"></div>', "form-field-name") == [
-        ("failed", "body > div")]
+        ("failed", "div")]
 
 
 @pytest.mark.parametrize(
@@ -119,7 +119,7 @@ def test_a_field_hidden_from_assistive_technology_needs_no_name():
     [
         ('<html lang="en" xml:lang="en-GB">', "passed"),  # the same primary language
         ('<html lang="en" xml:lang="fr">', "failed"),
-        ('<html lang="xyz" xml:lang="fr">', "cantTell"),  # is xyz a language? a person checks the registry
+        ('<html lang="xyz" xml:lang="fr">', "inapplicable"),  # xyz is no registered language: html-lang-valid says so
         ('<html lang="en">', "inapplicable"),
     ],
 )
@@ -135,5 +135,5 @@ def test_lang_and_xml_lang_name_the_same_language(html: str, outcome: str):
 def test_refreshes_after_a_delay_break_the_aaa_rule_whatever_the_delay(content: str, failures: set[str]):
     head = f'<meta http-equiv="refresh" content="{content}">'
     found = {rule for rule in ("meta-refresh", "meta-refresh-no-exceptions")
-             if ("failed", "head > meta") in outcomes("<p>x</p>", rule, head=head)}
+             if ("failed", "meta") in outcomes("<p>x</p>", rule, head=head)}
     assert found == failures

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import importlib
+import json
+from pathlib import Path
 
 import pytest
 
-from pipeline.checks.a11y.semantics.language import has_known_primary_language
 from pipeline.checks.a11y.page import Page
+from pipeline.checks.a11y.semantics.language import has_known_primary_language, registered_languages
 from pipeline.checks.a11y.semantics.refresh import refresh_time
 from pipeline.checks.a11y.semantics.spacing import line_height_px, spacing_px
 from tests.test_a11y_aria import by_id, page_of
@@ -128,8 +130,20 @@ def test_what_a_reader_can_see(html: str, visible: bool):
     ("tag", "known"),
     [("en", True), ("en-XX", True), ("pt-BR", True), ("tlh", True), ("qaa", True),
      ("eng", False),  # ISO 639-2 codes with a two-letter equivalent are not registered subtags
-     ("zz", False), ("i-klingon", False), ("x-private", False), ("english", False),
-     ("xyz", None)],  # a three-letter code CLDR does not list: a person checks the registry
+     ("zz", False), ("i-klingon", False), ("x-private", False), ("english", False), ("xyz", False),
+     ("qtz", True), ("qua", True), ("qzz", False), ("en-", True), ("", False), ("é", False),
+     # registered individual languages CLDR aliases to a two-letter code (issue 19)
+     *[(code, True) for code in "cmn arb zsm swh pes ekk lvs khk".split()]],
 )
-def test_the_primary_language_subtag_must_be_registered(tag: str, known: bool | None):
+def test_the_primary_language_subtag_must_be_registered(tag: str, known: bool):
     assert has_known_primary_language(tag) is known
+
+
+def test_the_shipped_registry_list_is_the_language_tags_packages():
+    """pipeline/data/iana lists every subtag of Type: language that the language-tags package ships."""
+    package = pytest.importorskip("language_tags")
+    records = json.loads((Path(package.__file__).parent / "data" / "json" / "registry.json").read_text("utf-8"))
+    subtags, ranges = registered_languages()
+    assert ranges == (("qaa", "qtz"),)
+    shipped = {record["Subtag"].lower() for record in records if record.get("Type") == "language"}
+    assert subtags | {"qaa..qtz"} == shipped

@@ -32,14 +32,10 @@ def check(page: Page) -> Iterator[Result]:
     lang, xml = html.get("lang"), xml_lang(html)
     if html.tag != "html" or not page.is_html or lang is None or not xml:
         return
-    known = has_known_primary_language(lang)
-    if known is False:
+    if not has_known_primary_language(lang):
         return  # html-lang-valid reports the lang itself
     if primary_subtag(lang) == primary_subtag(xml):
         yield page.passed(html)
-    elif known is None:
-        yield page.cant_tell(html, f"lang=\"{lang}\" and xml:lang=\"{xml}\" differ: check which language "
-                                   "the page is in, and use it in both")
     else:
         yield page.failed(html, f"lang=\"{lang}\" and xml:lang=\"{xml}\" name different languages: use the "
                                 "page's language in both, or drop xml:lang")
