@@ -49,17 +49,32 @@ class Table:
     cells: list[Cell] = field(default_factory=list)
     slots: dict[tuple[int, int], list[Cell]] = field(default_factory=dict)
     html: bool = True
+    _by_element: dict[Element, Cell] = field(default_factory=dict)
+    #: The rows and the columns some data cell covers: computed once, after the table is formed.
+    _data_rows: set[int] | None = None
+    _data_columns: set[int] | None = None
+    _assigned: set[Cell] | None = None
 
     def add(self, cell: Cell) -> None:
         """Place a cell and mark the slots it covers."""
         self.cells.append(cell)
+        self._by_element.setdefault(cell.element, cell)
         for dx in range(cell.width):
             for dy in range(cell.height):
                 self.slots.setdefault((cell.x + dx, cell.y + dy), []).append(cell)
 
     def cell_of(self, element: Element) -> Cell | None:
         """The cell an element is, if it is one of this table's."""
-        return next((cell for cell in self.cells if cell.element is element), None)
+        return self._by_element.get(element)
+
+    def _with_data(self) -> tuple[set[int], set[int]]:
+        if self._data_rows is None or self._data_columns is None:
+            self._data_rows, self._data_columns = set(), set()
+            for other in self.cells:
+                if not other.header:
+                    self._data_rows.update(range(other.y, other.y + other.height))
+                    self._data_columns.update(range(other.x, other.x + other.width))
+        return self._data_rows, self._data_columns
 
     def is_column_header(self, cell: Cell) -> bool:
         """HTML: scope col, or automatic with no data cell in the rows it covers."""
@@ -67,8 +82,8 @@ class Table:
             return True
         if cell.scope != "auto":
             return False
-        rows = range(cell.y, cell.y + cell.height)
-        return not any(not other.header for other in self.cells if other.y in rows or _spans(other, rows, "y"))
+        rows, _ = self._with_data()
+        return not any(y in rows for y in range(cell.y, cell.y + cell.height))
 
     def is_row_header(self, cell: Cell) -> bool:
         """HTML: scope row, or automatic, no column header, with no data cell in the columns it covers."""
@@ -76,8 +91,17 @@ class Table:
             return True
         if cell.scope != "auto" or self.is_column_header(cell):
             return False
-        columns = range(cell.x, cell.x + cell.width)
-        return not any(not other.header for other in self.cells if _spans(other, columns, "x"))
+        _, columns = self._with_data()
+        return not any(x in columns for x in range(cell.x, cell.x + cell.width))
+
+    def assigned_headers(self, page: PageFacts, roles: frozenset[str]) -> set[Cell]:
+        """Every header cell some cell with one of `roles` is assigned to: each cell's headers found once."""
+        if self._assigned is None:
+            self._assigned = set()
+            for cell in self.cells:
+                if page.role(cell.element) in roles:
+                    self._assigned.update(h for h in self.headers_of(page, cell) if h is not cell)
+        return self._assigned
 
     def headers_of(self, page: PageFacts, cell: Cell) -> list[Cell]:
         """The header cells assigned to a cell (HTML "forming relationships between data and header cells")."""
@@ -125,11 +149,6 @@ class Table:
                 in_block = False
                 opaque.extend(block)
                 block = []
-
-
-def _spans(cell: Cell, span: range, axis: str) -> bool:
-    start, size = (cell.y, cell.height) if axis == "y" else (cell.x, cell.width)
-    return any(position in span for position in range(start, start + size))
 
 
 def _span(element: Element, name: str, default: int, maximum: int) -> int:
