@@ -163,3 +163,9 @@ def test_markup_inside_comments_scripts_and_attribute_values_is_not_a_tag():
 def test_a_page_in_another_encoding_is_read_by_its_meta_charset():
     page = Page('<meta charset="windows-1251"><title>Привет</title>'.encode("windows-1251"), "t.html")
     assert page.elements_by_tag("title")[0].text == "Привет"
+
+
+def test_control_characters_html_keeps_become_replacement_characters():
+    page = Page('<p title="a\x12b">q\x12\U000246a0</p>', "t.html")
+    (paragraph,) = page.elements_by_tag("p")
+    assert (paragraph.text, paragraph.get("title")) == ("q\ufffd\U000246a0", "a\ufffdb")

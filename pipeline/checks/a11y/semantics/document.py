@@ -23,6 +23,7 @@ INERT_CONTAINERS = ("template", "noscript")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_NAME = re.compile(r"^[A-Za-z_][\w.-]*$")
+_XML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 #: Prefixed attribute names HTML and SVG give a namespace; lxml holds them by namespace.
 _NAMESPACED = {"xml": "{http://www.w3.org/XML/1998/namespace}", "xlink": "{http://www.w3.org/1999/xlink}",
                "xmlns": "{http://www.w3.org/2000/xmlns/}"}
@@ -141,10 +142,14 @@ def _from_lexbor(node: LexborNode) -> tuple[Element, dict[Element, int], list[El
         for child in source.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
-                if last is None:
-                    element.text = (element.text or "") + child.text_content
-                else:
-                    last.tail = (last.tail or "") + child.text_content
+                text = child.text_content
+                try:
+                    if last is None:
+                        element.text = (element.text or "") + text
+                    else:
+                        last.tail = (last.tail or "") + text
+                except ValueError:  # a control character HTML keeps and XML cannot hold: U+FFFD, as XML parsers do
+                    _append_text(element, last, _XML_UNSAFE.sub("\ufffd", text))
             elif tag[0] != "-":  # not a comment, doctype or processing instruction
                 last = sub_element(element, _tag_name(tag))
                 children.append((child, last))
@@ -152,11 +157,19 @@ def _from_lexbor(node: LexborNode) -> tuple[Element, dict[Element, int], list[El
     return root, tag_of, elements
 
 
+def _append_text(element: Element, last: Element | None, text: str) -> None:
+    if last is None:
+        element.text = (element.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
+
+
 def _copy_attributes(attributes: dict[str, str | None], element: Element) -> None:
     for name, value in attributes.items():
         prefix, colon, local = name.partition(":")
         with contextlib.suppress(ValueError):  # names lxml cannot hold (`@click`, `123`) no rule reads
-            element.set(_NAMESPACED.get(prefix, "") + local if colon and prefix in _NAMESPACED else name, value or "")
+            element.set(_NAMESPACED.get(prefix, "") + local if colon and prefix in _NAMESPACED else name,
+                        _XML_UNSAFE.sub("\ufffd", value or ""))
 
 
 def _tag_name(name: str) -> str:
