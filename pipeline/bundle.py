@@ -148,10 +148,15 @@ def sitemap_xml(urls: dict[str, dict[str, str]]) -> str:
     for url, alternates in urls.items():
         lines.append(f"  <url>\n    <loc>{escape(url)}</loc>")
         for hreflang, href in alternates.items():
-            lines.append(f'    <xhtml:link rel="alternate" hreflang="{escape(hreflang)}" href="{escape(href)}"/>')
+            lines.append(f'    <xhtml:link rel="alternate" hreflang="{_attribute(hreflang)}" href="{_attribute(href)}"/>')
         lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
+
+
+def _attribute(value: str) -> str:
+    """A value escaped for a double-quoted XML attribute."""
+    return escape(value, {'"': "&quot;"})
 
 
 def zip_archive(files: dict[str, bytes]) -> bytes:

@@ -10,10 +10,13 @@ import dataclasses
 import difflib
 import re
 import tomllib
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
+from urllib.parse import urlsplit
 
+from .cache import FOLDER as CACHE_FOLDER
 from .errors import ConfigError
 from .locales import normalize_code, parse_locale
 from .model import SEVERITIES, ReadabilityTarget
@@ -130,7 +133,7 @@ def load_settings(root: Path | str = ".") -> Settings:
         summary = "; ".join(message for _, message in problems)
         raise ConfigError(f"[{SECTION}] {summary}", CONFIG_FILE, line)
     settings = Settings(root=root, **values)
-    _check_consistency(settings)
+    _check_consistency(settings, text)
     return settings
 
 
@@ -184,13 +187,30 @@ def _locale_list(key: str, raw: Any, problems: list[str]) -> tuple[str, ...]:
     return codes
 
 
+#: What a base URL may hold: RFC 3986's unreserved and reserved characters and %-escapes, no quotes or spaces.
+_URL_CHARACTERS = re.compile(r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*")
+
+
 def _base_url(key: str, raw: Any, problems: list[str]) -> str:
     if raw == "":
         return ""
     value = _string(key, raw, problems)
-    if value and not re.match(r"https?://[^/\s]+", value):
-        problems.append(f"{key} must be an absolute http(s) URL, not {value!r}")
+    if value and not _is_base_url(value):
+        problems.append(f"{key} must be empty or an absolute http(s) URL such as 'https://example.org/health/' "
+                        f"(ASCII, %-escaped, no query or fragment), not {value!r}")
     return value if value.endswith("/") or not value else value + "/"
+
+
+def _is_base_url(value: str) -> bool:
+    """Whether a value is an absolute http(s) URL that pages and the sitemap can hold as it is."""
+    if not _URL_CHARACTERS.fullmatch(value):
+        return False
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and not parts.username and not parts.password
 
 
 def _threshold(key: str, raw: Any, problems: list[str]) -> float:
@@ -257,7 +277,12 @@ VALIDATORS: dict[str, Callable[[str, Any, list[str]], Any]] = {
 assert set(VALIDATORS) == set(FIELDS), "every setting needs a validator"
 
 
-def _check_consistency(settings: Settings) -> None:
+#: The folders a build writes (and replaces), and those it reads; the cache folder is not a setting.
+OUTPUT_FOLDERS = ("dist_dir", "reports_dir", "cache")
+INPUT_FOLDERS = ("source_dir", "locales_dir", "templates_dir", "static_dir")
+
+
+def _check_consistency(settings: Settings, text: str = "") -> None:
     """Problems that involve two settings at once, or a setting and the project's folders."""
     for key in ("templates_dir", "static_dir"):
         if getattr(settings, key) and not settings.path(key).is_dir():
@@ -267,6 +292,45 @@ def _check_consistency(settings: Settings) -> None:
             f"[{SECTION}] locales must not include the source locale {settings.source_locale!r}",
             CONFIG_FILE,
         )
+    overlap = _overlapping_folders(settings)
+    if overlap:
+        keys, message = overlap
+        line = next((line for line in map(partial(_line_of, text), keys) if line is not None), None)
+        raise ConfigError(f"[{SECTION}] {message}", CONFIG_FILE, line)
+
+
+def _overlapping_folders(settings: Settings) -> tuple[list[str], str] | None:
+    """(settings involved, message) for a folder the tool writes that is or holds the project, an input or an output."""
+    root = settings.root.resolve()
+    inputs = [name for name in INPUT_FOLDERS if getattr(settings, name)]  # templates_dir and static_dir may be unset
+    folders = {name: _resolved(settings, name) for name in (*OUTPUT_FOLDERS, *inputs)}
+    for output in OUTPUT_FOLDERS:
+        if root.is_relative_to(folders[output]):
+            return [output], f"{_described(settings, output)} is the project folder: a build would replace the project"
+    for index, output in enumerate(OUTPUT_FOLDERS):
+        for other in (*inputs, *OUTPUT_FOLDERS[index + 1 :]):
+            if folders[other].is_relative_to(folders[output]):
+                outer, inner = output, other
+            elif other in OUTPUT_FOLDERS and folders[output].is_relative_to(folders[other]):
+                outer, inner = other, output
+            else:  # an output inside an input (dist in source/) replaces nothing of it
+                continue
+            relation = "is" if folders[inner] == folders[outer] else "holds"
+            return [output, other], (f"{_described(settings, outer)} {relation} {_described(settings, inner)}: "
+                                     "the folders the tool writes must not be or hold the sources, the catalogs, "
+                                     "the templates or one another")
+    return None
+
+
+def _resolved(settings: Settings, name: str) -> Path:
+    """A folder setting as an absolute path, links followed (a link to `locales` is `locales`)."""
+    relative = CACHE_FOLDER if name == "cache" else getattr(settings, name)
+    return (settings.root / relative).resolve()
+
+
+def _described(settings: Settings, name: str) -> str:
+    """A folder setting as messages name it: `dist_dir 'locales'`."""
+    return f"the cache folder {CACHE_FOLDER!r}" if name == "cache" else f"{name} {getattr(settings, name)!r}"
 
 
 def suggest(word: str, known: Any) -> str:

@@ -73,6 +73,17 @@ def write_atomic_chunks(path: Path, chunks: Iterable[str]) -> None:
         raise
 
 
+def refuse_links_outside(folders: Iterable[Path], root: Path) -> None:
+    """Refuse to write into a folder that links lead outside the project (`locales/es` -> /elsewhere)."""
+    project = root.resolve()
+    for folder in folders:
+        target = folder.resolve()
+        if not target.is_relative_to(project):
+            shown = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else str(folder)
+            raise OutputError(f"leads outside the project (to {target}) through a link: "
+                              "pipeline writes only inside the project", shown)
+
+
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write `data` atomically unless the file already holds exactly it; True when written."""
     try:

@@ -148,6 +148,11 @@ def _parse_front_matter(source: str, rel: str) -> tuple[dict[str, Any], dict[str
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else {}
+    except (ValueError, TypeError, KeyError, OverflowError):  # a tagged or implicit value that is not what it says
+        bad = _first_unreadable_scalar(loader, node)
+        value = f" {bad.value[:60]!r}" if bad is not None else ""
+        raise SourceError(f"front matter is not valid YAML: the value{value} is not a {_tag_name(bad)}", rel,
+                          bad.start_mark.line + 2 if bad is not None else None) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         if mark is not None and mark.line >= source.count("\n") and getattr(exc, "context_mark", None):
@@ -169,6 +174,31 @@ def _parse_front_matter(source: str, rel: str) -> tuple[dict[str, Any], dict[str
                 lines.get(name),
             )
     return {k: v for k, v in data.items() if k in FRONT_MATTER_TYPES}, lines
+
+
+def _first_unreadable_scalar(loader: Any, node: yaml.Node | None) -> yaml.ScalarNode | None:
+    """The first scalar of a document that its tag's constructor refuses (`date: 2024-13-45`, `!!int abc`)."""
+    pending = [node] if node is not None else []
+    while pending:
+        current = pending.pop(0)
+        if isinstance(current, yaml.ScalarNode):
+            constructor = loader.yaml_constructors.get(current.tag)
+            try:
+                if constructor is not None:
+                    constructor(loader, current)
+            except (ValueError, TypeError, KeyError, OverflowError):
+                return current
+        elif isinstance(current, yaml.SequenceNode):
+            pending.extend(current.value)
+        elif isinstance(current, yaml.MappingNode):
+            pending.extend(part for pair in current.value for part in pair)
+    return None
+
+
+def _tag_name(node: yaml.ScalarNode | None) -> str:
+    """What a scalar's tag calls for, in words: `timestamp`, `int`."""
+    name = node.tag.rpartition(":")[2] if node is not None else "value"
+    return {"timestamp": "date (YYYY-MM-DD)", "bool": "true or false", "int": "whole number"}.get(name, name)
 
 
 def _date(value: datetime.date | str | None, rel: str, line: int | None) -> datetime.date | None:

@@ -34,7 +34,7 @@ from .catalogs import (
 from .checks.catalogs import CheckContext, Entry, allowed_rules, check_entries, load_glossary
 from .config import Settings
 from .cache import FOLDER, BuildCache
-from .files import exclusive_lock, write_atomic
+from .files import exclusive_lock, refuse_links_outside, write_atomic
 from .locales import parse_locale
 from .model import Article, CatalogStatus, Finding, Report
 from .parallel import map_jobs
@@ -44,6 +44,12 @@ from .sources import check_unique_slugs, load_articles, read_article, relative_p
 def catalog_tree(settings: Settings) -> CatalogTree:
     """The catalogs of the project."""
     return CatalogTree(settings.root, settings.path("locales_dir"))
+
+
+def catalog_folders(settings: Settings, locales: Sequence[str]) -> list[Path]:
+    """The folders an update writes: the templates', and each locale's catalogs."""
+    tree = catalog_tree(settings)
+    return [tree.pot(UI_DOMAIN).parent, *(tree.po(locale, UI_DOMAIN).parent for locale in locales)]
 
 
 def catalogs_lock(settings: Settings) -> Path:
@@ -69,6 +75,7 @@ def extract_templates(settings: Settings, workers: int | None = None) -> list[Pa
     cache = BuildCache(settings.root)
     date = creation_date()
     sources = source_files(settings.path("source_dir"), settings.root)
+    refuse_links_outside(catalog_folders(settings, ()), settings.root)
     with exclusive_lock(catalogs_lock(settings)):
         slugs: dict[Path, str] = {}
         todo: list[tuple[Path, str]] = []
@@ -109,6 +116,7 @@ def update_catalogs(settings: Settings, locales: Sequence[str] | None = None, ch
     """Extract, then bring every locale's catalogs in step with the sources; with `check`, write nothing."""
     tree = catalog_tree(settings)
     templates = current_templates(settings)
+    refuse_links_outside(catalog_folders(settings, locales or settings.locales), settings.root)
     with exclusive_lock(catalogs_lock(settings)):
         changed = extract(templates, tree, write=not check)
         for locale in locales or settings.locales:
@@ -136,6 +144,7 @@ def catalog_style(settings: Settings) -> Style | None:
 def compile_all(settings: Settings, locales: Sequence[str] | None = None) -> list[Path]:
     """Compile the PO files of the locales into MO files where they are out of date."""
     tree = catalog_tree(settings)
+    refuse_links_outside(catalog_folders(settings, locales or settings.locales), settings.root)
     paths = [
         tree.po(locale, domain)
         for locale in locales or settings.locales

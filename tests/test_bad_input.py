@@ -152,3 +152,53 @@ def test_a_broken_glossary(built):
 
 def test_an_unknown_option_or_command(built):
     assert_refused(built, [["build", "--frobnicate"], ["frobnicate"], ["check", "nothing"]], "(see '")
+
+
+@pytest.mark.parametrize("front_matter, fragments", [
+    ("date: 2024-13-45", ["source/bad.md:3", "'2024-13-45' is not a date"]),
+    ("count: !!int abc", ["source/bad.md:3", "'abc' is not a whole number"]),
+    ("tags:\n  - !!float x", ["source/bad.md:4", "'x' is not a float"]),
+    ("when: !!timestamp 2024-02-30", ["source/bad.md:3", "is not a date"]),
+    ("flag: !!bool maybe", ["source/bad.md:3", "'maybe'"]),
+])
+def test_a_front_matter_value_that_is_not_what_its_tag_says(built, front_matter, fragments):
+    (built / "source/bad.md").write_text(f"---\ntitle: T\n{front_matter}\n---\nText.\n")
+    assert_refused(built, [["extract"], ["update"], ["build"]], *fragments)
+
+
+@pytest.mark.parametrize("settings, fragments", [
+    ('dist_dir = "locales"', ["pyproject.toml:", "dist_dir 'locales' is locales_dir 'locales'"]),
+    ('dist_dir = "source"', ["dist_dir 'source' is source_dir 'source'"]),
+    ('reports_dir = "."', ["reports_dir '.' is the project folder"]),
+    ('dist_dir = "."', ["dist_dir '.' is the project folder"]),
+    ('dist_dir = "out"\nlocales_dir = "out/catalogs"', ["dist_dir 'out' holds locales_dir 'out/catalogs'"]),
+    ('reports_dir = "dist/reports"', ["dist_dir 'dist' holds reports_dir 'dist/reports'"]),
+    ('reports_dir = "dist"', ["is reports_dir 'dist'"]),
+    ('source_dir = ".pipeline-cache"', ["the cache folder '.pipeline-cache' is source_dir"]),
+    ('base_url = "https://example.org/a\\"b"', ["base_url must be empty or an absolute http(s) URL"]),
+    ('base_url = "example.org"', ["base_url must be"]),
+    ('base_url = "javascript:alert(1)//"', ["base_url must be"]),
+    ('base_url = "https://example.org/ health"', ["base_url must be"]),
+])
+def test_settings_that_would_replace_inputs_or_break_pages(built, settings, fragments):
+    path = built / "pyproject.toml"
+    path.write_text(path.read_text().replace('base_url = "https://example.org/"\n', "") + settings + "\n")
+    assert_refused(built, COMMANDS, *fragments)
+
+
+def test_a_folder_setting_that_links_to_an_input_is_that_input(built):
+    (built / "out").symlink_to("locales")
+    path = built / "pyproject.toml"
+    path.write_text(path.read_text() + 'dist_dir = "out"\n')
+    assert_refused(built, [["build"]], "dist_dir 'out' is locales_dir 'locales'")
+
+
+def test_a_catalog_folder_linked_outside_the_project_is_never_written(built, tmp_path):
+    outside = tmp_path / "outside"
+    (built / "locales/es").rename(outside)
+    (built / "locales/es").symlink_to(outside)
+    before = {p: p.read_bytes() for p in outside.rglob("*") if p.is_file()}
+    source = built / "source/leg-cramps.md"
+    source.write_text(source.read_text().replace("Drink enough water.", "Drink water."))
+    assert_refused(built, [["update"], ["update", "--check"], ["compile"]], "locales/es", "leads outside the project")
+    assert {p: p.read_bytes() for p in outside.rglob("*") if p.is_file()} == before
