@@ -16,11 +16,13 @@ import hashlib
 import json
 import pickle
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, ContextManager, Iterable
 
-from .files import write_atomic
+from .files import exclusive_lock, write_atomic
 
 FOLDER = ".pipeline-cache"
+#: The lock that every command writing the project holds, so that they take turns.
+LOCK = "project.lock"
 PACKAGE = Path(__file__).resolve().parent
 FORMAT = 1  # bump when what the cache holds changes shape
 
@@ -34,6 +36,16 @@ def code_version() -> str:
             digest.update(path.relative_to(PACKAGE).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def lock_path(root: Path) -> Path:
+    """The file of the project's lock."""
+    return root / FOLDER / LOCK
+
+
+def project_lock(root: Path, on_wait: Callable[[], None] | None = None) -> ContextManager[None]:
+    """Held while a command writes the project's outputs or catalogs (build, extract, update): one at a time."""
+    return exclusive_lock(lock_path(root), on_wait)
 
 
 class BuildCache:

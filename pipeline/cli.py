@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -321,11 +322,12 @@ def check_a11y_command(project: Path, paths: tuple[Path, ...], output: str, fail
 def build(project: Path, locales: tuple[str, ...], make_zip: bool, fail_on: str | None, update_baseline: bool,
           jobs: int | None, no_cache: bool) -> None:
     """Build, check and report every article in every locale: dist/ and reports/."""
-    from .cache import BuildCache
+    from .cache import BuildCache, lock_path, project_lock
     from .freshness import last_build
     from .reports.text import build_summary
 
     settings = _settings(project, fail_on=fail_on)
+    click.get_current_context().with_resource(project_lock(settings.root, partial(_waiting, lock_path(settings.root), settings)))
     wanted = settings.select_locales(locales)
     every_finding = update_baseline or os.environ.get("GITHUB_ACTIONS") == "true"
     cache = None if no_cache else BuildCache(settings.root)
@@ -418,6 +420,12 @@ def import_xliff_command(project: Path, files: tuple[Path, ...]) -> None:
     for path in result.changed:
         click.echo(f"updated {_shown(path, settings)}")
     click.echo(f"{result.entries} entries changed in {len(result.changed)} catalogs")
+
+
+def _waiting(lock: Path, settings: Settings) -> None:
+    """Say why a command does not start: another one is writing the project."""
+    click.echo(f"waiting for another pipeline run on this project to finish (it holds {_shown(lock, settings)})",
+               err=True)
 
 
 @contextlib.contextmanager

@@ -6,11 +6,12 @@ Files are rewritten only when their content changed, so timestamps and diffs sta
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import tempfile
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
+
+import filelock
 
 from .errors import OutputError
 
@@ -98,16 +99,23 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 
 
 @contextlib.contextmanager
-def exclusive_lock(path: Path) -> Iterator[None]:
-    """Hold an exclusive lock (a file the tool keeps for it): concurrent runs take turns."""
+def exclusive_lock(path: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold an exclusive lock (a file the tool keeps for it): concurrent runs take turns.
+
+    `on_wait` is called once when another run holds the lock, before waiting for it.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(path, "a+b")
+        lock = filelock.FileLock(path, thread_local=False)
+        try:
+            lock.acquire(blocking=False)
+        except filelock.Timeout:
+            if on_wait is not None:
+                on_wait()
+            lock.acquire()
     except OSError as exc:
         raise OutputError(f"cannot lock: {exc.strerror or exc}", path) from None
-    with handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    try:
+        yield
+    finally:
+        lock.release()

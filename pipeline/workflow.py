@@ -33,7 +33,7 @@ from .catalogs import (
 )
 from .checks.catalogs import CheckContext, Entry, allowed_rules, check_entries, load_glossary
 from .config import Settings
-from .cache import FOLDER, BuildCache
+from .cache import BuildCache, lock_path
 from .files import exclusive_lock, refuse_links_outside, write_atomic
 from .locales import parse_locale
 from .model import Article, CatalogStatus, Finding, Report
@@ -53,8 +53,8 @@ def catalog_folders(settings: Settings, locales: Sequence[str]) -> list[Path]:
 
 
 def catalogs_lock(settings: Settings) -> Path:
-    """The lock that serializes runs writing the catalogs (kept with the tool's cache, not the catalogs)."""
-    return settings.root / FOLDER / "catalogs.lock"
+    """The lock that serializes runs writing the catalogs: the project's lock (kept with the tool's cache)."""
+    return lock_path(settings.root)
 
 
 def current_templates(settings: Settings, articles: list[Article] | None = None) -> list[Catalog]:

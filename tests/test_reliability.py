@@ -15,7 +15,7 @@ from pipeline.config import load_settings
 from pipeline.files import exclusive_lock
 from pipeline.workflow import catalogs_lock
 
-from .conftest import REPO, run, write_project
+from .conftest import REPO, run, translate_everything, write_project
 
 
 def pipeline_process(root: Path, *args: str, patch: str = "") -> subprocess.Popen:
@@ -110,3 +110,35 @@ def test_oversized_inputs_are_refused_with_a_clear_message(project, monkeypatch)
     monkeypatch.setattr(catalogs, "MAX_CATALOG_BYTES", 100)
     result = run(project, "status")
     assert result.exit_code == 2 and "the catalog is" in result.output
+
+
+def test_a_second_build_waits_for_the_first_and_says_so(project):
+    from pipeline.cache import project_lock
+
+    translate_everything(project, "es")
+    with project_lock(project):
+        waiting = pipeline_process(project, "build")
+        assert "waiting for another pipeline run on this project to finish" in waiting.stderr.readline()
+        time.sleep(1)
+        assert waiting.poll() is None and not (project / "dist").exists()  # still waiting for the lock
+    assert waiting.wait(timeout=120) in (0, 1)
+    assert (project / "dist/es/leg-cramps/index.html").exists()
+
+
+def test_a_build_started_while_another_is_staging_leaves_the_bundle_of_a_clean_build(repo_copy):
+    patch = (
+        "import time\nfrom pipeline import bundle\noriginal = bundle.BundleWriter._publish\n"
+        "def slow(self):\n    print('staged', flush=True)\n    time.sleep(5)\n    original(self)\n"
+        "bundle.BundleWriter._publish = slow\n"
+    )
+    first = pipeline_process(repo_copy, "build", patch=patch)
+    assert first.stdout.readline().strip() == "staged"
+    second = pipeline_process(repo_copy, "build")
+    assert first.wait(timeout=600) in (0, 1) and second.wait(timeout=600) in (0, 1)
+    together = read_tree(repo_copy / "dist")
+    assert run(repo_copy, "build", "--no-cache").exit_code in (0, 1)
+    assert together == read_tree(repo_copy / "dist")
+
+
+def read_tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
