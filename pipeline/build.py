@@ -14,13 +14,14 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .bundle import BundleWriter, sitemap_xml, zip_archive
-from .cache import BuildCache
-from .freshness import job_key, record_build
+from .bundle import MANIFEST, BundleWriter, sitemap_xml, zip_archive
+from .cache import BuildCache, CacheEntry
+from .files import committed_together
+from .freshness import LastBuild, job_key, record_build, written_stats
 from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
 from .checking import check_built_pages, rule_infos
 from .config import Settings
-from .jobs import ArticleJob, ArticleOutput, run_article
+from .jobs import JOB_OUTPUT, ArticleJob, ArticleOutput, run_article
 from .layout import locale_folder, page_file, shown_path
 from .model import Finding, Report
 from .parallel import iter_jobs
@@ -29,6 +30,10 @@ from .reports import apply_baseline, baseline_file, manifest_json, write_baselin
 from .sources import check_unique_slugs, source_files
 from .summary import assemble_figures
 from .workflow import check_catalogs
+
+#: The accessibility findings of one index page, by the page's HTML.
+SITE_PAGE_FINDINGS: CacheEntry[list[Finding]] = CacheEntry("site-page", list[Finding])
+
 
 @dataclass
 class BuildResult:
@@ -87,18 +92,19 @@ def build(
             bundle.write(name, path.read_bytes())
         if settings.base_url:
             bundle.write("sitemap.xml", sitemap_xml(_sitemap_urls(site)))
-        bundle.write("manifest.json", manifest_json(bundle.hashes, figures))
+        bundle.write(MANIFEST, manifest_json(bundle.hashes, figures))
         if make_zip:
             for locale in wanted:
                 bundle.write(f"{locale}.zip", zip_archive(_locale_files(bundle.staging, bundle.hashes, locale, assets)))
-        # Reports before the new bundle is swapped in: if they cannot be written, dist/ stays as it was.
+        # Reports before the new bundle is swapped in, all or none: if they cannot be written, dist/ stays as it was.
         articles = {o.slug: (o.report_row, o.report_page) for o in outputs}
-        written = write_reports(settings.path("reports_dir"), settings.root, report, rule_infos(), articles)
+        with committed_together():
+            written = write_reports(settings.path("reports_dir"), settings.root, report, rule_infos(), articles)
         if update_baseline:
             write_baseline(report.accepted, baseline)
     files = dict(sorted(bundle.hashes.items()))
-    if cache is not None:  # what a build with nothing changed returns; its key includes what this one wrote
-        record = {"failing": report.failing(), "figures": figures, "files": files, "reports": written}
+    if cache is not None:  # what a build with nothing changed returns, once its bundle is in place
+        record = LastBuild(report.failing(), figures, files, written, written_stats(settings, written))
         record_build(cache, settings, wanted, make_zip, job_keys, record)
     return BuildResult(report, files, written, ran, shown_path(baseline, settings.root) if update_baseline else None)
 
@@ -116,7 +122,7 @@ def _run_jobs(
     for index, job in enumerate(jobs):
         if cache is None:
             continue
-        cached = cache.load(job.source.stem, keys[index], "meta")
+        cached = cache.load(JOB_OUTPUT, (job.source.name,), keys[index])
         if cached is not None and bundle.reuse(cached.pages):
             outputs[index] = cached
             if progress:
@@ -127,7 +133,7 @@ def _run_jobs(
     if cache is not None:
         for index in todo:
             bundle.written(outputs[index].pages)
-            cache.store(jobs[index].source.stem, keys[index], meta=outputs[index])
+            cache.store(JOB_OUTPUT, (jobs[index].source.name,), keys[index], outputs[index])
         cache.save()
     else:
         for index in todo:
@@ -165,11 +171,11 @@ def _check_site_pages(pages: list[RenderedPage], settings: Settings, cache: Buil
     findings = check(pages, scope="site", heads_only=True)
     for page in pages:
         key = cache.key(settings.disabled_rules, hashlib.blake2b(page.html.encode()).hexdigest()) if cache else ""
-        known = cache.load(f"site-page-{page.path.replace('/', '-')}", key, "findings") if cache else None
+        known = cache.load(SITE_PAGE_FINDINGS, (page.path,), key) if cache else None
         if known is None:
             known = check([page], scope="pages")
             if cache is not None:
-                cache.store(f"site-page-{page.path.replace('/', '-')}", key, findings=known)
+                cache.store(SITE_PAGE_FINDINGS, (page.path,), key, known)
         findings += known
     return findings
 

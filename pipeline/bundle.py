@@ -1,11 +1,18 @@
 """Writing `dist/`: into a temporary folder beside it, swapped in only when complete.
 
-A build that fails or is killed leaves the previous `dist/` as it was. The files of a
-bundle are deterministic: sorted, with no dates, so two builds of one input are identical.
+A build that fails or is killed leaves the previous `dist/` as it was. The swap is one
+system call where Linux has it (`renameat2` with RENAME_EXCHANGE); elsewhere two renames,
+and a build killed between them has the previous bundle put back by the next one. The
+bundle's manifest says what it holds: a page is reused from it only when the manifest
+has the very bytes the cache expects. The files of a bundle are deterministic: sorted,
+with no dates, so two builds of one input are identical.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import functools
 import hashlib
 import io
 import os
@@ -15,10 +22,15 @@ import tempfile
 import zipfile
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 from xml.sax.saxutils import escape
 
-from .errors import OutputError
+import msgspec
 
+from .errors import OutputError
+from .files import fault_point
+
+MANIFEST = "manifest.json"
 STAGING_PREFIX = ".staging-"
 RETIRED_PREFIX = ".retired-"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # the earliest date a zip can hold: archives never change by date
@@ -35,6 +47,7 @@ class BundleWriter:
         self._folders: set[Path] = set()  # folders of the staging bundle known to exist
         self.hashes: dict[str, str] = {}  # bundle path -> sha256 of its bytes
         self.staging: Path | None = None
+        self._published: dict[str, str] | None = None  # what the bundle in place holds, read at first reuse
 
     def __enter__(self) -> "BundleWriter":
         parent = self.target.parent
@@ -66,8 +79,17 @@ class BundleWriter:
         self.hashes.update(files)
 
     def reuse(self, files: dict[str, str]) -> bool:
-        """Take unchanged files from the bundle in place (hard links); False if one is missing."""
+        """Take unchanged files from the bundle in place (hard links); False if one is not there as expected.
+
+        A file is there as expected when the manifest of the bundle in place (written with it,
+        swapped in with it) gives it the same hash: a job whose pages a killed build never
+        published is run again.
+        """
         assert self.staging is not None
+        if self._published is None:
+            self._published = published_files(self.target)
+        if not all(_is_bundle_path(path) and self._published.get(path) == digest for path, digest in files.items()):
+            return False
         for path in files:
             destination = self.staging / path
             try:
@@ -88,11 +110,18 @@ class BundleWriter:
     def _publish(self) -> None:
         """Swap the staging folder in for the target; the old one is removed after."""
         assert self.staging is not None
+        fault_point("swap", self.target)
         retired = None
         try:
             if self.target.exists():
                 retired = Path(tempfile.mkdtemp(prefix=f"{RETIRED_PREFIX}{self.target.name}-", dir=self.target.parent))
+                if _exchange(self.staging, self.target):  # one step: the staging folder holds the previous bundle
+                    fault_point("retire", self.staging)
+                    os.replace(self.staging, retired / self.target.name)
+                    _delete_in_background(retired)
+                    return
                 os.replace(self.target, retired / self.target.name)
+                fault_point("swap", self.target)  # between the two renames: the next build puts it back
             os.replace(self.staging, self.target)
         except OSError as exc:
             if retired is not None and not self.target.exists():
@@ -101,6 +130,59 @@ class BundleWriter:
             raise OutputError(f"cannot replace the bundle: {exc.strerror or exc}", self.target) from None
         if retired is not None:
             _delete_in_background(retired)
+
+
+class _PublishedFile(msgspec.Struct):
+    sha256: str
+
+
+class _Manifest(msgspec.Struct):
+    files: dict[str, _PublishedFile]
+
+
+def published_files(target: Path) -> dict[str, str]:
+    """What the bundle in place holds by its manifest (path -> sha256); empty when it has none that reads."""
+    try:
+        manifest = msgspec.json.decode((target / MANIFEST).read_bytes(), type=_Manifest)
+    except (OSError, msgspec.DecodeError):
+        return {}
+    return {path: entry.sha256 for path, entry in manifest.files.items()}
+
+
+def _is_bundle_path(path: str) -> bool:
+    """Whether a path stays inside the bundle: relative, forward slashes, no `..` (cache entries are not trusted)."""
+    parts = path.split("/")
+    return bool(path) and not path.startswith("/") and "\\" not in path and all(p not in ("", ".", "..") for p in parts)
+
+
+#: renameat2(2) flags and the "current folder" file descriptor, from <linux/fs.h> and <fcntl.h>.
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+@functools.lru_cache(maxsize=1)
+def _renameat2() -> Any:
+    """glibc's renameat2, or None where the C library has none."""
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    function.restype = ctypes.c_int
+    return function
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one step (Linux 3.15 and later, on most file systems); False where it cannot be done."""
+    function = _renameat2()
+    if function is None:
+        return False
+    if function(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False  # the kernel or the file system cannot: two renames instead
+    raise OutputError(f"cannot replace the bundle: {os.strerror(error)}", second)
 
 
 def _delete_in_background(folder: Path) -> None:
@@ -119,6 +201,7 @@ def write_into(folder: Path, path: str, content: str | bytes) -> str:
     """Write one file below a folder; its sha256. Safe to call from several processes at once."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     destination = folder / path
+    fault_point("write", destination)
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.unlink(missing_ok=True)  # it may be a hard link into the previous bundle: never write through

@@ -5,7 +5,11 @@ its catalogs in every locale, each locale's template strings and glossary, the s
 the locales built, and the code of the tool itself (its modules, templates and data). A
 build whose every key is unchanged, with its bundle in place, writes nothing at all.
 
-Files are hashed by content; a memo of (size, mtime) per file spares reading unchanged ones.
+Entries are data, never code: each kind of entry is declared once (`CacheEntry`, beside the
+type it holds), stored as MessagePack and decoded into that type, checked field by field;
+an entry that does not decode — planted, truncated, of an older shape — is a miss.
+Files are hashed by content; their stat (size, times, inode) only spares hashing a file
+seen before, and a file changed too recently for its times to tell is hashed again.
 The cache lives in `.pipeline-cache/` beside pyproject.toml; deleting it only costs time.
 """
 
@@ -13,10 +17,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
-import pickle
+import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, ContextManager, Iterable
+from typing import Any, Callable, ContextManager, Generic, Iterable, Sequence, TypeVar
+
+import msgspec
 
 from .files import exclusive_lock, write_atomic
 
@@ -24,7 +30,27 @@ FOLDER = ".pipeline-cache"
 #: The lock that every command writing the project holds, so that they take turns.
 LOCK = "project.lock"
 PACKAGE = Path(__file__).resolve().parent
-FORMAT = 1  # bump when what the cache holds changes shape
+FORMAT = 2  # bump when what the cache holds changes shape
+#: An entry larger than this is not read (none is near it: a 5 MB article's job is a few MB).
+MAX_ENTRY_BYTES = 512 * 2**20
+#: A file whose status changed this recently may change again within one tick of the clock
+#: without its times showing it: it is hashed every time until it is older (as git does).
+RACY_NS = 2_000_000_000
+
+Value = TypeVar("Value")
+#: What the memo keeps of a file: size, modification and change times, inode, content hash.
+Stat = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class CacheEntry(Generic[Value]):
+    """A kind of value the cache keeps: its name (a folder of the cache) and the type it decodes to."""
+
+    name: str
+    type: Any
+
+
+DIGESTS: CacheEntry[dict[str, tuple[int, int, int, int, str]]] = CacheEntry("digests", dict[str, tuple[int, int, int, int, str]])
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,44 +74,52 @@ def project_lock(root: Path, on_wait: Callable[[], None] | None = None) -> Conte
     return exclusive_lock(lock_path(root), on_wait)
 
 
+def file_stat(path: Path) -> Stat | None:
+    """What tells a file's versions apart without reading it: size, both times, inode; None when missing.
+
+    Restoring a modification time (as `touch -r` or some editors do) still changes the change time.
+    """
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
+
+
 class BuildCache:
     """Job outputs and file digests of earlier builds, in one folder."""
 
     def __init__(self, root: Path):
         self.folder = root / FOLDER
-        self._memo_path = self.folder / "digests.json"
-        self._memo_loaded: dict[str, list] | None = None  # read at first use: workers need no digests
+        self._memo_loaded: dict[str, tuple[int, int, int, int, str]] | None = None  # read at first use
         self._memo_changed = False
 
     @property
-    def _memo(self) -> dict[str, list]:
+    def _memo(self) -> dict[str, tuple[int, int, int, int, str]]:
         if self._memo_loaded is None:
-            try:
-                self._memo_loaded = json.loads(self._memo_path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self._memo_loaded = {}
+            self._memo_loaded = self.load(DIGESTS, (), "") or {}
         return self._memo_loaded
 
     def digest(self, path: Path) -> str:
-        """A file's content hash, read only when its size or time changed.
+        """A file's content hash; a file whose stat is as it was when last hashed is not read again.
 
         A file that is missing or cannot be read gets a mark instead: reading it is the job of
         the code that needs it, which reports the problem with the file's name.
         """
-        try:
-            stat = path.stat()
-        except OSError:
+        stat = file_stat(path)
+        if stat is None:
             return "-"
         name = str(path)
         known = self._memo.get(name)
-        if known and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
-            return str(known[2])
+        if known is not None and known[:4] == stat:
+            return known[4]
         try:
             value = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
         except OSError as exc:
             return f"unreadable:{exc.errno}"
-        self._memo[name] = [stat.st_size, stat.st_mtime_ns, value]
-        self._memo_changed = True
+        if stat[2] < time.time_ns() - RACY_NS:
+            self._memo[name] = (*stat, value)
+            self._memo_changed = True
         return value
 
     def key(self, *parts: Any, files: Iterable[Path] = ()) -> str:
@@ -98,23 +132,43 @@ class BuildCache:
             digest.update(self.digest(path).encode())
         return digest.hexdigest()
 
-    def load(self, name: str, key: str, part: str) -> Any | None:
-        """What was stored under a name with this key (one of its parts), or None."""
-        try:
-            with open(self.folder / f"{name}.{part}", "rb") as handle:
-                stored_key, value = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError):
-            return None
-        return value if stored_key == key else None
+    def load(self, entry: CacheEntry[Value], item: Sequence[str], key: str) -> Value | None:
+        """The value kept for an item (an article's slug, a page's path…) under this key, or None.
 
-    def store(self, name: str, key: str, **parts: Any) -> None:
-        """Keep values under a name and key, one file per part (so each loads alone)."""
-        for part, value in parts.items():
-            data = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
-            write_atomic(self.folder / f"{name}.{part}", data, durable=False)  # a lost entry only costs time
+        None too for an entry that does not decode into the entry's type, whatever its bytes.
+        """
+        path = self._path(entry, item)
+        try:
+            if path.stat().st_size > MAX_ENTRY_BYTES:
+                return None
+            data = path.read_bytes()
+            version, name, stored_item, stored_key, raw = msgspec.msgpack.decode(data, type=_Envelope)
+            if (version, name, stored_item, stored_key) != (FORMAT, entry.name, list(item), key):
+                return None
+            return msgspec.msgpack.decode(raw, type=entry.type)
+        except (OSError, msgspec.DecodeError, ValueError, TypeError, RecursionError):  # ValidationError is a DecodeError
+            return None
+
+    def store(self, entry: CacheEntry[Value], item: Sequence[str], key: str, value: Value) -> None:
+        """Keep a value for an item under a key (each item in a file of its own, so each loads alone)."""
+        data = msgspec.msgpack.encode((FORMAT, entry.name, list(item), key, msgspec.Raw(msgspec.msgpack.encode(value))))
+        write_atomic(self._path(entry, item), data, durable=False)  # a lost entry only costs time
 
     def save(self) -> None:
         """Write the memo of file digests, when it changed."""
         if self._memo_changed:
-            write_atomic(self._memo_path, json.dumps(self._memo, sort_keys=True).encode("utf-8"), durable=False)
+            self.store(DIGESTS, (), "", dict(sorted(self._memo.items())))
             self._memo_changed = False
+
+    def _path(self, entry: CacheEntry[Any], item: Sequence[str]) -> Path:
+        """An item's file: named by a hash, so that no slug or page path can lead elsewhere."""
+        name = hashlib.blake2b("\x1f".join(item).encode(), digest_size=16).hexdigest()
+        return self.folder / entry.name / f"{name}.msgpack"
+
+
+_Envelope = tuple[int, str, list[str], str, msgspec.Raw]
+
+
+def stat_of(paths: Iterable[Path]) -> dict[str, Stat | None]:
+    """Each file's stat, by path: how a build recognises the files it wrote without hashing them."""
+    return {str(path): file_stat(path) for path in paths}

@@ -333,7 +333,7 @@ def build(project: Path, locales: tuple[str, ...], make_zip: bool, fail_on: str 
     cache = None if no_cache else BuildCache(settings.root)
     if cache is not None and not every_finding and (last := last_build(cache, settings, wanted, make_zip)):
         click.echo("nothing changed since the last build: dist/ and reports/ are as it left them")
-        sys.exit(Report(last["failing"], fail_on=settings.fail_on).return_code)  # type: ignore[arg-type]
+        sys.exit(Report(last.failing, fail_on=settings.fail_on).return_code)  # type: ignore[arg-type]
     from .build import build as run_build  # only now: it imports every check and renderer
     from .reports import step_summary
     from .wording import findings_count

@@ -7,15 +7,16 @@ checks and renderers (textstat alone takes a third of a second to import).
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from .cache import BuildCache
+from .bundle import MANIFEST
+from .cache import BuildCache, CacheEntry, Stat, file_stat
 from .catalogs import UI_DOMAIN, CatalogTree
 from .config import Settings
+from .model import Finding
 from .sources import source_files
-
-LAST_BUILD = "last-build"
 
 
 def job_key(cache: BuildCache, settings: Settings, source: Path, wanted: Sequence[str]) -> str:
@@ -34,22 +35,52 @@ def _locale_files(locales_dir: Path, locales: tuple[str, ...]) -> tuple[tuple[Pa
     return folders, shared
 
 
-def last_build(cache: BuildCache, settings: Settings, wanted: Sequence[str], make_zip: bool) -> dict | None:
+@dataclass(frozen=True)
+class LastBuild:
+    """What a build found and wrote, kept for a later build with nothing to do."""
+
+    failing: list[Finding]  # the findings at or above the failing severity
+    figures: dict  # see summary.assemble_figures
+    files: dict[str, str]  # the bundle: path -> sha256
+    reports: list[str]  # the main report files, as shown (relative to the project)
+    written: dict[str, Stat | None]  # those and the manifest: path -> stat when written
+
+
+LAST_BUILD: CacheEntry[LastBuild] = CacheEntry("last-build", LastBuild)
+
+
+def last_build(cache: BuildCache, settings: Settings, wanted: Sequence[str], make_zip: bool) -> LastBuild | None:
     """What the last build recorded, when every input and output is as it left them; else None."""
     sources = source_files(settings.path("source_dir"), settings.root)
     jobs = [job_key(cache, settings, path, wanted) for path in sources]
-    last = cache.load(LAST_BUILD, _build_key(cache, settings, wanted, make_zip, jobs), "last")
-    if last is None or not all((settings.path("dist_dir") / path).exists() for path in last["files"]):
+    last = cache.load(LAST_BUILD, (), _build_key(cache, settings, wanted, make_zip, jobs))
+    if last is None or any(file_stat(settings.root / path) != stat for path, stat in last.written.items()):
+        return None  # what it wrote was changed, or replaced by a build without the cache
+    if not all((settings.path("dist_dir") / path).exists() for path in last.files):
         return None
     return last
 
 
 def record_build(
-    cache: BuildCache, settings: Settings, wanted: Sequence[str], make_zip: bool, jobs: list[str], record: dict
+    cache: BuildCache,
+    settings: Settings,
+    wanted: Sequence[str],
+    make_zip: bool,
+    jobs: list[str],
+    record: LastBuild,
 ) -> None:
-    """Keep what a build found, for a later build with nothing to do (its key includes what was written)."""
-    cache.store(LAST_BUILD, _build_key(cache, settings, wanted, make_zip, jobs), last=record)
+    """Keep what a build found, once its bundle is in place, for a later build with nothing to do."""
+    cache.store(LAST_BUILD, (), _build_key(cache, settings, wanted, make_zip, jobs), record)
     cache.save()
+
+
+def written_stats(settings: Settings, reports: Sequence[str]) -> dict[str, Stat | None]:
+    """The stat of the files a build wrote that a later one must find as they were: the reports and manifest.
+
+    The reports module says which report files it wrote (`reports`, relative to the project).
+    """
+    manifest = settings.path("dist_dir") / MANIFEST
+    return {path: file_stat(settings.root / path) for path in (*reports, manifest.relative_to(settings.root).as_posix())}
 
 
 def baseline_path(settings: Settings) -> Path:
@@ -58,26 +89,13 @@ def baseline_path(settings: Settings) -> Path:
 
 
 def _build_key(cache: BuildCache, settings: Settings, wanted: Sequence[str], make_zip: bool, jobs: list[str]) -> str:
-    """Everything a build reads and the main files it writes: equal keys mean nothing to do."""
+    """Everything a build reads: equal keys, and outputs as they were written, mean nothing to do."""
     tree = CatalogTree(settings.root, settings.path("locales_dir"))
-    written = [settings.path("dist_dir") / "manifest.json", settings.path("reports_dir") / "report.json",
-               settings.path("reports_dir") / "report.sarif"]
     ui = [tree.po(locale, UI_DOMAIN) for locale in settings.locales]
-    # What the build wrote is recognised by size and time (hashing hundreds of megabytes of
-    # reports would cost more than it tells); what it reads, by content.
-    stamps = [_stamp(path) for path in written]
-    return cache.key(_fields(settings), tuple(wanted), make_zip, jobs, stamps, files=[*ui, baseline_path(settings), *settings.theme.own_files()])
+    files = [*ui, baseline_path(settings), *settings.theme.own_files()]
+    return cache.key(_fields(settings), tuple(wanted), make_zip, jobs, files=files)
 
 
 def _fields(settings: Settings) -> dict:
     """The settings that shape a build's output (the project's location aside)."""
     return {k: v for k, v in vars(settings).items() if k != "root"}
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    """A file's size and modification time, or None when it is missing."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return stat.st_size, stat.st_mtime_ns

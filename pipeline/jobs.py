@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .bundle import write_into
-from .cache import BuildCache
+from .cache import BuildCache, CacheEntry
 from .catalogs import UI_DOMAIN, Catalog, CatalogTree, read_catalog, translations_of, ui_translations
 from .checking import check_built_pages
-from .checks.readability import ReadabilityReport, check_readability
+from .checks.readability import ReadabilityReport, ReadabilityResult, check_readability
 from .config import Settings
 from .locales import parse_locale
 from .model import Article, Finding, LocalizedArticle
@@ -52,6 +52,13 @@ class ArticleOutput:
     report_page: str = ""  # the article's page of the HTML report
     report_row: str = ""  # and its row of the report's matrix
     findings: list[Finding] = field(default_factory=list)
+
+
+#: What the cache keeps of a job, by the article's file name.
+JOB_OUTPUT: CacheEntry[ArticleOutput] = CacheEntry("job", ArticleOutput)
+#: An edition's readability: its results and findings, by slug and locale.
+READABILITY: CacheEntry[tuple[list[ReadabilityResult], list[Finding]]] = CacheEntry(
+    "readability", tuple[list[ReadabilityResult], list[Finding]])
 
 
 def run_article(job: ArticleJob) -> ArticleOutput:
@@ -130,12 +137,12 @@ def readability_of(
         # An edition's scores and findings depend on its units (texts, kinds, where they are
         # edited), on its source (a translation much harder than its source) and on the targets.
         key = cache.key(_units_of(edition), _units_of(source), settings.readability)
-        name = f"readability-{edition.article.slug}-{edition.locale}"
-        known = cache.load(name, key, "scores")
+        item = (edition.article.slug, edition.locale)
+        known = cache.load(READABILITY, item, key)
         if known is None:
             scored = check_readability([edition], settings.readability, sources=sources)
             known = (scored.results, scored.findings)
-            cache.store(name, key, scores=known)
+            cache.store(READABILITY, item, key, known)
         report.results += known[0]
         report.findings += known[1]
     return report

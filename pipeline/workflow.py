@@ -33,8 +33,8 @@ from .catalogs import (
 )
 from .checks.catalogs import CheckContext, Entry, allowed_rules, check_entries, load_glossary
 from .config import Settings
-from .cache import BuildCache, lock_path
-from .files import exclusive_lock, refuse_links_outside, write_atomic
+from .cache import BuildCache, CacheEntry, lock_path
+from .files import committed_together, exclusive_lock, refuse_links_outside, write_atomic
 from .locales import parse_locale
 from .model import Article, CatalogStatus, Finding, Report
 from .parallel import map_jobs
@@ -65,6 +65,10 @@ def current_templates(settings: Settings, articles: list[Article] | None = None)
     return [*(article_template(article, date) for article in articles), ui_template(date, settings.root, settings.theme)]
 
 
+#: What extract remembers of a source: its slug, and the hash of the POT written from it.
+POT_OF_SOURCE: CacheEntry[tuple[str, str]] = CacheEntry("pot", tuple[str, str])
+
+
 def extract_templates(settings: Settings, workers: int | None = None) -> list[Path]:
     """Write the POT files whose content changed; return them.
 
@@ -81,7 +85,7 @@ def extract_templates(settings: Settings, workers: int | None = None) -> list[Pa
         todo: list[tuple[Path, str]] = []
         for path in sources:
             key = cache.key(relative_path(path, settings.root), settings.source_locale, files=[path])  # as in `#:` lines
-            known = cache.load(f"pot-{path.stem}", key, "pot")
+            known = cache.load(POT_OF_SOURCE, (path.name,), key)
             if known is not None and cache.digest(tree.pot(known[0])) == known[1]:
                 slugs[path] = known[0]
             else:
@@ -90,11 +94,13 @@ def extract_templates(settings: Settings, workers: int | None = None) -> list[Pa
         slugs.update({path: slug for (path, _), (slug, _) in zip(todo, made)})
         check_unique_slugs((slugs[path], relative_path(path, settings.root)) for path in sources)
         written = []
-        for (path, key), (slug, rendered) in zip(todo, made):
-            if store_template(tree.pot(slug), rendered, tree) is None:
-                written.append(tree.pot(slug))
-            cache.store(f"pot-{path.stem}", key, pot=(slug, cache.digest(tree.pot(slug))))
-        written += extract([ui_template(date, settings.root, settings.theme)], tree)
+        with committed_together():  # every POT, or none
+            for (path, key), (slug, rendered) in zip(todo, made):
+                if store_template(tree.pot(slug), rendered, tree) is None:
+                    written.append(tree.pot(slug))
+            written += extract([ui_template(date, settings.root, settings.theme)], tree)
+        for (path, key), (slug, _) in zip(todo, made):  # once the POTs are in place
+            cache.store(POT_OF_SOURCE, (path.name,), key, (slug, cache.digest(tree.pot(slug))))
         cache.save()
     return written
 
@@ -117,7 +123,7 @@ def update_catalogs(settings: Settings, locales: Sequence[str] | None = None, ch
     tree = catalog_tree(settings)
     templates = current_templates(settings)
     refuse_links_outside(catalog_folders(settings, locales or settings.locales), settings.root)
-    with exclusive_lock(catalogs_lock(settings)):
+    with exclusive_lock(catalogs_lock(settings)), committed_together():  # every catalog, or none
         changed = extract(templates, tree, write=not check)
         for locale in locales or settings.locales:
             existing = {t.domain: _read_if_present(tree.po(locale, str(t.domain)), tree, locale) for t in templates}

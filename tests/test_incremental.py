@@ -103,7 +103,7 @@ def test_a_build_with_nothing_changed_writes_nothing(tmp_path):
         p: p.stat().st_mtime_ns for p in (root / "reports").rglob("*")}
     settings = load_settings(root)
     last = last_build(BuildCache(root), settings, settings.all_locales, False)
-    assert last is not None and last["figures"]["cells"]["es"]["article-01"]["published"]
+    assert last is not None and last.figures["cells"]["es"]["article-01"]["published"]
     assert run(root, "build").output.startswith("nothing changed since the last build")
     assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from ..files import write_atomic_chunks, write_if_changed
+from ..files import write_atomic, write_if_changed
 from ..layout import shown_path
 from ..model import Report, RuleInfo
 from .baseline import apply_baseline, baseline_file, write_baseline
@@ -71,8 +71,8 @@ def write_reports(
 
     `articles` holds each article's matrix row and page of the HTML report, by slug.
     """
-    write_atomic_chunks(folder / JSON_REPORT, report_json_chunks(report))
-    write_atomic_chunks(folder / SARIF_REPORT, sarif_chunks(report, rules))
+    write_atomic(folder / JSON_REPORT, report_json_chunks(report))
+    write_atomic(folder / SARIF_REPORT, sarif_chunks(report, rules))
     pages = {HTML_REPORT: render_report_index(report, [row for row, _ in articles.values()])}
     pages.update({f"html/articles/{slug}.html": page for slug, (_, page) in sorted(articles.items())})
     for name, content in pages.items():
