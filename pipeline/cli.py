@@ -63,8 +63,17 @@ class PipelineGroup(click.Group):
 
 def _fail(message: str, code: int) -> None:
     """Print one line on stderr and exit."""
-    click.echo(f"error: {' '.join(message.split())}", err=True)
+    click.echo(_safe_for_ci(f"error: {' '.join(message.split())}"), err=True)
     sys.exit(code)
+
+
+def _safe_for_ci(text: str) -> str:
+    """Text printed after a command's own output guard ended: under CI, no line of it a workflow command."""
+    if not _in_ci():
+        return text
+    from .reports.ci import neutralize_commands
+
+    return neutralize_commands(text)
 
 
 def _internal_error(error: Exception, debug: bool) -> None:
@@ -75,10 +84,15 @@ def _internal_error(error: Exception, debug: bool) -> None:
 
     log = write_crash_log(error)
     if debug:
-        click.echo("".join(traceback.format_exception(error)).rstrip(), err=True)
+        click.echo(_safe_for_ci("".join(traceback.format_exception(error)).rstrip()), err=True)
     where = f"the traceback is in {log}" if log else "the traceback could not be logged (use --debug)"
-    click.echo(f"internal error: {describe(error)}; {where} (please report it)", err=True)
+    click.echo(_safe_for_ci(f"internal error: {describe(error)}; {where} (please report it)"), err=True)
     sys.exit(INTERNAL_ERROR)
+
+
+def _in_ci() -> bool:
+    """Whether the output is read by GitHub's runner, which takes some lines for workflow commands."""
+    return os.environ.get("GITHUB_ACTIONS") == "true"
 
 
 @click.group(cls=PipelineGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -106,6 +120,10 @@ def cli(ctx: click.Context, project: Path, debug: bool) -> None:
     130  interrupted (Ctrl-C): nothing half-written
     """
     ctx.obj = project
+    if _in_ci():  # no file name or translation printed may pass for a workflow command
+        from .reports.ci import commands_neutralized
+
+        ctx.with_resource(commands_neutralized())
 
 
 LOCALE_OPTION = click.option(
@@ -124,8 +142,13 @@ def _catalog_locales(settings: Settings, locales: tuple[str, ...]) -> tuple[str,
 
 
 def _shown(path: Path, settings: Settings) -> str:
-    """A path as the user sees it: relative to the project."""
-    return shown_path(path, settings.root)
+    """A path as the user sees it: relative to the project (escaped as workflow command data under CI)."""
+    shown = shown_path(path, settings.root)
+    if _in_ci():
+        from .reports.ci import escape_for_ci
+
+        return escape_for_ci(shown)
+    return shown
 
 
 @cli.command()
@@ -244,11 +267,12 @@ def _finish(report: Report, output: str | None) -> None:
 def _annotate_ci(report: Report, summary: str = "") -> None:
     """Under GitHub Actions: a workflow annotation per finding, and the step summary."""
     from .reports import github_annotations
+    from .reports.ci import print_command
 
-    if os.environ.get("GITHUB_ACTIONS") != "true":
+    if not _in_ci():
         return
     for line in github_annotations(report):
-        click.echo(line)
+        print_command(line)
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary and target:
         with open(target, "a", encoding="utf-8") as handle:
