@@ -27,6 +27,7 @@ from .locales import LocaleInfo, format_date_for, parse_locale
 from .markdown import SAFE_SCHEMES, inline_tokens, link_scheme, parse_body, parser, unit_slots
 from .model import Finding, LocalizedArticle, LocalizedUnit, Location
 from .theme import SHIPPED, SHIPPED_PREFIX, SHIPPED_TEMPLATES, Theme
+from .template_strings import formattable
 
 
 
@@ -91,9 +92,11 @@ def _environment(ui: gettext.NullTranslations, templates: tuple[Path, ...]) -> j
     )
     # Jinja2 marks a translation as safe markup when autoescaping: translators are not
     # trusted with markup, so their text is escaped first (`%(name)s` values are escaped too).
+    # It also formats every translation with `%`: each is made safe for it first.
     env.install_gettext_callables(
-        gettext=lambda message: escape(ui.gettext(message)),
-        ngettext=lambda singular, plural, n: escape(ui.ngettext(singular, plural, n)),
+        gettext=lambda message: escape(formattable(ui.gettext(message), message)),
+        ngettext=lambda singular, plural, n: escape(
+            formattable(ui.ngettext(singular, plural, n), singular if n == 1 else plural, (singular, plural))),
         newstyle=True,
     )
     return env

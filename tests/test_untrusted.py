@@ -88,3 +88,24 @@ def test_markdown_block_syntax_in_a_translation_stays_inline(project):
     """A translation cannot add headings, lists or code blocks: it is inline Markdown only."""
     _, _, soup = build_with(project, {"What helps": "# Título falso\n\n- lista"})
     assert len(soup.find_all("h1")) == 1 and soup.find("h2").get_text().startswith("# Título falso")
+
+
+NOTE = "Some passages are not translated yet; they are shown in %(language)s."
+
+
+def test_a_literal_percent_in_a_template_string_is_shown_as_written(project):
+    result, _, soup = build_with(project, {PARAGRAPH: ""}, ui={"Health library": "100 % de los consejos",
+                                                              NOTE: "Algunos pasajes (10 %) se muestran en %(language)s."})
+    assert soup.find("p", class_="site-name").get_text() == "100 % de los consejos"
+    assert soup.find("p", class_="fallback-note").get_text() == "Algunos pasajes (10 %) se muestran en inglés."
+
+
+@pytest.mark.parametrize("wrong", [
+    "Algunos pasajes se muestran en %(idioma)s.",  # a name the template does not pass: KeyError
+    "Algunos pasajes se muestran en %(language)d.",  # the wrong conversion: TypeError
+    "Algunos pasajes se muestran en otro idioma.",  # the placeholder dropped: the page loses the value
+])
+def test_a_translation_with_the_wrong_placeholders_is_reported_and_shows_the_source(project, wrong):
+    result, _, soup = build_with(project, {PARAGRAPH: ""}, ui={NOTE: wrong})
+    assert soup.find("p", class_="fallback-note").get_text() == NOTE % {"language": "inglés"}
+    assert [f.rule for f in result.report.findings if f.file == "locales/es/LC_MESSAGES/ui.po"] == ["placeholders"]
