@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 import yaml
+from markdown_it.token import Token
 
 from .errors import SourceError
 from .layout import SLUG, shown_path
@@ -22,6 +23,12 @@ from .model import Article, Unit
 #: Articles larger than this are refused: a build stays within bounded memory and time
 #: (a 5 MB article builds in seconds; patient articles are a few kilobytes).
 MAX_ARTICLE_BYTES = 8 * 1024 * 1024
+#: A unit (a paragraph, a cell…) or a table larger than these is refused: every check takes
+#: time in proportion to its text, but the accessibility rules on a table grow with its cells
+#: times its headers. Patient articles have paragraphs of a few hundred characters.
+MAX_UNIT_CHARS = 32_000
+MAX_TABLE_CELLS = 1_000
+MAX_TABLE_COLUMNS = 20
 #: libyaml's loader when it is installed (about nine times faster), else PyYAML's own.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER_FENCE = "---"
@@ -77,6 +84,7 @@ def read_article(path: Path, rel: str, source_locale: str) -> Article:
     ]
     if not tokens:  # not even a code block: the body holds nothing (comments and link definitions aside)
         raise SourceError("empty article: nothing after the front matter", rel, body_line)
+    _check_sizes(tokens, body_units, rel, body_line)
 
     title = meta.get("title") or _first_heading(body_units)
     if not title:
@@ -110,6 +118,34 @@ def read_article(path: Path, rel: str, source_locale: str) -> Article:
         body_line=body_line,
         units=tuple(head_units + body_units),
     )
+
+
+def _check_sizes(tokens: list[Token], units: list[Unit], rel: str, body_line: int) -> None:
+    """Refuse a unit or a table too large for a page, naming its line."""
+    for unit in units:
+        if len(unit.text) > MAX_UNIT_CHARS:
+            raise SourceError(f"this {unit.kind} has {len(unit.text):,} characters, more than the {MAX_UNIT_CHARS:,} "
+                              "a unit may have: split it into several", rel, unit.line)
+    for table, cells, columns in _tables(tokens):
+        if cells > MAX_TABLE_CELLS or columns > MAX_TABLE_COLUMNS:
+            raise SourceError(f"this table has {columns} columns and {cells:,} cells, more than a table may have "
+                              f"({MAX_TABLE_COLUMNS} columns, {MAX_TABLE_CELLS:,} cells): split it into several",
+                              rel, body_line + (table.map or [0])[0])
+
+
+def _tables(tokens: list[Token]) -> Iterator[tuple[Token, int, int]]:
+    """Each table of a body: its opening token, its number of cells and of columns (its widest row)."""
+    table, cells, columns, row = None, 0, 0, 0
+    for token in tokens:
+        if token.type == "table_open":
+            table, cells, columns = token, 0, 0
+        elif token.type == "tr_open":
+            row = 0
+        elif token.type in ("th_open", "td_open"):
+            cells, row = cells + 1, row + 1
+            columns = max(columns, row)
+        elif token.type == "table_close" and table is not None:
+            yield table, cells, columns
 
 
 def _read_text(path: Path, rel: str) -> str:

@@ -142,3 +142,21 @@ def test_a_build_started_while_another_is_staging_leaves_the_bundle_of_a_clean_b
 
 def read_tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def table(rows: int, columns: int) -> str:
+    header = "| " + " | ".join(f"H{c}" for c in range(columns)) + " |\n|" + "---|" * columns + "\n"
+    return header + "".join("| " + " | ".join(f"r{r}c{c}" for c in range(columns)) + " |\n" for r in range(rows - 1))
+
+
+def test_a_unit_or_a_table_too_large_for_a_page_is_refused_with_its_line(tmp_path):
+    root = write_project(tmp_path / "p", {"big.md": "---\ntitle: Big\n---\n# Big\n\n" + "Word " * 7000 + "\n"})
+    result = run(root, "build")
+    assert result.exit_code == 2 and "source/big.md:6: this paragraph has 34,999 characters" in result.output
+    assert "split it" in result.output and not (root / "dist").exists()
+    for rows, columns in ((100, 40), (20, 21), (251, 4)):
+        (root / "source/big.md").write_text(f"---\ntitle: Big\n---\n# Big\n\nText.\n\n{table(rows, columns)}")
+        result = run(root, "build")
+        assert result.exit_code == 2 and "source/big.md:8: this table has" in result.output, result.output
+    (root / "source/big.md").write_text(f"---\ntitle: Big\n---\n# Big\n\nText.\n\n{table(20, 6)}")
+    assert run(root, "build").exit_code in (0, 1)

@@ -18,7 +18,9 @@ from ...markdown import TEXT_CACHE_SIZE, inline_tokens, plain_text
 
 remembered = functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
 URL = re.compile(r"https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: An address starts where a run of its characters starts, and takes the run whole (`++`):
+#: tried at every character of a long run, the pattern took quadratic time (tests/test_linear_time.py).
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<!\w)(?<!\d[.,])\+?\(?\d[\d\s().-]{5,}\d(?!\w|[.,]\d)")
 #: Digit groups joined by one separator: "1,000.5", "1.000,5", "1 000", "67", "٦٧".
 NUMBER = re.compile(r"\d+(?:[.,\u00a0\u202f\u066b\u066c']\d+)*")

@@ -19,9 +19,9 @@ from ...markdown import plain_text
 _CITATION = re.compile(r"\s?\[\d+(?:\s*[,–-]\s*\d+)*\]")
 _SPACE = re.compile(r"\s+")
 
-#: A possible end: terminal punctuation, closing quotes or brackets, then space.
-_END = re.compile(r"[.!?…؟]+[\"'”’»)\]]*(?=\s+(\S))")
-_LAST_TOKEN = re.compile(r"(\S+)$")
+#: A possible end: terminal punctuation, closing quotes or brackets, then space. A run of
+#: punctuation is read once, from its start (linear time on "......").
+_END = re.compile(r"(?<![.!?…؟])[.!?…؟]++[\"'”’»)\]]*+(?=\s+(\S))")
 _INITIALISM = re.compile(r"^[(\"“¿¡]*(?:\w\.){2,}$")
 
 #: Abbreviations after which a period never ends a sentence (lowercase, without the period).
@@ -73,8 +73,7 @@ def _is_end(text: str, match: re.Match[str], language: str) -> bool:
     punctuation = match.group(0).rstrip("\"'”’»)]")
     if punctuation != ".":
         return True  # ! ? … and ؟ end a sentence before anything that is not lowercase
-    before = _LAST_TOKEN.search(text, 0, match.start() + 1)
-    token = before.group(1) if before else ""
+    token = _token_before(text, match.start() + 1)
     word = token.rstrip(".").lstrip("(\"“¿¡").casefold()
     if len(word) == 1 and word.isalpha():
         return False  # initials and "z. B.", "p. ej.": a single letter is never a sentence's end
@@ -85,3 +84,11 @@ def _is_end(text: str, match: re.Match[str], language: str) -> bool:
     if word in NUMBERED and following.isdigit():
         return False
     return True
+
+
+def _token_before(text: str, end: int) -> str:
+    """The run of non-space characters that ends at `end`, read backwards (possible ends are apart)."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
