@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 
 from pipeline import catalogs, sources
 from pipeline.catalogs import CatalogTree, Message, read_catalog, render_catalog
@@ -160,3 +161,44 @@ def test_a_unit_or_a_table_too_large_for_a_page_is_refused_with_its_line(tmp_pat
         assert result.exit_code == 2 and "source/big.md:8: this table has" in result.output, result.output
     (root / "source/big.md").write_text(f"---\ntitle: Big\n---\n# Big\n\nText.\n\n{table(20, 6)}")
     assert run(root, "build").exit_code in (0, 1)
+
+
+def children_of(pid: int) -> set[int]:
+    """The live child processes of a process, from /proc."""
+    found = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found |= {int(p) for p in (task / "children").read_text().split()}
+    return found
+
+
+def is_running(pid: int) -> bool:
+    """Whether a process exists and is not a zombie waiting to be reaped."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.parametrize("watchdog_only", [False, True])
+def test_the_workers_of_a_killed_build_end_with_it(tmp_path, watchdog_only):
+    """On Linux the kernel ends them (PR_SET_PDEATHSIG); elsewhere, their watchdog thread does."""
+    from .test_incremental import many_articles
+
+    root = many_articles(tmp_path / "p", count=10)
+    platform = "import types\nfrom pipeline import parallel\nparallel.sys = types.SimpleNamespace(platform='other')\n"
+    patch = (platform if watchdog_only else "") + (
+        "import os, time\nfrom pipeline import build\n"
+        "def stuck(job):\n    print('working', os.getpid(), flush=True)\n    time.sleep(120)\n"
+        "build.run_article = stuck\n"
+    )
+    process = pipeline_process(root, "build", "--jobs", "2", patch=patch)
+    assert process.stdout.readline().startswith("working")
+    workers = children_of(process.pid)
+    assert len(workers) >= 2
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 30
+    while any(map(is_running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(map(is_running, workers))
