@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .bundle import MANIFEST, BundleWriter, sitemap_xml, zip_archive
-from .cache import BuildCache, CacheEntry
-from .files import committed_together
+from .cache import FOLDER as CACHE_FOLDER, BuildCache, CacheEntry, project_lock
+from .files import StagedFiles, remove_stale_temporaries
 from .freshness import LastBuild, job_key, record_build, written_stats
 from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
 from .checking import check_built_pages, rule_infos
@@ -60,12 +60,30 @@ def build(
     With a cache, only the articles whose inputs changed are built again; whether there is
     anything to do at all is `freshness.last_build`'s to say, before this is called. With
     `update_baseline`, every finding is accepted, in the reports and in the baseline file.
+    The project's lock is held throughout: a build, an update or a preview's rebuild wait for it.
     """
-    wanted = tuple(locales or settings.all_locales)
+    with project_lock(settings.root):
+        return _build(settings, tuple(locales or settings.all_locales), make_zip, progress, workers, cache,
+                      update_baseline)
+
+
+def _build(
+    settings: Settings,
+    wanted: tuple[str, ...],
+    make_zip: bool,
+    progress: Callable[[int], None] | None,
+    workers: int | None,
+    cache: BuildCache | None,
+    update_baseline: bool,
+) -> BuildResult:
+    """The build itself, under the project's lock."""
+    remove_stale_temporaries([settings.path("reports_dir"), settings.root / CACHE_FOLDER])
     sources = source_files(settings.path("source_dir"), settings.root)
     tree = CatalogTree(settings.root, settings.path("locales_dir"))
     job_keys = [job_key(cache, settings, path, wanted) for path in sources] if cache is not None else []
-    with BundleWriter(settings.path("dist_dir")) as bundle:
+    # The reports are written with the bundle and renamed into place once it is swapped in: a
+    # failure anywhere (a full disk, a folder that cannot be written) replaces none of them.
+    with StagedFiles() as reports, BundleWriter(settings.path("dist_dir")) as bundle:
         jobs = [ArticleJob(settings, path, wanted, bundle.staging, cache is not None) for path in sources]  # type: ignore[arg-type]
         outputs, ran = _run_jobs(jobs, job_keys, cache, bundle, workers, progress)
         check_unique_slugs((o.slug, o.source) for o in outputs)
@@ -96,12 +114,11 @@ def build(
         if make_zip:
             for locale in wanted:
                 bundle.write(f"{locale}.zip", zip_archive(_locale_files(bundle.staging, bundle.hashes, locale, assets)))
-        # Reports before the new bundle is swapped in, all or none: if they cannot be written, dist/ stays as it was.
         articles = {o.slug: (o.report_row, o.report_page) for o in outputs}
-        with committed_together():
+        with reports.staging():
             written = write_reports(settings.path("reports_dir"), settings.root, report, rule_infos(), articles)
-        if update_baseline:
-            write_baseline(report.accepted, baseline)
+            if update_baseline:
+                write_baseline(report.accepted, baseline)
     files = dict(sorted(bundle.hashes.items()))
     if cache is not None:  # what a build with nothing changed returns, once its bundle is in place
         record = LastBuild(report.failing(), figures, files, written, written_stats(settings, written))

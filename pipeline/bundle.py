@@ -201,8 +201,8 @@ def write_into(folder: Path, path: str, content: str | bytes) -> str:
     """Write one file below a folder; its sha256. Safe to call from several processes at once."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     destination = folder / path
-    fault_point("write", destination)
     try:
+        fault_point("write", destination)
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.unlink(missing_ok=True)  # it may be a hard link into the previous bundle: never write through
         destination.write_bytes(data)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -34,10 +35,38 @@ def _default_mode() -> int:
 
 
 FILE_MODE = _default_mode()
-#: A function called before every step that changes a file (event, path): tests kill the process there.
+#: A function called before every step that changes a file (event, path): tests kill the process
+#: there, or raise the OSError a full disk or a read-only folder would.
 FAULT_HOOK: Callable[[str, Path], None] | None = None
 #: The files staged by the innermost `committed_together` block, if one is open.
 _BATCH: contextvars.ContextVar[list[tuple[Path, str]] | None] = contextvars.ContextVar("batch", default=None)
+
+
+#: Temporary files are `.<name>.<pid>.<random>.tmp`: the process that made them is known.
+TEMPORARY_SUFFIX = ".tmp"
+_TEMPORARY = re.compile(r"\..+\.(\d+)\.[a-z0-9_]{8}" + re.escape(TEMPORARY_SUFFIX))
+
+
+def remove_stale_temporaries(folders: Iterable[Path]) -> None:
+    """Delete the temporary files that killed runs left below these folders (those of live processes stay)."""
+    for folder in folders:
+        for directory, _, names in os.walk(folder):
+            for name in names:
+                match = _TEMPORARY.fullmatch(name)
+                if match and not _is_alive(int(match.group(1))):
+                    with contextlib.suppress(OSError):
+                        os.unlink(os.path.join(directory, name))
+
+
+def _is_alive(pid: int) -> bool:
+    """Whether a process of this id runs (one of another user's counts as running)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def fault_point(event: str, path: Path) -> None:
@@ -50,8 +79,8 @@ def write_atomic(path: Path, content: bytes | Iterable[str], durable: bool = Tru
     """Replace `path` with `content` in one step: readers see the old file or the new, never a part.
 
     `content` is bytes, or pieces of text too large to hold whole. `durable` also waits for
-    the disk (fsync) before the rename; a cache can do without. Inside `committed_together`,
-    a durable file is renamed into place only when every file of the block is written.
+    the disk (fsync) before the rename; a cache can do without. Inside `StagedFiles.staging`,
+    a durable file is renamed into place only with the others of its batch.
     """
     temporary = _stage(path, content, durable)
     batch = _BATCH.get()
@@ -61,34 +90,53 @@ def write_atomic(path: Path, content: bytes | Iterable[str], durable: bool = Tru
         _commit([(path, temporary)])
 
 
+class StagedFiles:
+    """Outputs that replace their files together: each written to a temporary name, renamed at the end.
+
+    Durable writes made inside `staging()` are staged here. Leaving the `with` block renames
+    them all into place; an exception drops them all, so a full disk or a folder that cannot
+    be written leaves every old file as it was. A staged file reads as its old self until then.
+    """
+
+    def __init__(self) -> None:
+        self._staged: list[tuple[Path, str]] = []
+
+    @contextlib.contextmanager
+    def staging(self) -> Iterator[None]:
+        """While the block runs, durable writes are staged here rather than renamed into place."""
+        token = _BATCH.set(self._staged)
+        try:
+            yield
+        finally:
+            _BATCH.reset(token)
+
+    def __enter__(self) -> "StagedFiles":
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        staged, self._staged = self._staged, []
+        if kind is None:
+            _commit(staged)
+        else:
+            for _, temporary in staged:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+
+
 @contextlib.contextmanager
 def committed_together() -> Iterator[None]:
-    """Outputs written in this block replace their files together, or not at all if the block fails.
-
-    Every file is written (and synced) to a temporary name first; a full disk or a folder
-    that cannot be written leaves every old file in place. Reading a file staged here gives
-    its old content until the block ends.
-    """
-    batch: list[tuple[Path, str]] = []
-    token = _BATCH.set(batch)
-    try:
+    """Outputs written in this block replace their files together when it ends, or none if it fails."""
+    with StagedFiles() as batch, batch.staging():
         yield
-    except BaseException:
-        for _, temporary in batch:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-        raise
-    finally:
-        _BATCH.reset(token)
-    _commit(batch)
 
 
 def _stage(path: Path, content: bytes | Iterable[str], durable: bool) -> str:
     """Write content to a temporary file beside `path`, with the mode `path` has or will have; its name."""
-    fault_point("write", path)
     try:
+        fault_point("write", path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TEMPORARY_SUFFIX,
+                                                 dir=path.parent)
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror or exc}", path) from None
     try:
@@ -116,8 +164,8 @@ def _stage(path: Path, content: bytes | Iterable[str], durable: bool) -> str:
 def _commit(staged: list[tuple[Path, str]]) -> None:
     """Rename staged files into place, in order."""
     for index, (path, temporary) in enumerate(staged):
-        fault_point("rename", path)
         try:
+            fault_point("rename", path)
             os.replace(temporary, path)
         except OSError as exc:
             for _, left in staged[index:]:
@@ -154,11 +202,12 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 def exclusive_lock(path: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
     """Hold an exclusive lock (a file the tool keeps for it): concurrent runs take turns.
 
-    `on_wait` is called once when another run holds the lock, before waiting for it.
+    `on_wait` is called once when another run holds the lock, before waiting for it. A
+    process that holds the lock may take it again (a build inside the build command).
     """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        lock = filelock.FileLock(path, thread_local=False)
+        lock = filelock.FileLock(path, thread_local=False, is_singleton=True)  # held again inside: a count
         try:
             lock.acquire(blocking=False)
         except filelock.Timeout:

@@ -34,7 +34,7 @@ from .catalogs import (
 from .checks.catalogs import CheckContext, Entry, allowed_rules, check_entries, load_glossary
 from .config import Settings
 from .cache import BuildCache, CacheEntry, lock_path
-from .files import committed_together, exclusive_lock, refuse_links_outside, write_atomic
+from .files import committed_together, exclusive_lock, refuse_links_outside, remove_stale_temporaries, write_atomic
 from .locales import parse_locale
 from .model import Article, CatalogStatus, Finding, Report
 from .parallel import map_jobs
@@ -81,6 +81,7 @@ def extract_templates(settings: Settings, workers: int | None = None) -> list[Pa
     sources = source_files(settings.path("source_dir"), settings.root)
     refuse_links_outside(catalog_folders(settings, ()), settings.root)
     with exclusive_lock(catalogs_lock(settings)):
+        remove_stale_temporaries(catalog_folders(settings, settings.locales))
         slugs: dict[Path, str] = {}
         todo: list[tuple[Path, str]] = []
         for path in sources:
@@ -124,6 +125,7 @@ def update_catalogs(settings: Settings, locales: Sequence[str] | None = None, ch
     templates = current_templates(settings)
     refuse_links_outside(catalog_folders(settings, locales or settings.locales), settings.root)
     with exclusive_lock(catalogs_lock(settings)), committed_together():  # every catalog, or none
+        remove_stale_temporaries(catalog_folders(settings, settings.locales))
         changed = extract(templates, tree, write=not check)
         for locale in locales or settings.locales:
             existing = {t.domain: _read_if_present(tree.po(locale, str(t.domain)), tree, locale) for t in templates}
