@@ -167,11 +167,13 @@ def _commit(staged: list[tuple[Path, str]]) -> None:
         try:
             fault_point("rename", path)
             os.replace(temporary, path)
-        except OSError as exc:
+        except BaseException as exc:  # Ctrl-C too: no temporary file is left behind
             for _, left in staged[index:]:
                 with contextlib.suppress(OSError):
                     os.unlink(left)
-            raise OutputError(f"cannot write: {exc.strerror or exc}", path) from None
+            if isinstance(exc, OSError):
+                raise OutputError(f"cannot write: {exc.strerror or exc}", path) from None
+            raise
 
 
 def refuse_links_outside(folders: Iterable[Path], root: Path) -> None:
