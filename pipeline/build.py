@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 
 from .bundle import MANIFEST, BundleWriter, sitemap_xml, zip_archive
 from .cache import FOLDER as CACHE_FOLDER, BuildCache, CacheEntry, project_lock
-from .files import StagedFiles, remove_stale_temporaries
+from .files import StagedFiles, refuse_links_outside, remove_stale_temporaries
 from .freshness import LastBuild, job_key, record_build, written_stats
 from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
 from .checking import check_built_pages, rule_infos
@@ -77,7 +77,9 @@ def _build(
     update_baseline: bool,
 ) -> BuildResult:
     """The build itself, under the project's lock."""
-    remove_stale_temporaries([settings.path("reports_dir"), settings.root / CACHE_FOLDER])
+    written_here = [settings.path("reports_dir"), settings.root / CACHE_FOLDER]
+    refuse_links_outside(written_here, settings.root)
+    remove_stale_temporaries(written_here)
     sources = source_files(settings.path("source_dir"), settings.root)
     tree = CatalogTree(settings.root, settings.path("locales_dir"))
     job_keys = [job_key(cache, settings, path, wanted) for path in sources] if cache is not None else []

@@ -15,8 +15,11 @@ The cache lives in `.pipeline-cache/` beside pyproject.toml; deleting it only co
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import os
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +27,7 @@ from typing import Any, Callable, ContextManager, Generic, Iterable, Sequence, T
 
 import msgspec
 
+from .errors import OutputError
 from .files import exclusive_lock, write_atomic
 
 FOLDER = ".pipeline-cache"
@@ -137,11 +141,10 @@ class BuildCache:
 
         None too for an entry that does not decode into the entry's type, whatever its bytes.
         """
-        path = self._path(entry, item)
         try:
-            if path.stat().st_size > MAX_ENTRY_BYTES:
+            data = _read_entry(self._path(entry, item))
+            if data is None:
                 return None
-            data = path.read_bytes()
             version, name, stored_item, stored_key, raw = msgspec.msgpack.decode(data, type=_Envelope)
             if (version, name, stored_item, stored_key) != (FORMAT, entry.name, list(item), key):
                 return None
@@ -152,7 +155,8 @@ class BuildCache:
     def store(self, entry: CacheEntry[Value], item: Sequence[str], key: str, value: Value) -> None:
         """Keep a value for an item under a key (each item in a file of its own, so each loads alone)."""
         data = msgspec.msgpack.encode((FORMAT, entry.name, list(item), key, msgspec.Raw(msgspec.msgpack.encode(value))))
-        write_atomic(self._path(entry, item), data, durable=False)  # a lost entry only costs time
+        with contextlib.suppress(OutputError):  # a full disk, or something planted in the way: a lost entry only costs time
+            write_atomic(self._path(entry, item), data, durable=False)
 
     def save(self) -> None:
         """Write the memo of file digests, when it changed."""
@@ -167,6 +171,16 @@ class BuildCache:
 
 
 _Envelope = tuple[int, str, list[str], str, msgspec.Raw]
+
+
+def _read_entry(path: Path) -> bytes | None:
+    """An entry's bytes; None unless it is a regular file of a sane size (a planted link to /dev/zero or a FIFO is not)."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+            return None
+        return handle.read(MAX_ENTRY_BYTES + 1)
 
 
 def stat_of(paths: Iterable[Path]) -> dict[str, Stat | None]:

@@ -168,3 +168,31 @@ def test_a_build_killed_after_caching_and_before_the_swap_publishes_nothing_stal
     assert not result.output.startswith("nothing changed")
     assert "Beba agua." in (root / "dist/es/article-01/index.html").read_text()
     assert outputs(root) == clean_build(root)
+
+
+@pytest.mark.parametrize("planted", ["a link to /dev/zero", "a FIFO", "a folder", "a link outside"])
+def test_something_planted_where_an_entry_goes_is_a_miss_and_never_hangs(tmp_path, planted):
+    cache = BuildCache(tmp_path)
+    cache.store(FINDINGS, ("a",), "key", [])
+    [path] = entries(tmp_path)
+    path.unlink()
+    if planted == "a link to /dev/zero":
+        path.symlink_to("/dev/zero")
+    elif planted == "a FIFO":
+        os.mkfifo(path)
+    elif planted == "a folder":
+        path.mkdir()
+    else:
+        (tmp_path / "elsewhere").write_bytes(b"")
+        path.symlink_to(tmp_path / "elsewhere")
+    assert cache.load(FINDINGS, ("a",), "key") is None
+    cache.store(FINDINGS, ("a",), "key", [])  # a lost entry only costs time: never an error
+
+
+def test_a_reports_folder_linked_outside_the_project_is_refused(project, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (project / "reports").symlink_to(outside)
+    result = run(project, "build")
+    assert result.exit_code == 2 and "reports: leads outside the project" in result.output
+    assert not any(outside.iterdir())
