@@ -60,9 +60,7 @@ def _score(settings: Settings, articles: list[Article], editions: dict[str, list
     if not sources:
         sources = {e.article.slug: e for e in load_editions(settings, articles, [settings.source_locale])[settings.source_locale]}
     flat = [e for localized in editions.values() for e in localized]
-    report = check_readability(flat, settings.readability, sources=sources)
-    report.findings = [f for f in report.findings if f.rule not in settings.disabled_rules]
-    return report
+    return check_readability(flat, settings.readability, sources=sources, disabled=settings.disabled_rules)
 
 
 def check_built_pages(
@@ -108,12 +106,9 @@ def _context(page: RenderedPage, source_locale: str, scores: ReadabilityReport |
 
 def rule_infos() -> list[RuleInfo]:
     """Every rule of every check, with help text and where to read more."""
-    infos = list(BUILD_RULES)
-    infos += [RuleInfo(r.id, "catalogs", r.help, f"{RULES_DOCS}catalogs/{r.id}") for r in catalogs.rules()]
-    infos += [RuleInfo(r.id, "readability", r.help, _wcag_uri(r.wcag) or f"{RULES_DOCS}readability/{r.id}", r.wcag)
-              for r in readability_checks.all_rules()]
-    infos += [RuleInfo(r.id, "a11y", r.help, _wcag_uri(r.wcag) or f"{RULES_DOCS}a11y/{r.id}", r.wcag) for r in a11y.all_rules()]
-    return infos
+    checks = {"catalogs": catalogs.all_rules(), "readability": readability_checks.all_rules(), "a11y": a11y.all_rules()}
+    return [*BUILD_RULES, *(RuleInfo(r.id, check, r.help, _wcag_uri(r.wcag) or f"{RULES_DOCS}{check}/{r.id}", r.wcag)
+                            for check, rules in checks.items() for r in rules)]
 
 
 def _wcag_uri(criteria: Sequence[str]) -> str:

@@ -78,7 +78,7 @@ def run_article(job: ArticleJob) -> ArticleOutput:
         findings += _catalog_findings(article, catalogs[locale], locale, settings, tree)
     cache = BuildCache(settings.root) if job.cached else None
     scores = readability_of([editions[l] for l in job.locales], editions[settings.source_locale], settings, cache)
-    findings += [f for f in scores.findings if f.rule not in settings.disabled_rules]
+    findings += scores.findings
 
     site = Site(settings.source_locale, published, {article.slug: published}, settings.base_url)
     renderers = {l: Renderer(l, site, ui_translations(tree.po(l, UI_DOMAIN), tree, l), settings.theme) for l in job.locales}
@@ -131,16 +131,17 @@ def readability_of(
     """The readability of an article's editions; with a cache, an unchanged edition is not scored again."""
     sources = {source.article.slug: source}
     if cache is None:
-        return check_readability(editions, settings.readability, sources=sources)
+        return check_readability(editions, settings.readability, sources=sources, disabled=settings.disabled_rules)
     report = ReadabilityReport()
     for edition in editions:
         # An edition's scores and findings depend on its units (texts, kinds, where they are
         # edited), on its source (a translation much harder than its source) and on the targets.
-        key = cache.key(_units_of(edition), _units_of(source), settings.readability)
+        key = cache.key(_units_of(edition), _units_of(source), settings.readability, settings.disabled_rules)
         item = (edition.article.slug, edition.locale)
         known = cache.load(READABILITY, item, key)
         if known is None:
-            scored = check_readability([edition], settings.readability, sources=sources)
+            scored = check_readability([edition], settings.readability, sources=sources,
+                                       disabled=settings.disabled_rules)
             known = (scored.results, scored.findings)
             cache.store(READABILITY, item, key, known)
         report.results += known[0]

@@ -1,8 +1,8 @@
-"""Quality checks on every translation: one small rule per module, discovered, not listed.
+"""Quality checks on every translation: one rule per module of `rules/`, discovered, not listed.
 
-A rule module's docstring is its documentation (first line: the help; then a failing and a
-passing example); it declares SEVERITY and a `check(entry, context)` that yields messages.
-A translator can silence a rule on one entry with a translator comment `# allow: <rule-id>`,
+A catalog rule follows the contract of every rule (`pipeline/checks/rules.py`); its
+`check(entry, context)` yields messages about one entry, which become findings at the
+entry's PO line. A translator can silence a rule on one entry with a translator comment `# allow: <rule-id>`,
 or with Weblate's flags: `#, ignore-<check>` for Weblate's own check names (`ignore-same`,
 `ignore-end-stop`…, mapped in WEBLATE_CHECKS) or for a rule id (`ignore-numbers`).
 """
@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import csv
 import functools
-import importlib
-import pkgutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Collection, Iterable, Iterator
+from typing import Collection, Iterable
 
 from ...errors import CatalogError
-from ...model import Finding, Severity
+from ...model import Finding
+from ..rules import Rule, discover, enabled
 
 
 #: Weblate's check names (as its `ignore-<check>` flags spell them) and the rule doing the same job here.
@@ -77,32 +76,15 @@ class CheckContext:
     glossary: tuple[GlossaryTerm, ...] = ()
 
 
-@dataclass(frozen=True)
-class CatalogRule:
-    """A discovered rule: its id (the module's name), severity, help and check."""
-
-    id: str
-    severity: Severity
-    help: str
-    check: Callable[[Entry, CheckContext], Iterator[str]] = field(repr=False)
-
-
 @functools.lru_cache(maxsize=1)
-def rules() -> tuple[CatalogRule, ...]:
-    """Every rule module of this package, sorted by id (discovered once per process)."""
-    found = []
-    for module_info in pkgutil.iter_modules(__path__):
-        if module_info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{__name__}.{module_info.name}")
-        help_line = (module.__doc__ or "").strip().splitlines()[0]
-        found.append(CatalogRule(module_info.name, module.SEVERITY, help_line, module.check))
-    return tuple(sorted(found, key=lambda rule: rule.id))
+def all_rules() -> tuple[Rule, ...]:
+    """Every catalog rule (`rules/`), sorted by id, discovered once per process."""
+    return discover(f"{__name__}.rules", "catalogs")
 
 
 def check_entries(entries: Iterable[Entry], context: CheckContext, disabled: Collection[str] = ()) -> list[Finding]:
     """Run every enabled rule on every entry; findings carry the PO file and line."""
-    active = [rule for rule in rules() if rule.id not in disabled]
+    active = enabled(all_rules(), disabled)
     findings = []
     for entry in entries:
         for rule in active:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Collection
+from dataclasses import replace
 from typing import Iterator, Mapping, Sequence
 
 from ...model import Finding, LocalizedArticle, Location
+from ..rules import Rule, discover, enabled
 from .document import Document, Flag, read_document, score_metrics
 from .formulas import count_sentence
 from .languages import language_for
 from .report import ReadabilityReport, ReadabilityResult
-from .rules import all_rules
 from .sentences import prose_text
 from .targets import ReadabilityTarget, above_lower_secondary, check_target
 
@@ -21,15 +24,16 @@ def check_readability(
     targets: Mapping[str, ReadabilityTarget],
     *,
     sources: Mapping[str, LocalizedArticle] | None = None,
+    disabled: Collection[str] = (),
 ) -> ReadabilityReport:
     """Score every edition with its language's formulas and report sentence-level findings.
 
     `targets` maps locales (or languages: "es" covers "es-MX") to levels; locales not in it get
     `default_target`. `sources` maps an article's slug to its source-language edition, so that
-    a translation much harder than its source is reported.
+    a translation much harder than its source is reported. Rules in `disabled` do not run.
     """
     report = ReadabilityReport()
-    for document, flags in analyse(editions, targets, sources or {}):
+    for document, flags in analyse(editions, targets, sources or {}, disabled):
         report.results.append(result_of(document))
         report.findings.extend(locate(document, flag) for flag in flags)
     report.findings.sort(key=Finding.sort_key)
@@ -37,7 +41,10 @@ def check_readability(
 
 
 def analyse(
-    editions: Sequence[LocalizedArticle], targets: Mapping[str, ReadabilityTarget], sources: Mapping[str, LocalizedArticle]
+    editions: Sequence[LocalizedArticle],
+    targets: Mapping[str, ReadabilityTarget],
+    sources: Mapping[str, LocalizedArticle],
+    disabled: Collection[str] = (),
 ) -> list[tuple[Document, tuple[Flag, ...]]]:
     """Each edition read and scored, with what the rules flagged in it (one per article and locale)."""
     documents: dict[tuple[str, str], Document] = {}
@@ -47,7 +54,7 @@ def analyse(
         source = sources.get(slug)
         if source is not None and source.locale != locale:
             document.source = documents.get((slug, source.locale)) or score_edition(source, targets)
-    return [(document, tuple(run_rules(document))) for document in documents.values()]
+    return [(document, tuple(run_rules(document, disabled))) for document in documents.values()]
 
 
 def load_languages(locales: Sequence[str]) -> None:
@@ -78,13 +85,20 @@ def score_edition(edition: LocalizedArticle, targets: Mapping[str, ReadabilityTa
     return document
 
 
-def run_rules(document: Document) -> Iterator[Flag]:
-    """Every rule's flags for a scored document; a single note for one that is not scored."""
+@functools.cache
+def all_rules() -> tuple[Rule, ...]:
+    """Every readability rule (`rules/`), discovered once per process."""
+    return discover(f"{__package__}.rules", CHECK)
+
+
+def run_rules(document: Document, disabled: Collection[str] = ()) -> Iterator[Flag]:
+    """Every enabled rule's flags for a scored document, each with its rule's id; a note for one not scored."""
     if not document.metrics:
-        yield Flag("not-scored", f"not scored: {document.reason}", severity="info")
+        yield Flag(f"not scored: {document.reason}", severity="info", rule="not-scored")
         return
-    for rule in all_rules():
-        yield from rule.check(document)
+    for rule in enabled(all_rules(), disabled):
+        for flag in rule.check(document):
+            yield replace(flag, rule=rule.id, severity=flag.severity or rule.severity)
 
 
 def result_of(document: Document) -> ReadabilityResult:

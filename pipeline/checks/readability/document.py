@@ -46,13 +46,13 @@ class ProseUnit:
 class Flag:
     """What a rule found, before it is located in a file: a finding in the making."""
 
-    rule: str
     message: str
     unit: int | None = None  # index into the edition's units; None: the article as a whole
     sentence: Sentence | None = None
-    severity: Severity = "warning"
+    severity: Severity | None = None  # None: the rule's SEVERITY
     wcag: tuple[str, ...] = ()
     phrase: str | None = None  # the words the flag is about, as they appear in the sentence
+    rule: str = ""  # the rule's id: the engine fills it in
 
 
 @dataclass

@@ -18,6 +18,11 @@ from typing import Literal
 
 from ...errors import ConfigError
 from ...model import ReadabilityTarget
+
+#: Readability formulas were fitted on samples of this many words or more: below, a score is an estimate.
+MIN_WORDS = 100
+#: SMOG was calibrated on this many sentences.
+MIN_SMOG_SENTENCES = 30
 from .languages import Language, language_for
 
 Verdict = Literal["ok", "warning", "error", "not scored"]

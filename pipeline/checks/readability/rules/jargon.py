@@ -20,7 +20,7 @@ from typing import Iterator
 
 from ..document import Document, Flag
 
-ID = "jargon"
+SEVERITY = "warning"
 WCAG = ()
 
 #: Where the word lists are.
@@ -91,7 +91,6 @@ def check(document: Document) -> Iterator[Flag]:
             term = words.terms[key(match.group("term"))]
             note = f" ({term.note})" if term.note else ""
             yield Flag(
-                ID,
                 f"medical jargon {match.group(0)!r}: say {term.plain!r}{note}",
                 sentence.unit,
                 sentence,

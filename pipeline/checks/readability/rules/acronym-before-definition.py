@@ -19,7 +19,7 @@ from typing import Iterator
 from ..document import Document, Flag
 from ..sentences import prose_text
 
-ID = "acronym-before-definition"
+SEVERITY = "warning"
 WCAG = ()
 
 #: Units a reader reads, in which acronyms are used or spelled out.
@@ -95,7 +95,6 @@ def check(document: Document) -> Iterator[Flag]:
             origin = document.edition.units[later].origin
             where = f"; it is spelled out later, at line {origin.line}" if origin.line else ""
         yield Flag(
-            ID,
             f"acronym {acronym!r} is used before it is spelled out{where}: write the words first, "
             f"then ({acronym})",
             index,

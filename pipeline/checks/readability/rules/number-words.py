@@ -15,7 +15,7 @@ from typing import Iterator
 from ..document import Document, Flag
 from ..numbers import spelled_numbers
 
-ID = "number-words"
+SEVERITY = "warning"
 WCAG = ()
 
 
@@ -26,7 +26,6 @@ def check(document: Document) -> Iterator[Flag]:
         for number in spelled_numbers(sentence.text, document.language.code):
             words = sentence.text[number.start : number.end]
             yield Flag(
-                ID,
                 f"number written in words {words!r}: write {number.numeral!r}",
                 sentence.unit,
                 sentence,

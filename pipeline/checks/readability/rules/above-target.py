@@ -16,7 +16,7 @@ from typing import Iterator
 from ..document import Document, Flag
 from ..targets import above_lower_secondary
 
-ID = "above-target"
+SEVERITY = "warning"
 WCAG = ("3.1.5",)
 
 
@@ -29,7 +29,6 @@ def check(document: Document) -> Iterator[Flag]:
     direction = "above" if language.scale == "grade" else "below"
     level = target.error if verdict == "error" else target.warning
     yield Flag(
-        ID,
         f"{metric} {score:.1f} is {direction} the {verdict} level {level:g} for {document.edition.locale} "
         f"(target: {direction} {target.warning:g} is a warning, {direction} {target.error:g} an error); "
         "use shorter sentences and everyday words",

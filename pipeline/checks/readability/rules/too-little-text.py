@@ -4,7 +4,8 @@ Readability formulas were fitted on samples of 100 words or more, and SMOG on 30
 below that a score moves a lot with one sentence. The score is still reported; this finding
 says how far to trust it (a warning under 100 words, information under 30 SMOG sentences).
 
-Fails: an article of 60 words. Passes: an article of 400 words in 32 sentences.
+Fails: an article of 60 words.
+Passes: an article of 400 words in 32 sentences.
 """
 
 from __future__ import annotations
@@ -12,12 +13,10 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..document import Document, Flag
+from ..targets import MIN_SMOG_SENTENCES, MIN_WORDS
 
-ID = "too-little-text"
+SEVERITY = "warning"
 WCAG = ()
-
-MIN_WORDS = 100
-MIN_SMOG_SENTENCES = 30
 
 
 def check(document: Document) -> Iterator[Flag]:
@@ -26,13 +25,11 @@ def check(document: Document) -> Iterator[Flag]:
     counts, first = document.counts, document.units[0].index
     if counts.words < MIN_WORDS:
         yield Flag(
-            ID,
             f"only {counts.words} words of prose: scores need at least {MIN_WORDS} to be reliable",
             first,
         )
     if document.language.primary == "smog" and counts.sentences < MIN_SMOG_SENTENCES:
         yield Flag(
-            ID,
             f"{counts.sentences} sentences: SMOG is calibrated on {MIN_SMOG_SENTENCES}, so read its "
             "score as an estimate",
             first,

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
-from . import CheckContext, Entry
-from ._text import SPELLED_NUMBER_LANGUAGES, numbers, small_number_words
+from .. import CheckContext, Entry
+from ..text import SPELLED_NUMBER_LANGUAGES, numbers, small_number_words
 
 SEVERITY = "error"
 

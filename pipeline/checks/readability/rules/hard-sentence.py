@@ -17,7 +17,7 @@ from typing import Iterator
 from ..document import Document, Flag
 from ..targets import above_lower_secondary, harder_than
 
-ID = "hard-sentence"
+SEVERITY = "warning"
 WCAG = ("3.1.5",)
 
 #: Shorter sentences are left alone: one long word swings their score too far.
@@ -36,7 +36,6 @@ def check(document: Document) -> Iterator[Flag]:
         if not harder_than(score, target.error, language):
             continue
         yield Flag(
-            ID,
             f"hard sentence: {metric.name} {score:.1f}, past the error level {target.error:g}; "
             "use shorter, everyday words",
             sentence.unit,

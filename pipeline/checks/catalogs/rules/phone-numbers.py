@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from . import CheckContext, Entry
-from ._text import phone_spellings
+from .. import CheckContext, Entry
+from ..text import phone_spellings
 
 SEVERITY = "error"
 

@@ -15,8 +15,8 @@ from typing import Iterator
 from babel.messages.catalog import Catalog, Message, TranslationError
 from babel.messages.checkers import python_format
 
-from ...template_strings import placeholder_problem
-from . import CheckContext, Entry
+from ....template_strings import placeholder_problem
+from .. import CheckContext, Entry
 
 SEVERITY = "error"
 

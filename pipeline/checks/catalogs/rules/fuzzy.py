@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from . import CheckContext, Entry
+from .. import CheckContext, Entry
 
 SEVERITY = "warning"
 

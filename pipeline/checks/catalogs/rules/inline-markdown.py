@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from . import CheckContext, Entry
-from ._text import inline_marks
+from .. import CheckContext, Entry
+from ..text import inline_marks
 
 SEVERITY = "error"
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ...markdown import plain_text
-from . import CheckContext, Entry
+from ....markdown import plain_text
+from .. import CheckContext, Entry
 
 SEVERITY = "warning"
 _DOUBLED = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)

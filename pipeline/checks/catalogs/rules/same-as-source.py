@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from . import CheckContext, Entry
+from .. import CheckContext, Entry
 
 SEVERITY = "warning"
 _WORD = re.compile(r"[^\W\d_]{4,}")

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ...markdown import plain_text
-from . import CheckContext, Entry
+from ....markdown import plain_text
+from .. import CheckContext, Entry
 
 SEVERITY = "warning"
 MINIMUM_LENGTH = 20

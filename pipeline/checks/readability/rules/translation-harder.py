@@ -14,10 +14,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..document import Document, Flag
-from ..targets import above_lower_secondary, bands_past_warning
-from .too_little_text import MIN_WORDS
+from ..targets import MIN_WORDS, above_lower_secondary, bands_past_warning
 
-ID = "translation-harder"
+SEVERITY = "warning"
 WCAG = ("3.1.5",)
 
 #: How much harder, in warning-to-error bands, a translation may read than its source.
@@ -40,7 +39,6 @@ def check(document: Document) -> Iterator[Flag]:
     metric = document.language.metric(document.language.primary).name
     source_metric = source.language.metric(source.language.primary).name
     yield Flag(
-        ID,
         f"this translation reads much harder than its source: {metric} {document.score:.1f} "
         f"({bands:+.1f} bands past its warning level) against {source_metric} {source.score:.1f} "
         f"({source_bands:+.1f}) in {source.edition.locale}; make it as plain as the source",

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from typing import Iterator
 
-from . import CheckContext, Entry
+from .. import CheckContext, Entry
 
 SEVERITY = "error"
 CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")

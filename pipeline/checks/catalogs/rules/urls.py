@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from . import CheckContext, Entry
-from ._text import bare_urls, differences, link_targets
+from .. import CheckContext, Entry
+from ..text import bare_urls, differences, link_targets
 
 SEVERITY = "error"
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from . import CheckContext, Entry
-from ._text import differences, emails
+from .. import CheckContext, Entry
+from ..text import differences, emails
 
 SEVERITY = "error"
 

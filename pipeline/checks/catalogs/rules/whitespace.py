@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from . import CheckContext, Entry
+from .. import CheckContext, Entry
 
 SEVERITY = "warning"
 

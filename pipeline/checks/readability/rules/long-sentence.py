@@ -14,7 +14,7 @@ from typing import Iterator
 from ..document import Document, Flag
 from ..targets import above_lower_secondary
 
-ID = "long-sentence"
+SEVERITY = "warning"
 WCAG = ("3.1.5",)
 
 
@@ -28,7 +28,6 @@ def check(document: Document) -> Iterator[Flag]:
             continue
         hard = sentence.score is not None and above_lower_secondary(sentence.score, language)
         yield Flag(
-            ID,
             f"sentence of {words} words (the limit is {language.long_sentence}): split it into "
             "shorter sentences, one idea each",
             sentence.unit,

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from ..document import Document, Flag
 
-ID = "passive-voice"
+SEVERITY = "warning"
 WCAG = ()
 
 _BE = r"(?:am|is|are|was|were|(?:is|are|was|were)n['’]t|be|been|being|get|gets|got|gotten|getting)"
@@ -61,7 +61,6 @@ def check(document: Document) -> Iterator[Flag]:
         if phrases:
             quoted = ", ".join(repr(p) for p in phrases)
             yield Flag(
-                ID,
                 f"passive voice ({quoted}): say who does what",
                 sentence.unit,
                 sentence,
