@@ -6,8 +6,9 @@ kebab-case (`checks/readability/rules/long-sentence.py`). The module holds:
 - a docstring: the rule's help on its first line, then what it finds, with at least one
   failing and one passing example on lines that start `Fails` and `Passes`;
 - its metadata as constants: `SEVERITY` (error, warning or info: what its findings are
-  unless a result says otherwise), `WCAG` (the success criteria it serves, maybe none),
-  and for accessibility rules `IMPACT`, `ACT` and `BEST_PRACTICE` (the engine reads those);
+  unless a result says otherwise), `WCAG` (the success criteria it serves, maybe none);
+  an accessibility rule has `IMPACT`, `ACT` and `BEST_PRACTICE` instead of `SEVERITY`, and
+  its severity follows from its criteria (`checks/a11y/engine.py`);
 - `check(...)`: a generator of results. Its argument is its engine's own — a page, a
   catalog entry, a scored text — and so are its results; each engine makes findings of them.
 
@@ -62,6 +63,9 @@ def rule_from_module(
     which a rule defines at least one (an accessibility rule may check a site instead).
     """
     where = f"rule module {module.__name__}"
+    if not any(callable(getattr(module, name, None)) for name in entry_points):
+        raise RuleDefinitionError(f"{where}: a rule folder holds only rules, and a rule defines "
+                                  f"{' or '.join(f'{name}(...)' for name in entry_points)}")
     if not RULE_ID.match(rule_id):
         raise RuleDefinitionError(f"{where}: its file name must be a kebab-case rule id")
     doc = (module.__doc__ or "").strip()
@@ -74,9 +78,6 @@ def rule_from_module(
         severity = getattr(module, "SEVERITY", None)
         if severity not in SEVERITIES:
             raise RuleDefinitionError(f"{where}: SEVERITY must be one of {', '.join(SEVERITIES)}, not {severity!r}")
-    if not any(callable(getattr(module, name, None)) for name in entry_points):
-        raise RuleDefinitionError(f"{where}: a rule folder holds only rules, and a rule defines "
-                                  f"{' or '.join(f'{name}(...)' for name in entry_points)}")
     return Rule(rule_id, check_name, severity, doc.splitlines()[0].strip(), doc, wcag,
                 getattr(module, "check", None), module)
 

@@ -10,13 +10,13 @@ Each rule lives in `<rule-id>.py` beside this file and is discovered, not listed
 from __future__ import annotations
 
 from .context import FallbackPassage, PageContext
-from .engine import PageError, Rule, all_rules, check_html, check_pages, check_paths
+from .engine import AccessibilityRule, PageError, all_rules, check_html, check_pages, check_paths
 
 __all__ = [
+    "AccessibilityRule",
     "FallbackPassage",
     "PageContext",
     "PageError",
-    "Rule",
     "all_rules",
     "check_html",
     "check_pages",

@@ -1,21 +1,19 @@
-"""The rule engine: discover the rules, run them over pages, turn their results into Findings.
+"""The accessibility engine: its rules, run over pages, their results made into Findings.
 
-A rule is a module of `rules/` named by its id (`rules/image-alt.py`) that defines `IMPACT`,
-`WCAG` (the success criteria it serves), optionally `BEST_PRACTICE = True` and `ACT` (the ids
-of the W3C ACT rules it implements, as axe-core keeps `actIds`), a docstring
-(first line: the help text; then a failing and a passing example) and `check(page)`
-and/or `check_site(site)`, generators of results. Discovery imports every module of `rules/`
-once; each must be a rule. Rules import only the engine (`page`, `site`) and `semantics/`.
+A rule follows the contract of every rule (`pipeline/checks/rules.py`): a module of `rules/`
+named by its id (`rules/image-alt.py`), with a docstring and `WCAG`; it also defines `IMPACT`,
+optionally `BEST_PRACTICE = True` and `ACT` (the ids of the W3C ACT rules it implements, as
+axe-core keeps `actIds`), and `check(page)` and/or `check_site(site)`, generators of
+results. Its severity follows from its criteria. Rules import only the engine (`page`,
+`site`) and `semantics/`.
 """
 
 from __future__ import annotations
 
 import functools
-import importlib
-import pkgutil
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import ModuleType
 from typing import Literal
@@ -23,6 +21,8 @@ from typing import Literal
 from ...errors import PipelineError
 from ...layout import shown_path
 from ...model import Finding, Location, Severity
+from ..rules import Rule, RuleDefinitionError, discover, enabled
+from ..rules import rule_from_module as read_rule
 from .context import PageContext, context_from_path
 from .page import Page, Result
 from .semantics.document import PageParseError
@@ -31,7 +31,6 @@ from .site import Site
 
 Impact = Literal["minor", "moderate", "serious", "critical"]
 IMPACTS: tuple[Impact, ...] = ("minor", "moderate", "serious", "critical")
-RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ACT_ID = re.compile(r"^[0-9a-z]{6}$")
 PageInput = tuple[str, str | bytes, PageContext | None]  # (file, html, context)
 
@@ -40,35 +39,24 @@ class PageError(PipelineError):
     """A page to check cannot be read, or is not an HTML document."""
 
 
-class RuleDefinitionError(Exception):
-    """A rule module breaks the rule contract: a bug in the package, not in the user's input."""
-
-
 @dataclass(frozen=True)
-class Rule:
-    """One accessibility rule: its metadata and its check functions."""
+class AccessibilityRule(Rule):
+    """An accessibility rule: the contract of every rule, and what only this engine reads."""
 
-    id: str
-    impact: Impact
-    wcag: tuple[str, ...]
-    best_practice: bool
-    help: str
-    description: str
-    act: tuple[str, ...]
-    check: Callable[[Page], Iterable[Result]] | None
-    check_site: Callable[[Site], Iterable[Result]] | None
-
-    @property
-    def severity(self) -> Severity:
-        """Error when a failure fails WCAG at level A or AA; warning for best practices and AAA."""
-        return "error" if not self.best_practice and is_conformance_requirement(self.wcag) else "warning"
+    impact: Impact = "minor"
+    best_practice: bool = False
+    act: tuple[str, ...] = ()  # the W3C ACT rules it implements
+    check_site: Callable[[Site], Iterable[Result]] | None = field(default=None, repr=False, compare=False)
 
 
-def rule_from_module(rule_id: str, module: ModuleType) -> Rule:
-    """Read a rule module's metadata; raise RuleDefinitionError naming what is wrong."""
+def rule_from_module(rule_id: str, module: ModuleType) -> AccessibilityRule:
+    """Read an accessibility rule module; raise RuleDefinitionError naming what is wrong.
+
+    Its severity follows from its criteria: error when a failure fails WCAG at level A or AA,
+    warning for best practices and AAA.
+    """
+    rule = read_rule(CHECK, rule_id, module, "warning", entry_points=("check", "check_site"))
     where = f"rule module {module.__name__}"
-    if not RULE_ID.match(rule_id):
-        raise RuleDefinitionError(f"{where}: its file name must be a kebab-case rule id")
     impact = getattr(module, "IMPACT", None)
     if impact not in IMPACTS:
         raise RuleDefinitionError(f"{where}: IMPACT must be one of {', '.join(IMPACTS)}, not {impact!r}")
@@ -78,44 +66,30 @@ def rule_from_module(rule_id: str, module: ModuleType) -> Rule:
     act = getattr(module, "ACT", ())
     if not isinstance(act, tuple) or not all(isinstance(a, str) and ACT_ID.match(a) for a in act):
         raise RuleDefinitionError(f"{where}: ACT must be a tuple of W3C ACT rule ids such as '5c01ea'")
-    doc = (module.__doc__ or "").strip()
-    if not doc or "\nFails:" not in doc or "\nPasses:" not in doc:
-        raise RuleDefinitionError(f"{where}: the docstring needs a help line, then 'Fails:' and 'Passes:' examples")
-    return Rule(
-        id=rule_id,
-        impact=impact,
-        wcag=wcag,
-        best_practice=bool(getattr(module, "BEST_PRACTICE", False)),
-        help=doc.splitlines()[0].strip(),
-        description=doc,
-        act=act,
-        check=getattr(module, "check", None),
-        check_site=getattr(module, "check_site", None),
-    )
+    best_practice = bool(getattr(module, "BEST_PRACTICE", False))
+    severity: Severity = "error" if not best_practice and is_conformance_requirement(wcag) else "warning"
+    shared = {f.name: getattr(rule, f.name) for f in fields(Rule)} | {"severity": severity}
+    return AccessibilityRule(**shared, impact=impact, best_practice=best_practice, act=act,
+                             check_site=getattr(module, "check_site", None))
 
 
 RULES_PACKAGE = f"{__package__}.rules"
+CHECK = "a11y"
 
 
-def discover_rules(packages: Sequence[str] = (RULES_PACKAGE,)) -> tuple[Rule, ...]:
-    """Import every module of the rule packages: each must be a rule (define check or check_site)."""
-    found: dict[str, Rule] = {}
-    for package_name in packages:
-        package = importlib.import_module(package_name)
-        for info in pkgutil.iter_modules(package.__path__):
-            module = importlib.import_module(f"{package_name}.{info.name}")
-            if not (callable(getattr(module, "check", None)) or callable(getattr(module, "check_site", None))):
-                raise RuleDefinitionError(f"rule module {module.__name__}: a rule folder holds only rules, and a "
-                                          "rule defines check(page) or check_site(site)")
-            rule = rule_from_module(info.name, module)
+def discover_rules(packages: Sequence[str] = (RULES_PACKAGE,)) -> tuple[AccessibilityRule, ...]:
+    """Every rule of the rule packages, sorted by id (each module must be a rule)."""
+    found: dict[str, AccessibilityRule] = {}
+    for package in packages:
+        for rule in discover(package, CHECK, rule_from_module):
             if rule.id in found:
-                raise RuleDefinitionError(f"two rules have the id {rule.id!r}: {module.__name__} and another module")
-            found[rule.id] = rule
+                raise RuleDefinitionError(f"two rules have the id {rule.id!r}: {package} and another package")
+            found[rule.id] = rule  # type: ignore[assignment]
     return tuple(found[rule_id] for rule_id in sorted(found))
 
 
 @functools.cache
-def all_rules() -> tuple[Rule, ...]:
+def all_rules() -> tuple[AccessibilityRule, ...]:
     """The rules of this package, discovered once per process, sorted by id."""
     return discover_rules()
 
@@ -154,7 +128,7 @@ def check_pages(
             parsed.append(Page(html, file, context))
         except PageParseError as error:
             raise PageError(f"cannot check this page: {error}", file) from None
-    chosen = [r for r in all_rules() if r.id not in disabled]
+    chosen = enabled(all_rules(), disabled)
     return run_rules(parsed, chosen, Site(parsed, root), all_outcomes, scope)
 
 
@@ -193,7 +167,7 @@ def _html_files(paths: Sequence[Path]) -> list[Path]:
 
 
 def run_rules(
-    pages: Sequence[Page], chosen: Sequence[Rule], site: Site, all_outcomes: bool, scope: Scope = "all"
+    pages: Sequence[Page], chosen: Sequence[AccessibilityRule], site: Site, all_outcomes: bool, scope: Scope = "all"
 ) -> list[Finding]:
     """Run each rule on each page, then the site rules; results become sorted Findings."""
     findings: list[Finding] = []
@@ -218,7 +192,7 @@ def run_rules(
     return sorted(findings, key=lambda f: (*f.sort_key(), f.selector or "", f.outcome))
 
 
-def to_finding(rule: Rule, result: Result) -> Finding:
+def to_finding(rule: AccessibilityRule, result: Result) -> Finding:
     """A rule's result as a Finding: located by file, line and selector, with locale and article."""
     page, element = result.page, result.element
     where = page.context or context_from_path(page.file) or PageContext()
