@@ -18,9 +18,10 @@ from typing import Any
 
 import jinja2
 from babel import Locale
-from markupsafe import escape
+from markupsafe import Markup, escape
 from markdown_it.token import Token
 
+from .bidi import has_controls, isolate_controls, isolate_runs, isolated_html, isolated_text
 from .layout import STYLESHEET as STYLESHEET_FILE
 from .layout import Links, page_file
 from .locales import LocaleInfo, format_date_for, parse_locale
@@ -91,14 +92,18 @@ def _environment(ui: gettext.NullTranslations, templates: tuple[Path, ...]) -> j
         extensions=["jinja2.ext.i18n"],
     )
     # Jinja2 marks a translation as safe markup when autoescaping: translators are not
-    # trusted with markup, so their text is escaped first (`%(name)s` values are escaped too).
+    # trusted with markup, so their text is escaped first (`%(name)s` values are escaped too),
+    # and bidi controls they typed are closed inside the string.
     # It also formats every translation with `%`: each is made safe for it first.
     env.install_gettext_callables(
-        gettext=lambda message: escape(formattable(ui.gettext(message), message)),
-        ngettext=lambda singular, plural, n: escape(
-            formattable(ui.ngettext(singular, plural, n), singular if n == 1 else plural, (singular, plural))),
+        gettext=lambda message: escape(isolated_text(formattable(ui.gettext(message), message))),
+        ngettext=lambda singular, plural, n: escape(isolated_text(
+            formattable(ui.ngettext(singular, plural, n), singular if n == 1 else plural, (singular, plural)))),
         newstyle=True,
     )
+    env.filters["bidi_text"] = isolated_text
+    env.filters["bidi_html"] = jinja2.pass_context(
+        lambda context, text: Markup(isolated_html(text, context["locale"].direction == "rtl")))
     return env
 
 
@@ -189,6 +194,8 @@ class Renderer:
                 else:
                     slot.inline.children = children
             findings += self._drop_unsafe_links(slot.inline, unit, localized.article.slug)
+            if slot.image is None:
+                self._isolate(slot.inline, unit)
             if unit.lang != self.locale.code:
                 self._mark_language(slot.element, slot.inline, unit)
             if slot.holder is not None and slot.holder.attrGet(UNIT_ATTRIBUTE) is None:
@@ -200,6 +207,13 @@ class Renderer:
         if tokens and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
             heading, tokens = md.renderer.render(tokens[:3], md.options, {}), tokens[3:]
         return heading, md.renderer.render(tokens, md.options, {}), findings, fallbacks
+
+    def _isolate(self, inline: Token, unit: LocalizedUnit) -> None:
+        """In right-to-left text, isolate the runs read left to right; close bidi controls inside the unit."""
+        if self.locale.direction == "rtl" or parse_locale(unit.lang).direction == "rtl":
+            inline.children = isolate_runs(inline.children or [])
+        if has_controls(unit.text):
+            inline.children = isolate_controls(inline.children or [])
 
     def _mark_language(self, element: Token | None, inline: Token, unit: LocalizedUnit) -> None:
         """Give a passage in another language its lang (and dir), on its element or a span."""

@@ -24,6 +24,7 @@ LAYERS = {
     "cache": 2,
     "parallel": 1,
     "markdown": 2,
+    "bidi": 2,
     "pseudo": 3,
     "config": 4,
     "sources": 4,
