@@ -25,7 +25,7 @@ from .bidi import has_controls, isolate_controls, isolate_runs, isolated_html, i
 from .layout import STYLESHEET as STYLESHEET_FILE
 from .layout import Links, page_file
 from .locales import LocaleInfo, format_date_for, parse_locale
-from .markdown import SAFE_SCHEMES, inline_tokens, link_scheme, parse_body, parser, unit_slots
+from .markdown import SAFE_SCHEMES, UnitSlot, inline_tokens, link_scheme, parse_body, parser, unit_slots
 from .model import Finding, LocalizedArticle, LocalizedUnit, Location
 from .theme import SHIPPED, SHIPPED_PREFIX, SHIPPED_TEMPLATES, Theme
 from .template_strings import formattable
@@ -147,11 +147,13 @@ class Renderer:
 
     def index_entry(self, localized: LocalizedArticle) -> dict:
         """An article's entry on its locale's index page."""
+        description = next((u for u in localized.units if u.unit.kind == "description"), None)
         return {
             "url": self.site.links.href(page_file(self.locale.code), page_file(self.locale.code, localized.article.slug)),
             "title": localized.text_of("title"),
-            "description": localized.text_of("description") if localized.article.description else "",
+            "description": description.text if description is not None else "",
             "title_lang": self._foreign(localized.units[0].lang),
+            "description_lang": self._foreign(description.lang) if description is not None else None,
         }
 
     def locale_index(self, entries: list[dict]) -> RenderedPage:
@@ -185,6 +187,7 @@ class Renderer:
         md = parser()
         fallbacks = []
         findings: list[Finding] = []
+        positions = {id(token): position for position, token in enumerate(tokens)}
         for index, (slot, unit) in enumerate(zip(unit_slots(tokens), body_units, strict=True), start=first):
             if unit.text != slot.text:  # the source's own text is already parsed in the body's tokens
                 # Parsed once per text and shared (the catalog checks parsed it too): rendering only reads it.
@@ -197,7 +200,7 @@ class Renderer:
             if slot.image is None:
                 self._isolate(slot.inline, unit)
             if unit.lang != self.locale.code:
-                self._mark_language(slot.element, slot.inline, unit)
+                self._mark_language(_passage_element(slot, tokens, positions[id(slot.inline)]), slot.inline, unit)
             if slot.holder is not None and slot.holder.attrGet(UNIT_ATTRIBUTE) is None:
                 slot.holder.attrSet(UNIT_ATTRIBUTE, str(index))
             if not unit.translated:
@@ -216,7 +219,12 @@ class Renderer:
             inline.children = isolate_controls(inline.children or [])
 
     def _mark_language(self, element: Token | None, inline: Token, unit: LocalizedUnit) -> None:
-        """Give a passage in another language its lang (and dir), on its element or a span."""
+        """Give a passage in another language its lang (and dir), on its element or a span.
+
+        On its element, `dir` also aligns the passage to the start of its own language, a
+        paragraph, heading, cell and list item alike (`style.css` keeps a list item's marker
+        inside its list); a span is a block of its own for the same alignment (`.untranslated`).
+        """
         language = parse_locale(unit.lang)
         attrs = {"lang": language.code}
         if language.direction != self.locale.direction:
@@ -312,3 +320,13 @@ class Renderer:
                 }
             )
         return entries
+
+
+def _passage_element(slot: UnitSlot, tokens: list[Token], position: int) -> Token | None:
+    """The element that holds a unit and nothing else: its own, or a tight list item's; None if there is none."""
+    if slot.element is not None:
+        return slot.element
+    closing = tokens[position + 1: position + 3]
+    if slot.container is not None and [t.type for t in closing] == ["paragraph_close", "list_item_close"]:
+        return slot.container
+    return None

@@ -30,11 +30,23 @@ Take 1–2 tablets.
 
 - Call 816 396 0245 at night.
 - Or call 0800 123 4567.
+- Ask your nurse.
+
+## When to call
 
 Or call 816-396-0245.
+
+> Keep this number.
+
+| Day | Number |
+|-----|--------|
+| Weekdays | Call now |
 """
 
-#: What an Arabic and a Hebrew translator wrote; "Or call 816-396-0245." is left untranslated (a fallback).
+#: Left untranslated in both locales: fallbacks in a paragraph, list item, heading, quote and table cell.
+UNTRANSLATED = {"Or call 816-396-0245.", "Ask your nurse.", "When to call", "Keep this number.", "Weekdays"}
+
+#: What an Arabic and a Hebrew translator wrote.
 TRANSLATIONS = {
     "ar": {
         "Help by phone": "المساعدة عبر الهاتف",
@@ -86,7 +98,7 @@ def bidi_project(root: Path) -> Path:
     """The project, translated into Arabic and Hebrew (one unit left as a fallback), not yet built."""
     write_project(root, {"help.md": ARTICLE}, locales='["ar", "he"]')
     for locale, translations in TRANSLATIONS.items():
-        translate_everything(root, locale, lambda text, t=translations: t.get(text, "" if text.startswith("Or call 8")
+        translate_everything(root, locale, lambda text, t=translations: t.get(text, "" if text in UNTRANSLATED
                                                                                 else _filler(locale, text)))
     return root
 

@@ -45,6 +45,12 @@ def reads_left_to_right(chars: list[dict]) -> bool:
     return bool(drawn)
 
 
+def boxes(pages: Mapping[Path, str], width: int = 1280) -> dict[Path, list[dict]]:
+    """Per page, the elements a CSS selector matches: their direction, border and content boxes, and text box."""
+    request = {"width": width, "boxes": [{"file": str(p.resolve()), "selector": s} for p, s in pages.items()]}
+    return {Path(page["file"]): page["elements"] for page in _ask(request)["boxes"]}
+
+
 def crawl(start: Path) -> dict:
     """Every page reached from one by following its links from disk (file://), and the links that fail."""
     return _ask({"crawl": str(start.resolve())})["crawl"]

@@ -8,7 +8,7 @@ from pipeline.build import build
 from pipeline.config import load_settings
 
 from .bidi_project import RUNS, bidi_project
-from .chromium import measure, reads_left_to_right
+from .chromium import boxes, measure, reads_left_to_right
 
 
 def test_runs_read_left_to_right_are_drawn_in_order_on_arabic_and_hebrew_pages(tmp_path):
@@ -46,3 +46,24 @@ def test_without_isolation_the_measure_sees_the_numbers_reversed(tmp_path):
         for run in runs:
             [chars] = drawn[page.resolve()][run]
             assert not reads_left_to_right(chars), (page.name, run)
+
+
+def test_fallbacks_in_right_to_left_pages_are_aligned_alike_whatever_element_holds_them(tmp_path):
+    """A paragraph, list item, heading, quote and table cell left in English: each reads from its left edge."""
+    root = bidi_project(tmp_path / "project")
+    build(load_settings(root))
+    pages = [root / "dist" / locale / "help" / "index.html" for locale in ("ar", "he")]
+    for width in (1280, 375):
+        found = boxes({page: "article, .untranslated" for page in pages}, width)
+        for page in pages:
+            article, *shown = found[page.resolve()]
+            assert sorted(e["tag"] for e in shown) == ["h2", "li", "p", "p", "td"], page
+            for element in shown:
+                assert element["direction"] == "ltr", element
+                # Its text starts at the left of its box; outside tables that box starts at the left of
+                # the article (a list item's marker and a quote's bar aside), and short texts end far
+                # from the right.
+                assert abs(element["textBox"]["left"] - element["content"]["left"]) < 1, (width, element)
+                if element["tag"] != "td":
+                    assert element["content"]["left"] - article["content"]["left"] < 40, (width, element)
+                    assert article["content"]["right"] - element["textBox"]["right"] > 40, (width, element)

@@ -9,6 +9,9 @@
 //   {"crawl": FILE}
 //       -> {"crawl": {"reached": [{url, html, lang}], "broken": [{from, href, error}]}}
 //       every page reached from FILE by following its links as a reader would, from file://.
+//   {"boxes": [{"file", "selector"}]}
+//       -> {"boxes": [{"file", "elements": [{tag, text, direction, box, content, textBox}]}]}: each matched
+//       element's border box, content box (inside padding and border) and the box its text is drawn in.
 //   {"screenshots": [{"file", "width", "out"}]}
 //       -> {"screenshots": [out...]}: full-page PNGs.
 //
@@ -63,6 +66,29 @@ function measureNeedles(needles) {
   return result;
 }
 
+// Runs inside the page: the boxes of the elements a selector matches.
+function measureBoxes(selector) {
+  const plain = (box) => ({ left: box.left, right: box.right, top: box.top, bottom: box.bottom });
+  return [...document.querySelectorAll(selector)].map((element) => {
+    const style = getComputedStyle(element);
+    const box = element.getBoundingClientRect();
+    const px = (name) => parseFloat(style.getPropertyValue(name)) || 0;
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    return {
+      tag: element.localName,
+      text: element.textContent,
+      direction: style.direction,
+      box: plain(box),
+      content: {
+        left: box.left + px('border-left-width') + px('padding-left'),
+        right: box.right - px('border-right-width') - px('padding-right'),
+      },
+      textBox: plain(range.getBoundingClientRect()),
+    };
+  });
+}
+
 async function crawl(page, start) {
   const startUrl = pathToFileURL(start).href;
   const seen = new Set([startUrl]);
@@ -109,6 +135,13 @@ async function main() {
       for (const { file, needles } of request.measure) {
         await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 30000 });
         answer.measure.push({ file, needles: await page.evaluate(measureNeedles, needles) });
+      }
+    }
+    if (request.boxes) {
+      answer.boxes = [];
+      for (const { file, selector } of request.boxes) {
+        await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 30000 });
+        answer.boxes.push({ file, elements: await page.evaluate(measureBoxes, selector) });
       }
     }
     if (request.crawl) answer.crawl = await crawl(page, request.crawl);
