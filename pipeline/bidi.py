@@ -5,7 +5,8 @@ spaces by their neighbours: after an Arabic letter `816-396-0245` is drawn `0245
 and in Hebrew `816 396 0245` is drawn `0245 396 816`. A patient who dials what they see
 calls a wrong number. Such runs — phone numbers, e-mail addresses, URLs and domain names
 written as text, DOIs, ISBNs, codes such as `ICD-10 G25.81`, ISO dates, numbers grouped
-with spaces, inline code — are wrapped in `<bdi dir="ltr">`, whatever the translator typed.
+with spaces, inline code — are wrapped in `<bdi dir="ltr">`, whatever the translator typed;
+numbers get `class="nowrap"` too, so a phone number is never split across two lines.
 
 Number ranges are left alone on purpose: `1–2` or `10-20` inside Arabic text is drawn
 `2–1`, and a right-to-left reader reads it from the right, first number first — the
@@ -28,7 +29,10 @@ from markdown_it.token import Token
 
 #: The tag that isolates a run; `dir` says it is left to right even when it holds no letter.
 ISOLATE_OPEN = '<bdi dir="ltr">'
+#: The same for numbers (phone numbers, ISBNs, codes, grouped digits), which the stylesheet keeps on one line.
+NUMBER_OPEN = '<bdi dir="ltr" class="nowrap">'
 ISOLATE_CLOSE = "</bdi>"
+NUMBER_KINDS = frozenset({"phone", "grouped", "isbn", "code"})
 FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
 CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 #: Letters written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko…, and their presentation forms).
@@ -83,11 +87,11 @@ def isolate_runs(children: Sequence[Token]) -> list[Token]:
         elif token.type == "link_close":
             in_tel_link = False
         if token.type == "text" and in_tel_link and not RTL_LETTER.search(token.content):
-            isolated += _wrapped([token])
+            isolated += _wrapped([token], NUMBER_OPEN)
         elif token.type == "text":
             isolated += _split(token.content)
         elif token.type == "code_inline" and not RTL_LETTER.search(token.content):
-            isolated += _wrapped([token])
+            isolated += _wrapped([token], ISOLATE_OPEN)
         else:
             isolated.append(token)
     return isolated
@@ -105,15 +109,20 @@ def _split(text: str) -> list[Token]:
     for match in ltr_runs(text):
         if match.start() > done:
             tokens.append(_text(text[done:match.start()]))
-        tokens += _wrapped([_text(match.group())])
+        tokens += _wrapped([_text(match.group())], _opening(match))
         done = match.end()
     if done < len(text):
         tokens.append(_text(text[done:]))
     return tokens
 
 
-def _wrapped(tokens: list[Token]) -> list[Token]:
-    return [_html(ISOLATE_OPEN), *tokens, _html(ISOLATE_CLOSE)]
+def _opening(run: re.Match[str]) -> str:
+    """The tag that opens a run's isolate: numbers are kept on one line."""
+    return NUMBER_OPEN if run.lastgroup in NUMBER_KINDS else ISOLATE_OPEN
+
+
+def _wrapped(tokens: list[Token], opening: str) -> list[Token]:
+    return [_html(opening), *tokens, _html(ISOLATE_CLOSE)]
 
 
 def _text(content: str) -> Token:
@@ -131,7 +140,7 @@ def isolated_html(text: str, right_to_left: bool) -> str:
     parts: list[str] = []
     done = 0
     for match in ltr_runs(text):
-        parts += [html.escape(text[done:match.start()], quote=False), ISOLATE_OPEN,
+        parts += [html.escape(text[done:match.start()], quote=False), _opening(match),
                   html.escape(match.group(), quote=False), ISOLATE_CLOSE]
         done = match.end()
     parts.append(html.escape(text[done:], quote=False))

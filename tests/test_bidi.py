@@ -39,14 +39,15 @@ def test_isolating_makes_new_tokens_and_changes_none_of_the_shared_ones():
     md = parser()
     html = md.renderer.renderInline(isolate_runs(shared), md.options, {})
     assert [(t.type, t.content) for t in shared] == before
-    assert '<bdi dir="ltr">816-396-0245</bdi>' in html
+    assert '<bdi dir="ltr" class="nowrap">816-396-0245</bdi>' in html
     assert '<bdi dir="ltr"><code>G25.81</code></bdi>' in html
     # A tel: link's text is isolated whole only when it holds no right-to-left letter.
     assert '<a href="tel:+18163960245">اتصل بنا</a>' in html
 
 
 def test_plain_text_is_escaped_and_isolated_only_in_right_to_left_text():
-    assert isolated_html("<b> 816-396-0245", right_to_left=True) == '&lt;b&gt; <bdi dir="ltr">816-396-0245</bdi>'
+    assert isolated_html("<b> 816-396-0245", right_to_left=True) == '&lt;b&gt; <bdi dir="ltr" class="nowrap">816-396-0245</bdi>'
+    assert isolated_html("help@example.org", right_to_left=True) == '<bdi dir="ltr">help@example.org</bdi>'
     assert isolated_html("<b> 816-396-0245", right_to_left=False) == "&lt;b&gt; 816-396-0245"
 
 
