@@ -20,7 +20,7 @@ from .files import StagedFiles, refuse_links_outside, remove_stale_temporaries
 from .freshness import LastBuild, job_key, record_build, written_stats
 from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
 from .checking import check_built_pages, rule_infos
-from .config import Settings
+from .config import CONFIG_FILE, Settings
 from .jobs import JOB_OUTPUT, ArticleJob, ArticleOutput, run_article
 from .layout import locale_folder, page_file, shown_path
 from .model import Finding, Report
@@ -33,6 +33,17 @@ from .workflow import check_catalogs
 
 #: The accessibility findings of one index page, by the page's HTML.
 SITE_PAGE_FINDINGS: CacheEntry[list[Finding]] = CacheEntry("site-page", list[Finding])
+
+#: Said once when the bundle's address is unknown: alternates and the sitemap need absolute URLs.
+NO_BASE_URL = Finding(
+    rule="no-base-url",
+    severity="warning",
+    message="base_url is not set, so the pages have no hreflang alternates and the bundle no sitemap.xml: set "
+            "base_url in [tool.pipeline] to the address the bundle is published under, such as "
+            "\"https://health.example.org/\"",
+    file=CONFIG_FILE,
+    check="build",
+)
 
 
 @dataclass
@@ -95,9 +106,10 @@ def _build(
             locales=tuple(l for l in settings.all_locales if any(l in o.published for o in outputs)),
             editions={o.slug: o.published for o in outputs},
             base_url=settings.base_url,
+            directory_urls=settings.directory_urls,
         )
         pages = _site_pages(settings, site, wanted, outputs, tree)
-        findings = [f for o in outputs for f in o.findings]
+        findings = [f for o in outputs for f in o.findings] + ([] if settings.base_url else [NO_BASE_URL])
         findings += _check_site_pages(pages, settings, cache)
         findings += check_catalogs(settings, [l for l in wanted if l != settings.source_locale], ui_only=True).findings
 

@@ -367,6 +367,8 @@ def build(project: Path, locales: tuple[str, ...], make_zip: bool, fail_on: str 
     report = result.report
     if result.baseline:
         click.echo(f"accepted {findings_count(len(report.accepted))} in {result.baseline}")
+    for finding in (f for f in report.findings if f.check == "build" and f.article is None):
+        click.secho(f"{finding.severity}: {finding.file}: {finding.message}", fg="yellow", err=True)
     summary = build_summary(report.figures, len(result.files), settings.dist_dir)
     click.echo(summary)
     click.echo("reports: " + ", ".join(result.reports))

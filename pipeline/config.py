@@ -43,8 +43,10 @@ class Settings:
     dist_dir: str = "dist"
     #: Folder for JSON, SARIF and HTML reports.
     reports_dir: str = "reports"
-    #: Absolute URL the bundles are published under; needed for sitemap.xml.
+    #: Absolute URL the bundles are published under; needed for hreflang alternates and sitemap.xml.
     base_url: str = ""
+    #: Link pages by folder (`es/slug/`, for a server) instead of by file (`es/slug/index.html`, also from disk).
+    directory_urls: bool = False
     #: Percentage of an article's source words a locale must translate for the article to be built.
     threshold: float = 80.0
     #: Findings at or above this severity make a command exit 1: error, warning or info.
@@ -213,6 +215,13 @@ def _is_base_url(value: str) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.hostname) and not parts.username and not parts.password
 
 
+def _boolean(key: str, raw: Any, problems: list[str]) -> bool:
+    if not isinstance(raw, bool):
+        problems.append(f"{key} must be true or false, not {raw!r}")
+        return False
+    return raw
+
+
 def _threshold(key: str, raw: Any, problems: list[str]) -> float:
     if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not 0 <= raw <= 100:
         problems.append(f"{key} must be a percentage from 0 to 100, not {raw!r}")
@@ -267,6 +276,7 @@ VALIDATORS: dict[str, Callable[[str, Any, list[str]], Any]] = {
     "dist_dir": _folder,
     "reports_dir": _folder,
     "base_url": _base_url,
+    "directory_urls": _boolean,
     "threshold": _threshold,
     "fail_on": _severity,
     "disabled_rules": _string_list,

@@ -80,7 +80,7 @@ def run_article(job: ArticleJob) -> ArticleOutput:
     scores = readability_of([editions[l] for l in job.locales], editions[settings.source_locale], settings, cache)
     findings += scores.findings
 
-    site = Site(settings.source_locale, published, {article.slug: published}, settings.base_url)
+    site = Site(settings.source_locale, published, {article.slug: published}, settings.base_url, settings.directory_urls)
     renderers = {l: Renderer(l, site, ui_translations(tree.po(l, UI_DOMAIN), tree, l), settings.theme) for l in job.locales}
     pages = [renderers[l].article_page(editions[l]) for l in job.locales if l in published]
     findings += [f for page in pages for f in page.findings]

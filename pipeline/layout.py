@@ -87,21 +87,23 @@ class Links:
     """How pages link to one another and are addressed from outside."""
 
     base_url: str = ""  # the address the bundle is published under, with a trailing slash; "" if unknown
+    #: Link a page by its folder (`es/slug/`, as a server answers it) rather than its file
+    #: (`es/slug/index.html`, which a file browser opens too).
+    directory_urls: bool = False
 
     def href(self, origin: str, target: str) -> str:
-        """A link from one bundle file to another: down into the origin's folder directly, else by the root.
-
-        Page files are linked by their folder (`../../es/slug/`), as servers answer them.
-        """
+        """A link from one bundle file to another: down into the origin's folder directly, else by the root."""
         here = origin.rpartition("/")[0] + "/" if "/" in origin else ""
-        shown = folder_of(target)
-        if here and shown.startswith(here) and shown != here:
+        folder = folder_of(target)
+        shown = folder if self.directory_urls else target
+        if here and folder.startswith(here) and folder != here:
             return shown[len(here):]
         return "../" * origin.count("/") + shown
 
     def url(self, file: str) -> str:
-        """A page's absolute URL when the bundle's address is known, else its path inside the bundle."""
-        return self.base_url + folder_of(file) if self.base_url else folder_of(file)
+        """A page's absolute URL, written as its links are; only when the bundle's address (`base_url`) is known."""
+        assert self.base_url, "absolute URLs need base_url"
+        return self.base_url + (folder_of(file) if self.directory_urls else file)
 
 
 def shown_path(path: Path, root: Path) -> str:

@@ -40,11 +40,12 @@ class Site:
     locales: tuple[str, ...]  # every built locale, the source first
     editions: dict[str, tuple[str, ...]]  # slug -> the locales that have the article
     base_url: str = ""
+    directory_urls: bool = False
 
     @property
     def links(self) -> Links:
         """How the site's pages link to each other and are addressed from outside."""
-        return Links(self.base_url)
+        return Links(self.base_url, self.directory_urls)
 
 
 #: Marks each unit's element while a page is checked, so findings lead back to the unit;
@@ -296,7 +297,12 @@ class Renderer:
         }
 
     def _alternates(self, slug: str | None) -> list[dict]:
-        """`<link rel=alternate hreflang>` targets: every edition of the page, then x-default."""
+        """`<link rel=alternate hreflang>` targets: every edition of the page, then x-default.
+
+        Alternates must be absolute URLs: without `base_url` there are none (the build says so once).
+        """
+        if not self.site.base_url:
+            return []
         codes = self.site.editions.get(slug, ()) if slug else self.site.locales
         url = self.site.links.url
         links = [{"hreflang": c, "href": url(page_file(c, slug))} for c in codes]

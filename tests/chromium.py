@@ -51,9 +51,9 @@ def boxes(pages: Mapping[Path, str], width: int = 1280) -> dict[Path, list[dict]
     return {Path(page["file"]): page["elements"] for page in _ask(request)["boxes"]}
 
 
-def crawl(start: Path) -> dict:
-    """Every page reached from one by following its links from disk (file://), and the links that fail."""
-    return _ask({"crawl": str(start.resolve())})["crawl"]
+def crawl(start: Path | str) -> dict:
+    """Every page reached from one by following its links, from disk (a path) or a local server (a URL)."""
+    return _ask({"crawl": start if isinstance(start, str) else str(start.resolve())})["crawl"]
 
 
 def screenshots(shots: Sequence[tuple[Path, int, Path]]) -> list[str]:

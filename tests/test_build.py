@@ -154,7 +154,7 @@ def test_fallback_passages_carry_the_source_language(repo_copy):
     assert len(fallbacks) == 2 and all(el["lang"] == "en" for el in fallbacks)
     assert "anglais" in french.find(class_="fallback-note").get_text()
     arabic = soup_of(repo_copy / "dist/ar/restless-legs-leg-cramps/index.html")
-    citations = arabic.find_all("ol")[-1].find_all("span", lang="en")
+    citations = arabic.find_all("ol")[-1].find_all("li", lang="en")
     assert len(citations) == 3 and all(c["dir"] == "ltr" for c in citations)
 
 
@@ -175,8 +175,8 @@ def test_dates_are_formatted_for_each_locale(project):
 def test_sitemap_and_manifest(repo_copy):
     result = build(load_settings(repo_copy))
     sitemap = (repo_copy / "dist/sitemap.xml").read_text()
-    assert '<loc>https://health.example.org/ar/restless-leg-syndrome-cause/</loc>' in sitemap
-    assert 'hreflang="fr" href="https://health.example.org/fr/restless-leg-syndrome-cause/"' in sitemap
+    assert '<loc>https://health.example.org/ar/restless-leg-syndrome-cause/index.html</loc>' in sitemap
+    assert 'hreflang="fr" href="https://health.example.org/fr/restless-leg-syndrome-cause/index.html"' in sitemap
     manifest = json.loads((repo_copy / "dist/manifest.json").read_text())
     assert manifest["files"]["en/index.html"]["sha256"] == result.files["en/index.html"]
     assert manifest["locales"]["fr"]["restless-legs-leg-cramps"]["published"] is False
@@ -241,5 +241,40 @@ def test_an_untranslated_title_on_a_right_to_left_page_carries_lang_and_dir(proj
     build(load_settings(project))
     page = soup_of(project / "dist/ar/leg-cramps/index.html")
     assert (page.html["dir"], page.h1["lang"], page.h1["dir"]) == ("rtl", "en", "ltr")
-    entry = soup_of(project / "dist/ar/index.html").find("ul", class_="article-list").find("a")
+    entry = soup_of(project / "dist/ar/index.html").find("ul", class_="article-list").find("h2")
     assert (entry["lang"], entry["dir"]) == ("en", "ltr")
+
+
+def test_without_a_base_url_there_are_no_alternates_nor_sitemap_and_one_warning_says_what_to_set(project):
+    settings = project / "pyproject.toml"
+    settings.write_text(settings.read_text().replace('base_url = "https://example.org/"', ""))
+    translate_everything(project, "es")
+    result = build(load_settings(project))
+    dist = project / "dist"
+    assert not (dist / "sitemap.xml").exists()
+    for page in dist.rglob("*.html"):
+        assert not soup_of(page).find_all("link", rel="alternate"), page
+    assert not [f for f in result.report.findings if f.rule == "hreflang-valid"]
+    [warning] = [f for f in result.report.findings if f.rule == "no-base-url"]
+    assert (warning.severity, warning.file) == ("warning", "pyproject.toml") and "set base_url" in warning.message
+
+
+def test_directory_urls_link_pages_by_their_folder(project):
+    settings = project / "pyproject.toml"
+    settings.write_text(settings.read_text().replace("base_url", "directory_urls = true\nbase_url"))
+    translate_everything(project, "es")
+    build(load_settings(project))
+    page = soup_of(project / "dist/es/leg-cramps/index.html")
+    assert page.find("a", lang="en")["href"] == "../../en/leg-cramps/"
+    assert page.find("link", hreflang="en")["href"] == "https://example.org/en/leg-cramps/"
+    assert "<loc>https://example.org/es/leg-cramps/</loc>" in (project / "dist/sitemap.xml").read_text()
+    assert soup_of(project / "dist/es/index.html").find("h2").a["href"] == "leg-cramps/"
+
+
+def test_by_default_links_name_the_file_a_file_browser_opens(project):
+    translate_everything(project, "es")
+    build(load_settings(project))
+    page = soup_of(project / "dist/es/leg-cramps/index.html")
+    assert page.find("a", lang="en")["href"] == "../../en/leg-cramps/index.html"
+    assert page.find("p", class_="site-name").a["href"] == "../../es/index.html"
+    assert soup_of(project / "dist/index.html").find("a", lang="es")["href"] == "es/index.html"

@@ -76,3 +76,11 @@ def test_invalid_toml_names_the_file(tmp_path):
     (tmp_path / "pyproject.toml").write_text("[tool.pipeline\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="pyproject.toml: not valid TOML"):
         load_settings(tmp_path)
+
+
+def test_directory_urls_is_true_or_false(tmp_path):
+    assert load_settings(write_settings(tmp_path, "")).directory_urls is False
+    assert load_settings(write_settings(tmp_path, "directory_urls = true")).directory_urls is True
+    write_settings(tmp_path, 'directory_urls = "yes"')
+    with pytest.raises(ConfigError, match="directory_urls must be true or false, not 'yes'"):
+        load_settings(tmp_path)

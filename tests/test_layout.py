@@ -28,7 +28,7 @@ def test_the_locale_check_decides_which_folder_is_the_locale():
 
 
 def test_links_go_down_directly_and_elsewhere_through_the_root():
-    links = Links()
+    links = Links(directory_urls=True)
     assert links.href("es/index.html", "es/leg-cramps/index.html") == "leg-cramps/"
     assert links.href("es/leg-cramps/index.html", "es/index.html") == "../../es/"
     assert links.href("es/leg-cramps/index.html", "es/leg-cramps/index.html") == "../../es/leg-cramps/"
@@ -36,9 +36,20 @@ def test_links_go_down_directly_and_elsewhere_through_the_root():
     assert links.href("index.html", "ar/index.html") == "ar/"
 
 
-def test_urls_are_absolute_only_with_a_base_url():
-    assert Links("https://example.org/health/").url("es/leg-cramps/index.html") == "https://example.org/health/es/leg-cramps/"
-    assert Links().url("es/index.html") == "es/"
+def test_links_a_file_browser_follows_end_in_the_file():
+    links = Links()
+    assert links.href("es/index.html", "es/leg-cramps/index.html") == "leg-cramps/index.html"
+    assert links.href("es/leg-cramps/index.html", "es/index.html") == "../../es/index.html"
+    assert links.href("index.html", "ar/index.html") == "ar/index.html"
+    assert links.href("es/index.html", "assets/style.css") == "../assets/style.css"
+
+
+def test_absolute_urls_are_written_as_links_are():
+    assert Links("https://example.org/health/", directory_urls=True).url("es/leg-cramps/index.html") == \
+        "https://example.org/health/es/leg-cramps/"
+    assert Links("https://example.org/").url("es/index.html") == "https://example.org/es/index.html"
+    with pytest.raises(AssertionError):
+        Links().url("es/index.html")
 
 
 def test_a_served_path_names_its_file():

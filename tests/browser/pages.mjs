@@ -6,16 +6,17 @@
 //       -> {"measure": [{"file", "needles": {needle: [[{char, x, y, width, height}...] per occurrence]}}]}
 //       where each character of each occurrence of a needle in the page's text is drawn
 //       (Range.getBoundingClientRect), so a test can tell whether it reads in order.
-//   {"crawl": FILE}
-//       -> {"crawl": {"reached": [{url, html, lang}], "broken": [{from, href, error}]}}
-//       every page reached from FILE by following its links as a reader would, from file://.
+//   {"crawl": FILE or http://127.0.0.1:PORT/...}
+//       -> {"crawl": {"reached": [{url, lang, status}], "broken": [{href, error}]}}
+//       every page reached from the start by following its links as a reader would, from disk
+//       (file://) or from a local server; links elsewhere are not followed.
 //   {"boxes": [{"file", "selector"}]}
 //       -> {"boxes": [{"file", "elements": [{tag, text, direction, box, content, textBox}]}]}: each matched
 //       element's border box, content box (inside padding and border) and the box its text is drawn in.
 //   {"screenshots": [{"file", "width", "out"}]}
 //       -> {"screenshots": [out...]}: full-page PNGs.
 //
-// Requests that are not file:// are blocked, so a page under test never reaches the network.
+// Requests that are not file:// or to 127.0.0.1 are blocked, so a page under test never reaches the network.
 
 import { chromium } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -89,8 +90,11 @@ function measureBoxes(selector) {
   });
 }
 
+const isLocal = (url) => url.startsWith('file:') || url.startsWith('http://127.0.0.1:');
+
 async function crawl(page, start) {
-  const startUrl = pathToFileURL(start).href;
+  const startUrl = start.startsWith('http://') ? start : pathToFileURL(start).href;
+  const origin = startUrl.slice(0, startUrl.lastIndexOf('/') + 1);  // only what is below the start's folder
   const seen = new Set([startUrl]);
   const queue = [startUrl];
   const reached = [];
@@ -108,10 +112,10 @@ async function crawl(page, start) {
       lang: document.documentElement.getAttribute('lang'),
       links: [...document.querySelectorAll('a[href]')].map((a) => ({ href: a.getAttribute('href'), url: a.href })),
     }));
-    reached.push({ url: page.url(), html: url.endsWith('.html'), lang: facts.lang, status: response && response.status() });
+    reached.push({ url: page.url(), lang: facts.lang, status: response && response.status() });
     for (const link of facts.links) {
       const target = link.url.split('#')[0];
-      if (!target.startsWith('file:') || seen.has(target)) continue;
+      if (!target.startsWith(origin) || seen.has(target)) continue;
       seen.add(target);
       queue.push(target);
     }
@@ -128,7 +132,7 @@ async function main() {
   });
   const answer = {};
   try {
-    await context.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+    await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort()));
     const page = context.pages()[0] || (await context.newPage());
     if (request.measure) {
       answer.measure = [];
