@@ -342,15 +342,16 @@ def check_a11y_command(project: Path, paths: tuple[Path, ...], output: str, fail
 @click.option("--update-baseline", is_flag=True, help="Accept today's findings: later runs fail only on new ones.")
 @click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes [default: one per core].")
 @click.option("--no-cache", is_flag=True, help="Redo every article, ignoring what earlier builds kept.")
+@click.option("--pseudo", is_flag=True, help="Build the pseudo-locale en-XA, for testers, into dist-pseudo/.")
 @click.pass_obj
 def build(project: Path, locales: tuple[str, ...], make_zip: bool, fail_on: str | None, update_baseline: bool,
-          jobs: int | None, no_cache: bool) -> None:
+          jobs: int | None, no_cache: bool, pseudo: bool) -> None:
     """Build, check and report every article in every locale: dist/ and reports/."""
     from .cache import BuildCache, lock_path, project_lock
     from .freshness import last_build
     from .reports.text import build_summary
 
-    settings = _settings(project, fail_on=fail_on)
+    settings = _settings(project, fail_on=fail_on).bundle(pseudo)
     click.get_current_context().with_resource(project_lock(settings.root, partial(_waiting, lock_path(settings.root), settings)))
     wanted = settings.select_locales(locales)
     every_finding = update_baseline or os.environ.get("GITHUB_ACTIONS") == "true"
@@ -391,7 +392,7 @@ def serve(project: Path, locales: tuple[str, ...], host: str, port: int, jobs: i
 
     settings = _settings(project)
     settings.select_locales(locales)  # an unknown --locale is refused before anything starts
-    run_preview(lambda: _settings(project), host, port, locales, click.echo, jobs)
+    run_preview(lambda: _settings(project).bundle(), host, port, locales, click.echo, jobs)
 
 
 @cli.command()

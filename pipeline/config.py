@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from .cache import FOLDER as CACHE_FOLDER
 from .errors import ConfigError
-from .locales import normalize_code, parse_locale
+from .locales import PSEUDO_LOCALE, normalize_code, parse_locale
 from .model import SEVERITIES, ReadabilityTarget
 from .theme import Theme
 
@@ -87,6 +87,17 @@ class Settings:
     def path(self, name: str) -> Path:
         """One of the configured folders, resolved against the project root."""
         return self.root / getattr(self, name)
+
+    def bundle(self, pseudo: bool = False) -> "Settings":
+        """The settings of a build: the readers' bundle (pseudo-locales left out), or the testers' pseudo bundle.
+
+        The pseudo bundle holds the source and the pseudo-locale, made from the source at build
+        time (no entry in `locales`, no catalog), in folders of its own: `dist-pseudo/`, `reports-pseudo/`.
+        """
+        if not pseudo:
+            return dataclasses.replace(self, locales=tuple(l for l in self.locales if not parse_locale(l).pseudo))
+        return dataclasses.replace(self, locales=(PSEUDO_LOCALE,), dist_dir=f"{self.dist_dir}-pseudo",
+                                   reports_dir=f"{self.reports_dir}-pseudo")
 
     def with_overrides(self, **options: Any) -> "Settings":
         """These settings with command-line options applied; options that are None are ignored."""

@@ -18,6 +18,7 @@ from .checks.readability import ReadabilityReport, ReadabilityResult, check_read
 from .config import Settings
 from .locales import parse_locale
 from .model import Article, Finding, LocalizedArticle
+from .pseudo import pseudo_translations
 from .render import Renderer, Site
 from .reports import render_article_report, render_matrix_row
 from .sources import read_article, relative_path
@@ -66,8 +67,8 @@ def run_article(job: ArticleJob) -> ArticleOutput:
     settings = job.settings
     tree = CatalogTree(settings.root, settings.path("locales_dir"))
     article = read_article(job.source, relative_path(job.source, settings.root), settings.source_locale)
-    catalogs = {l: read_catalog(tree.po(l, article.slug), tree, l) if tree.po(l, article.slug).exists() else None
-                for l in settings.locales}
+    catalogs = {l: read_catalog(tree.po(l, article.slug), tree, l)
+                if tree.po(l, article.slug).exists() and not parse_locale(l).pseudo else None for l in settings.locales}
     editions = _editions(article, catalogs, settings, tree)
     published = tuple(l for l in settings.all_locales if meets_threshold(editions[l], settings))
 
@@ -109,6 +110,9 @@ def _editions(
     """The article as written, and in every configured locale from its catalog (all of them: switchers need it)."""
     editions = {settings.source_locale: source_edition(article)}
     for locale, catalog in catalogs.items():
+        if parse_locale(locale).pseudo:  # made from the source now: findings lead to the source line
+            editions[locale] = localize(article, locale, pseudo_translations(article), article.path)
+            continue
         translations = translations_of(catalog) if catalog is not None else {}
         editions[locale] = localize(article, locale, translations, tree.rel(tree.po(locale, article.slug)))
     return editions

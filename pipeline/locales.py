@@ -20,6 +20,8 @@ from babel.messages.plurals import get_plural
 PSEUDO_LOCALES: dict[str, tuple[str, str]] = {
     "en-XA": ("en", "[Ëñğļîšħ ƥšéûðö]"),
 }
+#: The pseudo-locale `pipeline build --pseudo` builds.
+PSEUDO_LOCALE = "en-XA"
 
 
 @dataclass(frozen=True)

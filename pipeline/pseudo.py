@@ -6,9 +6,11 @@ A build in a pseudo-locale (`en-XA`) shows at a glance which text escaped transl
 
 from __future__ import annotations
 
+import gettext
 import re
 
 from .markdown import parse_inline
+from .model import Article, Translation
 
 ACCENTS = str.maketrans(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
@@ -34,6 +36,27 @@ def pseudo_translate(text: str) -> str:
     while len(accented) + sum(len(w) + 1 for w in padding) + 2 < target:
         padding.append(FILLER[len(padding) % len(FILLER)])
     return f"{OPEN}{accented}{' ' + ' '.join(padding) if padding else ''}{CLOSE}"
+
+
+def pseudo_translations(article: Article) -> dict[str, Translation]:
+    """An article's pseudo-translation, made from its source at build time (msgid -> translation at the source line)."""
+    return {unit.text: Translation(pseudo_translate(unit.text), False, unit.line) for unit in article.units}
+
+
+class PseudoTranslations(gettext.NullTranslations):
+    """The template strings pseudo-translated as they are asked for: a pseudo-locale needs no ui catalog."""
+
+    def gettext(self, message: str) -> str:
+        """The message accented and padded."""
+        return pseudo_translate(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """The singular or plural, accented and padded."""
+        return pseudo_translate(singular if n == 1 else plural)
+
+
+#: One object for every pseudo-locale page, so the templates compiled for it are reused.
+PSEUDO_UI_STRINGS = PseudoTranslations()
 
 
 def _protected_ranges(text: str) -> list[tuple[int, int]]:

@@ -17,7 +17,7 @@ from pipeline.errors import OutputError
 from pipeline.markdown import plain_text
 from pipeline.sources import load_articles
 
-from .conftest import REPO, translate_everything
+from .conftest import REPO, run, translate_everything
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -278,3 +278,29 @@ def test_by_default_links_name_the_file_a_file_browser_opens(project):
     assert page.find("a", lang="en")["href"] == "../../en/leg-cramps/index.html"
     assert page.find("p", class_="site-name").a["href"] == "../../es/index.html"
     assert soup_of(project / "dist/index.html").find("a", lang="es")["href"] == "es/index.html"
+
+
+def test_the_pseudo_locale_never_shows_to_readers(project):
+    """Even listed in `locales` (for `update`), en-XA is in no page, index, switcher or sitemap of dist/."""
+    settings = project / "pyproject.toml"
+    settings.write_text(settings.read_text().replace('["es"]', '["es", "en-XA"]'))
+    translate_everything(project, "es")
+    assert run(project, "update").exit_code == 0
+    assert run(project, "build").exit_code in (0, 1)
+    dist = project / "dist"
+    assert not (dist / "en-XA").exists()
+    for path in dist.rglob("*"):
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            assert "en-XA" not in text and "Ëñğļîšħ" not in text, path
+
+
+def test_build_pseudo_makes_the_testers_bundle_with_no_entry_in_locales(project):
+    result = run(project, "build", "--pseudo")
+    assert result.exit_code in (0, 1), result.output
+    assert not (project / "dist").exists() and (project / "reports-pseudo/report.json").exists()
+    pseudo = soup_of(project / "dist-pseudo/en-XA/leg-cramps/index.html")
+    assert pseudo.html["lang"] == "en-XA" and pseudo.h1.get_text().startswith("⟦Ļéĝ çŕåɱþš")
+    assert pseudo.find("a", class_="skip-link").get_text().startswith("⟦Šķîþ")  # the template's strings too
+    assert [a["lang"] for a in pseudo.select(".languages a")] == ["en", "en-XA"]
+    assert (project / "dist-pseudo/en/leg-cramps/index.html").exists()

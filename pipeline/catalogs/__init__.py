@@ -25,7 +25,7 @@ from ..files import write_atomic
 from ..locales import normalize_code, parse_locale
 from ..markdown import count_words
 from ..model import CatalogStatus, Translation
-from ..pseudo import pseudo_translate
+from ..pseudo import PSEUDO_UI_STRINGS, pseudo_translate
 from .style import NO_WRAP, Style
 from .merge import merge, translation_memory
 from .po import Catalog, Header, Message
@@ -159,7 +159,9 @@ NO_UI_STRINGS = gettext.NullTranslations()
 
 
 def ui_translations(path: Path, tree: CatalogTree, locale: str) -> gettext.NullTranslations:
-    """The template strings of a locale, for Jinja2: compiled in memory (fuzzy left out)."""
+    """The template strings of a locale, for Jinja2: compiled in memory (fuzzy left out); pseudo-locales' made up."""
+    if parse_locale(locale).pseudo:
+        return PSEUDO_UI_STRINGS
     try:
         stat = path.stat()
     except FileNotFoundError:
