@@ -18,7 +18,7 @@ This line is plain.
 
 Call 816-396-0245 or 1-800-222-1222 today.
 
-Abroad, call +1 816 396 0245 or [816-396-0245](tel:+18163960245).
+Abroad, call +1 913 555 0100 or [816-396-0245](tel:+18163960245).
 
 Write to help@example.org or [our desk](mailto:desk@example.org).
 
@@ -53,8 +53,8 @@ TRANSLATIONS = {
         "Call 816-396-0245 or write to help@example.org.": "اتصل على 816-396-0245 أو اكتب إلى help@example.org.",
         "This line is plain.": "هذا السطر \u202eعادي",  # an override the translator never closed
         "Call 816-396-0245 or 1-800-222-1222 today.": "اتصل على 816-396-0245 أو 1-800-222-1222 اليوم.",
-        "Abroad, call +1 816 396 0245 or [816-396-0245](tel:+18163960245).":
-            "من الخارج اتصل على +1 816 396 0245 أو [816-396-0245](tel:+18163960245).",
+        "Abroad, call +1 913 555 0100 or [816-396-0245](tel:+18163960245).":
+            "من الخارج اتصل على +1 913 555 0100 أو [816-396-0245](tel:+18163960245).",
         "Write to help@example.org or [our desk](mailto:desk@example.org).":
             "اكتب إلى help@example.org أو [مكتبنا](mailto:desk@example.org).",
         "Read https://health.example.org/help or visit example.org for more.":
@@ -71,8 +71,8 @@ TRANSLATIONS = {
         "Call 816-396-0245 or write to help@example.org.": "התקשרו 816-396-0245 או כתבו אל help@example.org.",
         "This line is plain.": "שורה \u202eרגילה",
         "Call 816-396-0245 or 1-800-222-1222 today.": "התקשרו 816-396-0245 או 1-800-222-1222 היום.",
-        "Abroad, call +1 816 396 0245 or [816-396-0245](tel:+18163960245).":
-            "מחו״ל התקשרו +1 816 396 0245 או [816-396-0245](tel:+18163960245).",
+        "Abroad, call +1 913 555 0100 or [816-396-0245](tel:+18163960245).":
+            "מחו״ל התקשרו +1 913 555 0100 או [816-396-0245](tel:+18163960245).",
         "Write to help@example.org or [our desk](mailto:desk@example.org).":
             "כתבו אל help@example.org או [למוקד](mailto:desk@example.org).",
         "Read https://health.example.org/help or visit example.org for more.":
@@ -88,7 +88,7 @@ TRANSLATIONS = {
 
 #: The runs read left to right as a whole that the pages show (the fallback's phone number too).
 RUNS = [
-    "816-396-0245", "1-800-222-1222", "+1 816 396 0245", "help@example.org", "https://health.example.org/help",
+    "816-396-0245", "1-800-222-1222", "+1 913 555 0100", "help@example.org", "https://health.example.org/help",
     "example.org", "ICD-10 G25.81", "10.1258/phleb.2007.007051", "ISBN 978-3-16-148410-0", "816 396 0245",
     "0800 123 4567", "2024",
 ]

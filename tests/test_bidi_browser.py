@@ -4,7 +4,11 @@ Each character's drawn box is measured (`Range.getBoundingClientRect`): a phone 
 groups are laid out right to left would send a patient to a wrong number.
 """
 
+from collections import Counter
+
+from pipeline import render
 from pipeline.build import build
+from pipeline.checks.a11y import check_paths
 from pipeline.config import load_settings
 
 from .bidi_project import RUNS, bidi_project
@@ -13,7 +17,8 @@ from .chromium import boxes, measure, reads_left_to_right
 
 def test_runs_read_left_to_right_are_drawn_in_order_on_arabic_and_hebrew_pages(tmp_path):
     root = bidi_project(tmp_path / "project")
-    build(load_settings(root))
+    result = build(load_settings(root))
+    assert not [f for f in result.report.findings if f.rule == "bidi-isolation"]
     dist = root / "dist"
     pages = [dist / locale / "help" / "index.html" for locale in ("ar", "he")]
     indexes = [dist / locale / "index.html" for locale in ("ar", "he")]
@@ -67,3 +72,28 @@ def test_fallbacks_in_right_to_left_pages_are_aligned_alike_whatever_element_hol
                 if element["tag"] != "td":
                     assert element["content"]["left"] - article["content"]["left"] < 40, (width, element)
                     assert article["content"]["right"] - element["textBox"]["right"] > 40, (width, element)
+
+
+#: Runs that occur on the pages only as themselves (not inside another run), so each can be counted.
+WHOLE_RUNS = ["816-396-0245", "816 396 0245", "1-800-222-1222", "+1 913 555 0100", "help@example.org", "https://health.example.org/help",
+              "ICD-10 G25.81", "10.1258/phleb.2007.007051", "ISBN 978-3-16-148410-0", "0800 123 4567"]
+
+
+def test_the_bidi_isolation_rule_fails_exactly_the_runs_chromium_draws_out_of_order(tmp_path, monkeypatch):
+    """Pages built without isolation: for each run, the rule's failures match what Chromium draws."""
+    monkeypatch.setattr(render, "isolate_runs", list)
+    root = bidi_project(tmp_path / "project")
+    build(load_settings(root))
+    pages = [root / "dist" / locale / "help" / "index.html" for locale in ("ar", "he")]
+    drawn = measure({page: WHOLE_RUNS for page in pages})
+    failures = Counter()
+    for page in pages:
+        for finding in check_paths([page], root):
+            if finding.rule == "bidi-isolation":
+                failures[(page, finding.message.split('"')[1])] += 1
+    out_of_order = Counter()
+    for page in pages:
+        for run, occurrences in drawn[page.resolve()].items():
+            out_of_order[(page, run)] += sum(not reads_left_to_right(chars) for chars in occurrences)
+    assert +out_of_order == failures
+    assert sum(failures.values()) >= 8  # phone numbers in both languages, the DOI, the tel: links
