@@ -34,6 +34,14 @@ def test_relative_alternates_are_resolved_from_the_page():
     assert findings == []
 
 
+def test_absolute_alternates_that_name_the_file_are_resolved_too():
+    """`…/es/cramps/index.html`, as a bundle with directory_urls = false writes them, checked in dist/."""
+    base = "https://example.org/"
+    links = (("en", f"{base}en/cramps/index.html"), ("es", f"{base}es/cramps/index.html"))
+    pages = [(f"dist/{code}/cramps/index.html", with_alternates(html, *links), None) for code, html in (("en", CLEAN), ("es", ES_PAGE))]
+    assert check_pages(pages) == []
+
+
 def test_pages_outside_the_run_are_read_from_disk(tmp_path: Path):
     base = "https://health.example.org/"
     for code, html in (("en", CLEAN), ("es", ES_PAGE)):

@@ -110,7 +110,7 @@ def _site_base(site: Site) -> tuple[str, str] | None:
             path = folder_of(url.path)
             tail = path.lstrip("/")
             if tail.strip("/") and (own_dir == tail or own_dir.endswith("/" + tail)):
-                prefix = f"{url.scheme}://{url.netloc}{url.path[: len(url.path) - len(tail)]}"
+                prefix = f"{url.scheme}://{url.netloc}{path[: len(path) - len(tail)]}"
                 votes[(prefix, own_dir[: len(own_dir) - len(tail)])] += 1
     return votes.most_common(1)[0][0] if votes else None
 
