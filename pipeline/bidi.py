@@ -53,7 +53,9 @@ _PATTERNS = {
     "code": r"(?<![\w-])[A-Z]+-?\d+(?:\.\d+)*(?:[ \u00a0][A-Z]+\d+(?:\.\d+)*)*(?![\w-])",
     "domain": r"(?<![\w.@/-])(?:[A-Za-z0-9-]+\.)+[a-z]{2,24}(?![\w@-])",
 }
-LTR_RUN = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _PATTERNS.items()))
+#: Every run starts with a Latin letter, a digit (of any script), "(" or "+": that one test at each
+#: character, before the alternatives are tried, keeps the search fast over right-to-left words.
+LTR_RUN = re.compile(r"(?=[A-Za-z(+]|\d)(?:" + "|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS.items()) + ")")
 _DIGIT = re.compile(r"\d")
 MIN_PHONE_DIGITS = 7  # fewer digits in three groups is a list of numbers, not a phone number
 
