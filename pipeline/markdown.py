@@ -2,18 +2,27 @@
 
 Extraction (`sources.py`) and rendering (`render.py`) both walk a body's tokens with
 `unit_slots`, so the units a translator sees and the places their translations go back
-into are found by the same code.
+into are found by the same code. A unit's text is the source's inline Markdown as
+translators should see it (`msgids.py`): characters rather than entities, reference links
+written inline, comments left out, a hard line break as a plain newline.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
-from typing import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Mapping, Sequence
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_block_plugin
+from mdit_py_plugins.attrs.parse import ParseError, parse as parse_attrs
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.footnote.index import footnote_ref
+
+from .msgids import UNIT_MODE, is_comment, record_spans, unit_text
 
 #: Block tokens whose inline content is a unit, and the unit's kind.
 BLOCK_UNITS: dict[str, str] = {
@@ -27,6 +36,7 @@ BLOCK_UNITS: dict[str, str] = {
 CONTAINER_UNITS: dict[str, str] = {
     "list_item_open": "list-item",
     "blockquote_open": "blockquote",
+    "footnote_open": "footnote",
 }
 
 #: Headings under which list items are citations (kind "reference"), not prose.
@@ -38,6 +48,10 @@ TEXT_CACHE_SIZE = 1 << 12
 
 #: Link targets kept in rendered pages; anything else with a scheme is dropped and reported.
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+#: The render environment's key for the words of the notes' section in the page's language, HTML-escaped.
+NOTE_LABELS = "pipeline.note-labels"
+_DEFAULT_LABELS = {"heading": "Notes", "back": "Back to text"}
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
@@ -52,46 +66,107 @@ class UnitSlot:
     line: int  # 0-based line within the body
     inline: Token  # the inline token holding the unit's text
     element: Token | None  # the opening token that can carry `lang`; None: wrap in a span
-    image: Token | None = None  # for image alt text: the image token
-    container: Token | None = None  # the innermost list item or blockquote around the unit
+    image: Token | None = None  # for image alt text and titles: the image token
+    container: Token | None = None  # the innermost list item, blockquote or note around the unit
+    text: str = field(default="")  # the unit's text as a translator sees it (see `unit_text`)
 
     @property
     def holder(self) -> Token | None:
         """The opening token of the element that holds the unit in the page: its own, or its container's."""
         return self.element or self.container
 
-    @property
-    def text(self) -> str:
-        """The unit's text as a translator sees it: inline Markdown kept, soft breaks joined."""
-        if self.image is not None:
-            return self.image.content.strip()
-        return unit_text(self.inline)
-
 
 @functools.lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
-    """The one Markdown parser: CommonMark with tables and strikethrough, raw HTML off."""
+    """The one Markdown parser: CommonMark with tables, strikethrough, footnotes and heading ids; raw HTML
+    is parsed so that `sanitize.py` can keep what is allowed and drop the rest."""
     return new_parser()
 
 
 def new_parser() -> MarkdownIt:
-    """A fresh instance of the one configuration, for a reader that adds rules of its own (XLIFF)."""
-    md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    """A fresh instance of the one configuration, for a reader that adds rules of its own (XLIFF, `msgids`)."""
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.options["store_labels"] = True  # reference links keep their label: `msgids` writes them inline
     # Keep every link target in the tokens so that unsafe ones can be reported, not just
     # left unlinked; `render.py` removes targets outside SAFE_SCHEMES.
     md.validateLink = lambda url: True
+    md.use(footnote_plugin)
+    # A unit's text is parsed without the article's notes: any `[^label]` in it is a note
+    # reference, which the renderer matches to the source's notes by label.
+    md.inline.ruler.at("footnote_ref", lambda state, silent: footnote_ref(
+        state, silent, always_match=UNIT_MODE in state.env))
+    md.add_render_rule("footnote_block_open", _render_notes_open)
+    md.add_render_rule("footnote_anchor", _render_note_anchor)
+    md.use(attrs_block_plugin, allowed=("id",))
+    md.core.ruler.after("block", "heading_id", _heading_ids)
     return md
+
+
+@functools.lru_cache(maxsize=1)
+def _recording_parser() -> MarkdownIt:
+    """The same parser, its inline rules reporting where they match: for writing a unit's text (`msgids`)."""
+    md = new_parser()
+    record_spans(md)
+    return md
+
+
+def _heading_ids(state: StateCore) -> None:
+    """Take a trailing `{#id}` off a heading's text and give its id to the heading."""
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open" or tokens[index + 1].type != "inline":
+            continue
+        inline = tokens[index + 1]
+        content = inline.content.rstrip()
+        start = content.rfind("{")
+        if not content.endswith("}") or start < 0:
+            continue
+        try:
+            last, attrs = parse_attrs(content[start:])  # the offset of the closing brace
+        except ParseError:
+            continue
+        if start + last + 1 == len(content) and "id" in attrs:
+            token.attrSet("id", attrs["id"])
+            inline.content = content[:start].rstrip()
+
+
+def _render_notes_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Mapping[str, Any]) -> str:
+    """The notes' section, with a heading in the page's language."""
+    heading = env.get(NOTE_LABELS, _DEFAULT_LABELS)["heading"]
+    return (f'<section class="footnotes" aria-labelledby="notes-heading">\n<h2 id="notes-heading">{heading}</h2>\n'
+            '<ol class="footnotes-list">\n')
+
+
+def _render_note_anchor(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Mapping[str, Any]) -> str:
+    """The link from a note back to where the text refers to it, named in the page's language."""
+    meta = tokens[idx].meta
+    target = f"fnref{meta['id'] + 1}" + (f":{meta['subId']}" if meta.get("subId", 0) > 0 else "")
+    back = env.get(NOTE_LABELS, _DEFAULT_LABELS)["back"]
+    return f' <a href="#{target}" class="footnote-backref" aria-label="{back}">↩\ufe0e</a>'
+
+
+def parse_document(body: str) -> tuple[list[Token], dict[str, Any]]:
+    """Block tokens of a Markdown body, and the parse's environment (link references, notes)."""
+    env: dict[str, Any] = {}
+    return parser().parse(body, env), env
 
 
 def parse_body(body: str) -> list[Token]:
     """Block tokens of a Markdown body."""
-    return parser().parse(body)
+    return parse_document(body)[0]
 
 
 def parse_inline(text: str) -> list[Token]:
-    """Inline tokens (the children) of one unit's text: fresh ones, which the caller may change."""
-    tokens = parser().parseInline(text)
-    return tokens[0].children or [] if tokens else []
+    """Inline tokens (the children) of one unit's text: fresh ones, which the caller may change.
+
+    In a unit's text a newline is a hard line break (that is how `msgids` writes one).
+    """
+    tokens = parser().parseInline(text, {UNIT_MODE: True})
+    children = tokens[0].children or [] if tokens else []
+    for child in children:
+        if child.type == "softbreak":
+            child.type, child.tag = "hardbreak", "br"
+    return children
 
 
 @functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
@@ -100,18 +175,11 @@ def inline_tokens(text: str) -> tuple[Token, ...]:
     return tuple(parse_inline(text))
 
 
-def unit_text(inline: Token) -> str:
-    """An inline token's source text, with soft line breaks joined into spaces."""
-    children = inline.children or []
-    if any(child.type == "hardbreak" for child in children):
-        return inline.content.strip()
-    return " ".join(line.strip() for line in inline.content.split("\n")).strip()
-
-
-def unit_slots(tokens: list[Token]) -> Iterator[UnitSlot]:
-    """Every translatable unit of a body, in document order."""
+def unit_slots(tokens: list[Token], env: Mapping[str, Any] | None = None) -> Iterator[UnitSlot]:
+    """Every translatable unit of a body, in document order (`env`: its parse's environment)."""
     containers: list[Token] = []
     in_references = False
+    references = (env or {}).get("references", {})
     for index, token in enumerate(tokens):
         if token.type == "inline" and tokens[index - 1].type == "heading_open":
             in_references = token.content.strip().rstrip(":").casefold() in REFERENCE_HEADINGS
@@ -120,30 +188,35 @@ def unit_slots(tokens: list[Token]) -> Iterator[UnitSlot]:
         elif token.type.replace("_close", "_open") in CONTAINER_UNITS and token.nesting == -1:
             containers.pop()
         elif token.type == "inline" and index > 0 and tokens[index - 1].type in BLOCK_UNITS:
-            slot = _slot(tokens[index - 1], token, containers)
-            if slot is not None and in_references and slot.kind == "list-item":
-                slot.kind = "reference"
-            if slot is not None:
+            for slot in _slots(tokens[index - 1], token, containers, references):
+                if in_references and slot.kind == "list-item":
+                    slot.kind = "reference"
                 yield slot
 
 
-def _slot(opening: Token, inline: Token, containers: list[Token]) -> UnitSlot | None:
-    """The unit an inline token holds, or None when it holds nothing to translate."""
-    if not inline.content.strip():
-        return None
+def _slots(opening: Token, inline: Token, containers: list[Token], references: Mapping) -> Iterator[UnitSlot]:
+    """The units an inline token holds: its text, or a standalone image's alt text and title."""
     kind = BLOCK_UNITS[opening.type]
     level = int(opening.tag[1]) if kind == "heading" else None
     if kind == "paragraph" and containers:
         kind = CONTAINER_UNITS[containers[-1].type]
     line = (inline.map or opening.map or [0])[0]
     element = None if opening.hidden else opening
+    container = containers[-1] if containers else None
     children = [c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())]
+    children = [c for c in children if not is_comment(c)]
     if kind != "heading" and len(children) == 1 and children[0].type == "image":
         image = children[0]
-        if not image.content.strip():
-            return None
-        return UnitSlot("image-alt", None, line, inline, image, image, containers[-1] if containers else None)
-    return UnitSlot(kind, level, line, inline, element, None, containers[-1] if containers else None)
+        alt = unit_text(image.content, image.children or [], references, _recording_parser())
+        if alt:
+            yield UnitSlot("image-alt", None, line, inline, image, image, container, alt)
+        title = str(image.attrGet("title") or "").strip()
+        if alt and title:
+            yield UnitSlot("image-title", None, line, inline, None, image, container, title)
+        return
+    text = unit_text(inline.content, inline.children or [], references, _recording_parser()) if inline.content.strip() else ""
+    if text:
+        yield UnitSlot(kind, level, line, inline, element, None, container, text)
 
 
 def link_scheme(url: str) -> str | None:
@@ -154,7 +227,7 @@ def link_scheme(url: str) -> str | None:
 
 @functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
 def plain_text(text: str) -> str:
-    """A unit's words without Markdown syntax or link targets."""
+    """A unit's words without Markdown syntax, HTML tags or link targets."""
     parts: list[str] = []
     for child in inline_tokens(text):
         if child.type in ("text", "code_inline"):

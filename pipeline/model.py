@@ -20,6 +20,8 @@ UNIT_KINDS: dict[str, str] = {
     "blockquote": "blockquote paragraph",
     "table-cell": "table cell",
     "image-alt": "image alt text",
+    "image-title": "image title (shown when pointing at the image)",
+    "footnote": "footnote: the note a [^label] in the text refers to",
 }
 
 Severity = Literal["error", "warning", "info"]

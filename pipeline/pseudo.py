@@ -69,8 +69,10 @@ def _protected_ranges(text: str) -> list[tuple[int, int]]:
                 literals.add(str(token.attrGet("href") or "").removeprefix("mailto:"))
         elif token.type == "image":
             literals.add(str(token.attrGet("src") or ""))
-        elif token.type == "code_inline":
+        elif token.type in ("code_inline", "html_inline"):
             literals.add(token.content)
+        elif token.type == "footnote_ref":
+            literals.add(f"[^{token.meta['label']}]")
     ranges = [m.span() for m in _PLACEHOLDER.finditer(text)]
     for literal in filter(None, literals):
         start = text.find(literal)

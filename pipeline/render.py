@@ -25,7 +25,9 @@ from .bidi import has_controls, isolate_controls, isolate_runs, isolated_html, i
 from .layout import STYLESHEET as STYLESHEET_FILE
 from .layout import Links, page_file
 from .locales import LocaleInfo, format_date_for, parse_locale
-from .markdown import SAFE_SCHEMES, UnitSlot, inline_tokens, link_scheme, parse_body, parser, unit_slots
+from .markdown import NOTE_LABELS, SAFE_SCHEMES, UnitSlot, inline_tokens, link_scheme, parse_document, parser, unit_slots
+from .notes import PageNotes
+from .sanitize import clean_html, inline_html, tag_names
 from .model import Finding, LocalizedArticle, LocalizedUnit, Location
 from .theme import SHIPPED, SHIPPED_PREFIX, SHIPPED_TEMPLATES, Theme
 from .template_strings import formattable
@@ -182,21 +184,30 @@ class Renderer:
         back separately, so the template can put notes below it. Also returned: what
         rendering found, and the HTML of each unit shown in the source language.
         """
-        tokens = parse_body(localized.article.body)
+        tokens, env = parse_document(localized.article.body)
         first = len(localized.units) - len(localized.article.body_units)
         body_units = localized.units[first:]
         md = parser()
+        notes = PageNotes(tokens, env)
         fallbacks = []
         findings: list[Finding] = []
         positions = {id(token): position for position, token in enumerate(tokens)}
-        for index, (slot, unit) in enumerate(zip(unit_slots(tokens), body_units, strict=True), start=first):
-            if unit.text != slot.text:  # the source's own text is already parsed in the body's tokens
+        for index, (slot, unit) in enumerate(zip(unit_slots(tokens, env), body_units, strict=True), start=first):
+            if slot.kind == "image-title":
+                slot.image.attrSet("title", unit.text)  # type: ignore[union-attr]
+                continue
+            source_tags = tag_names(slot.inline.children or [])
+            translated = unit.text != slot.text  # the source's own text is already parsed in the body's tokens
+            if translated:
                 # Parsed once per text and shared (the catalog checks parsed it too): rendering only reads it.
                 children = list(inline_tokens(unit.text))
                 if slot.image is not None:
                     slot.image.children, slot.image.content = children, unit.text
                 else:
                     slot.inline.children = children
+            if slot.image is None:
+                children = notes.link(slot.inline.children or [], cite=slot.kind != "reference")
+                slot.inline.children = inline_html(children, source_tags, translated)
             findings += self._drop_unsafe_links(slot.inline, unit, localized.article.slug)
             if slot.image is None:
                 self._isolate(slot.inline, unit)
@@ -207,10 +218,33 @@ class Renderer:
             if not unit.translated:
                 shown = unit.text if slot.image else md.renderer.renderInline(slot.inline.children or [], md.options, {})
                 fallbacks.append((shown, unit.origin))
+        tokens = notes.prune(self._html_blocks(tokens, localized, fallbacks))
         heading = None
+        words = self.env.get_template("notes.html").module  # escaped, in this locale
+        labels = {NOTE_LABELS: {"heading": str(words.heading), "back": str(words.back)}}  # type: ignore[attr-defined]
         if tokens and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
-            heading, tokens = md.renderer.render(tokens[:3], md.options, {}), tokens[3:]
-        return heading, md.renderer.render(tokens, md.options, {}), findings, fallbacks
+            heading, tokens = md.renderer.render(tokens[:3], md.options, labels), tokens[3:]
+        return heading, md.renderer.render(tokens, md.options, labels), findings, fallbacks
+
+    def _html_blocks(
+        self, tokens: list[Token], localized: LocalizedArticle, fallbacks: list[tuple[str, Location]]
+    ) -> list[Token]:
+        """The body with its HTML blocks sanitized (comments gone), each marked with the source's language
+        on other pages: their text is not translated."""
+        kept = []
+        for token in tokens:
+            if token.type == "html_block":
+                cleaned = clean_html(token.content).strip()
+                if not cleaned:
+                    continue
+                foreign = self._foreign(localized.article.lang)
+                attrs = "".join(f' {name}="{value}"' for name, value in (foreign or {}).items())
+                token.content = f'<div class="html-block"{attrs}>{cleaned}</div>\n'
+                if foreign:
+                    line = localized.article.body_line + (token.map or [0])[0]
+                    fallbacks.append((cleaned, Location(localized.article.path, line)))
+            kept.append(token)
+        return kept
 
     def _isolate(self, inline: Token, unit: LocalizedUnit) -> None:
         """In right-to-left text, isolate the runs read left to right; close bidi controls inside the unit."""

@@ -17,7 +17,7 @@ from markdown_it.token import Token
 from .errors import SourceError
 from .layout import SLUG, shown_path
 from .locales import normalize_code
-from .markdown import parse_body, unit_slots
+from .markdown import parse_document, unit_slots
 from .model import Article, Unit
 
 #: Articles larger than this are refused: a build stays within bounded memory and time
@@ -78,9 +78,9 @@ def read_article(path: Path, rel: str, source_locale: str) -> Article:
     if not text.strip():
         raise SourceError("empty article: the file has no front matter and no text", rel)
     meta, meta_lines, body, body_line = _split_front_matter(text, rel)
-    tokens = parse_body(body)
+    tokens, env = parse_document(body)
     body_units = [
-        Unit(slot.kind, slot.text, body_line + slot.line, slot.level) for slot in unit_slots(tokens)
+        Unit(slot.kind, slot.text, body_line + slot.line, slot.level) for slot in unit_slots(tokens, env)
     ]
     if not tokens:  # not even a code block: the body holds nothing (comments and link definitions aside)
         raise SourceError("empty article: nothing after the front matter", rel, body_line)

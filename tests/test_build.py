@@ -108,12 +108,16 @@ def test_unsafe_links_in_content_are_removed_and_reported(project):
     assert (finding.rule, finding.file, finding.line) == ("unsafe-link", "source/leg-cramps.md", 24)
 
 
-def test_raw_html_in_content_is_shown_as_text(project):
+def test_raw_html_in_content_is_sanitized(project):
+    """The source's HTML keeps only the allowlist (sup, sub, abbr, kbd, br, small, mark); comments go."""
     article = project / "source" / "leg-cramps.md"
-    article.write_text(article.read_text() + "\n<script>alert(1)</script> and <b>bold</b>\n")
+    article.write_text(article.read_text() + "\n<script>alert(1)</script> and <b>bold</b>\n\n"
+                       "H<sub>2</sub>O <!-- check --> <span onclick=x>kept</span>\n")
     build(load_settings(project))
     html = (project / "dist/en/leg-cramps/index.html").read_text()
-    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script" not in html and "alert(1)" not in html and "<b>" not in html and "bold" in html
+    assert "<p>H<sub>2</sub>O kept</p>" in " ".join(html.split(" ")).replace("  ", " ")
+    assert "check" not in html and "onclick" not in html
 
 
 def soup_of(path: Path) -> BeautifulSoup:

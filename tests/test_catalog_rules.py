@@ -39,6 +39,12 @@ CASES = [
     ("doubled-words", "the cause of the cramps", "la causa de de los calambres", "la causa de los calambres", {}),
     ("length", "Low iron levels in the blood have been linked to RLS.", "Hierro.", "Los niveles bajos de hierro en la sangre se han relacionado con el SPI.", {}),
     ("glossary", "Varicose veins hurt.", "Las várices duelen.", "Las venas varicosas duelen.", {}),
+    ("references", "Stretch first.[^1]", "Estire primero.", "Estire primero.[^1]", {}),
+    ("references", "Stretch first.[^1]", "Estire primero.[^nota]", "Estire primero.[^1]", {}),
+    ("references", "One study showed it.[2]", "Un estudio lo mostró.", "Un estudio lo mostró.[2]", {}),
+    ("inline-html", "Water is H<sub>2</sub>O.", "El agua es H<b>2</b>O.", "El agua es H<sub>2</sub>O.", {}),
+    ("inline-html", "Water is H<sub>2</sub>O.", "El agua es H2O.", "El agua es H<sub>2</sub>O.", {}),
+    ("inline-html", "Cramps hurt.", "Duelen <!-- revisar -->.", "Duelen.", {}),
     ("placeholders", "Shown in %(language)s.", "Mostrado en %(idioma)s.", "Mostrado en %(language)s.", {"flags": ["python-format"]}),
 ]
 

@@ -109,3 +109,23 @@ def test_a_translation_with_the_wrong_placeholders_is_reported_and_shows_the_sou
     result, _, soup = build_with(project, {PARAGRAPH: ""}, ui={NOTE: wrong})
     assert soup.find("p", class_="fallback-note").get_text() == NOTE % {"language": "inglés"}
     assert [f.rule for f in result.report.findings if f.file == "locales/es/LC_MESSAGES/ui.po"] == ["placeholders"]
+
+
+@pytest.mark.parametrize("translation", [
+    'H<sub onclick="alert(1)">2</sub>O <script>alert(1)</script>',
+    'H<sub>2</sub>O <sub style="x" onmouseover=alert(1)>x</sub> <SCRIPT SRC=//evil.example/x.js></SCRIPT>',
+    'H<sub>2</sub>O <abbr title="x" onclick="alert(1)">NHS</abbr> <!-- <script>alert(1)</script> -->',
+    'H<sub>2</sub>O <sub\nonclick=alert(1)>2</sub> <a href="javascript:alert(1)">x</a>',
+])
+def test_inline_html_in_a_translation_is_its_sources_tags_sanitized_or_text(project, translation):
+    """Only the tags the source unit has pass, and without attributes the allowlist lacks; the rest is text."""
+    source = "Water is H<sub>2</sub>O."
+    article = project / "source" / "leg-cramps.md"
+    article.write_text(article.read_text() + f"\n{source}\n")
+    result, html, soup = build_with(project, {source: translation})
+    main = soup.find("main")
+    assert not main.find_all(["script", "a", "abbr"], href=lambda h: h and "javascript" in h)
+    assert not main.find_all(["script", "abbr"]) and not [t for t in main.find_all(True) if
+                                                        any(a.startswith("on") or a == "style" for a in t.attrs)]
+    assert main.find("sub") is not None
+    assert any(f.rule == "inline-html" and f.locale == "es" for f in result.report.findings)
