@@ -17,12 +17,12 @@ from typing import Callable, Sequence
 from .bundle import MANIFEST, BundleWriter, sitemap_xml, zip_archive
 from .cache import FOLDER as CACHE_FOLDER, BuildCache, CacheEntry, project_lock
 from .files import StagedFiles, refuse_links_outside, remove_stale_temporaries
-from .freshness import LastBuild, job_key, record_build, written_stats
+from .freshness import LastBuild, job_keys, record_build, written_stats
 from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
 from .checking import check_built_pages, rule_infos
 from .config import CONFIG_FILE, Settings
 from .jobs import JOB_OUTPUT, ArticleJob, ArticleOutput, run_article
-from .layout import locale_folder, page_file, shown_path
+from .layout import LINKED_FILES, locale_folder, page_file, shown_path
 from .model import Finding, Report
 from .parallel import iter_jobs
 from .render import RenderedPage, Renderer, Site
@@ -93,12 +93,12 @@ def _build(
     remove_stale_temporaries(written_here)
     sources = source_files(settings.path("source_dir"), settings.root)
     tree = CatalogTree(settings.root, settings.path("locales_dir"))
-    job_keys = [job_key(cache, settings, path, wanted) for path in sources] if cache is not None else []
+    keys = job_keys(cache, settings, sources, wanted) if cache is not None else []
     # The reports are written with the bundle and renamed into place once it is swapped in: a
     # failure anywhere (a full disk, a folder that cannot be written) replaces none of them.
     with StagedFiles() as reports, BundleWriter(settings.path("dist_dir")) as bundle:
         jobs = [ArticleJob(settings, path, wanted, bundle.staging, cache is not None) for path in sources]  # type: ignore[arg-type]
-        outputs, ran = _run_jobs(jobs, job_keys, cache, bundle, workers, progress)
+        outputs, ran = _run_jobs(jobs, keys, cache, bundle, workers, progress)
         check_unique_slugs((o.slug, o.source) for o in outputs)
 
         site = Site(
@@ -136,7 +136,7 @@ def _build(
     files = dict(sorted(bundle.hashes.items()))
     if cache is not None:  # what a build with nothing changed returns, once its bundle is in place
         record = LastBuild(report.failing(), figures, files, written, written_stats(settings, written))
-        record_build(cache, settings, wanted, make_zip, job_keys, record)
+        record_build(cache, settings, wanted, make_zip, keys, record)
     return BuildResult(report, files, written, ran, shown_path(baseline, settings.root) if update_baseline else None)
 
 
@@ -228,5 +228,5 @@ def _sitemap_urls(site: Site) -> dict[str, dict[str, str]]:
 def _locale_files(staging: Path | None, hashes: dict[str, str], locale: str, assets: dict[str, Path]) -> dict[str, bytes]:
     """The files of one locale's archive, as written: its pages and the shared assets."""
     assert staging is not None
-    names = [p for p in hashes if p.startswith(locale_folder(locale))] + list(assets)
+    names = [p for p in hashes if p.startswith((locale_folder(locale), LINKED_FILES))] + list(assets)
     return {name: (staging / name).read_bytes() for name in names}

@@ -91,6 +91,8 @@ class BundleWriter:
         if not all(_is_bundle_path(path) and self._published.get(path) == digest for path, digest in files.items()):
             return False
         for path in files:
+            if self.hashes.get(path) == files[path]:
+                continue  # a file several articles share (an image they link), in place already
             destination = self.staging / path
             try:
                 if destination.parent not in self._folders:

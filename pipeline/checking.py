@@ -30,6 +30,7 @@ BUILD_RULES = (
     RuleInfo("below-threshold", "build", "An article whose translation covers too few of its words is left out of its locale."),
     RuleInfo("unsafe-link", "build", "A link target outside http, https, mailto and tel is removed from the page."),
     RuleInfo("no-base-url", "build", "Without base_url the pages have no hreflang alternates and the bundle no sitemap."),
+    RuleInfo("missing-file", "build", "A file the article links to (an image, a PDF) is not beside it in the source folder."),
 )
 
 

@@ -19,10 +19,18 @@ from .model import Finding
 from .sources import source_files
 
 
-def job_key(cache: BuildCache, settings: Settings, source: Path, wanted: Sequence[str]) -> str:
-    """What an article's job depends on: its source, and per locale its catalog, template strings and glossary."""
+def job_keys(cache: BuildCache, settings: Settings, sources: Sequence[Path], wanted: Sequence[str]) -> list[str]:
+    """Every article's job key. The files beside the articles (images, PDFs they may link) are
+    listed once for all, and each job depends on all of them: a changed image builds every article again."""
+    media = tuple(sorted(p for p in settings.path("source_dir").rglob("*") if p.suffix != ".md" and p.is_file()))
+    return [job_key(cache, settings, path, wanted, media) for path in sources]
+
+
+def job_key(cache: BuildCache, settings: Settings, source: Path, wanted: Sequence[str], media: Sequence[Path] = ()) -> str:
+    """What an article's job depends on: its source, the files beside it (`media`), and per locale its
+    catalog, template strings and glossary."""
     folders, shared = _locale_files(settings.path("locales_dir"), settings.locales)
-    files = [source, *(folder / f"{source.stem}.po" for folder in folders), *shared, *settings.theme.own_files()]
+    files = [source, *(folder / f"{source.stem}.po" for folder in folders), *shared, *settings.theme.own_files(), *media]
     return cache.key(_fields(settings), tuple(wanted), source.name, files=files)
 
 
@@ -52,7 +60,7 @@ LAST_BUILD: CacheEntry[LastBuild] = CacheEntry("last-build", LastBuild)
 def last_build(cache: BuildCache, settings: Settings, wanted: Sequence[str], make_zip: bool) -> LastBuild | None:
     """What the last build recorded, when every input and output is as it left them; else None."""
     sources = source_files(settings.path("source_dir"), settings.root)
-    jobs = [job_key(cache, settings, path, wanted) for path in sources]
+    jobs = job_keys(cache, settings, sources, wanted)
     last = cache.load(LAST_BUILD, (), _build_key(cache, settings, wanted, make_zip, jobs))
     if last is None or any(file_stat(settings.root / path) != stat for path, stat in last.written.items()):
         return None  # what it wrote was changed, or replaced by a build without the cache

@@ -16,6 +16,7 @@ from .catalogs import UI_DOMAIN, Catalog, CatalogTree, read_catalog, translation
 from .checking import check_built_pages
 from .checks.readability import ReadabilityReport, ReadabilityResult, check_readability
 from .config import Settings
+from .linked import linked_files
 from .locales import parse_locale
 from .model import Article, Finding, LocalizedArticle
 from .pseudo import pseudo_translations
@@ -72,7 +73,8 @@ def run_article(job: ArticleJob) -> ArticleOutput:
     editions = _editions(article, catalogs, settings, tree)
     published = tuple(l for l in settings.all_locales if meets_threshold(editions[l], settings))
 
-    findings: list[Finding] = []
+    linked = linked_files(article, settings.path("source_dir"), job.locales)
+    findings: list[Finding] = [f for f in linked.findings if f.rule not in settings.disabled_rules]
     for locale in (l for l in job.locales if l != settings.source_locale):
         if locale not in published:
             findings.append(below_threshold(editions[locale], settings))
@@ -83,7 +85,7 @@ def run_article(job: ArticleJob) -> ArticleOutput:
 
     site = Site(settings.source_locale, published, {article.slug: published}, settings.base_url, settings.directory_urls)
     renderers = {l: Renderer(l, site, ui_translations(tree.po(l, UI_DOMAIN), tree, l), settings.theme) for l in job.locales}
-    pages = [renderers[l].article_page(editions[l]) for l in job.locales if l in published]
+    pages = [renderers[l].article_page(editions[l], linked.for_locale(l)) for l in job.locales if l in published]
     findings += [f for page in pages for f in page.findings]
     findings += check_built_pages(pages, settings.dist_dir, settings.source_locale, scores, settings.disabled_rules)
     findings.sort(key=lambda f: f.sort_key())
@@ -97,7 +99,8 @@ def run_article(job: ArticleJob) -> ArticleOutput:
         published=published,
         cells=cells,
         entries={l: renderers[l].index_entry(editions[l]) for l in job.locales if l in published},
-        pages={page.path: write_into(job.staging, page.path, page.publishable) for page in pages},
+        pages={**{page.path: write_into(job.staging, page.path, page.publishable) for page in pages},
+               **{path: write_into(job.staging, path, file.read_bytes()) for path, file in sorted(linked.copies.items())}},
         report_page=render_article_report(described, locales_described(job.locales), cells, findings),
         report_row=render_matrix_row(described, locales_described(job.locales), cells),
         findings=findings,

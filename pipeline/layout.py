@@ -4,6 +4,7 @@
     es/index.html          a locale's index of articles
     index.html             the language chooser at the bundle's root
     assets/style.css       the shared stylesheet
+    files/<hash>/calf.png  a file an article links to, named by its content (`linked.py`)
 
 Pages are named by their locale and article (`PageAddress`); nothing else builds these
 paths or reads a locale back out of one. Pages built in this run carry their locale as
@@ -21,6 +22,7 @@ from typing import Callable
 INDEX = "index.html"
 ASSETS = "assets/"  # the shared files: the stylesheet, and a theme's own
 STYLESHEET = ASSETS + "style.css"
+LINKED_FILES = "files/"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _LOCALE_FOLDER = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 
@@ -51,6 +53,11 @@ class PageAddress:
 def page_file(locale: str | None = None, slug: str | None = None) -> str:
     """The file of a page inside the bundle: `es/slug/index.html`, `es/index.html` or `index.html`."""
     return PageAddress(locale, slug).file
+
+
+def linked_file(digest: str, name: str) -> str:
+    """Where a file an article links to is copied: one folder per content, the file's own name kept."""
+    return f"{LINKED_FILES}{digest}/{name}"
 
 
 def locale_folder(locale: str) -> str:

@@ -14,7 +14,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 import jinja2
 from babel import Locale
@@ -25,6 +25,7 @@ from .bidi import has_controls, isolate_controls, isolate_runs, isolated_html, i
 from .layout import STYLESHEET as STYLESHEET_FILE
 from .layout import Links, page_file
 from .locales import LocaleInfo, format_date_for, parse_locale
+from .linked import relink
 from .markdown import NOTE_LABELS, SAFE_SCHEMES, UnitSlot, inline_tokens, link_scheme, parse_document, parser, unit_slots
 from .notes import PageNotes
 from .sanitize import clean_html, inline_html, tag_names
@@ -125,11 +126,11 @@ class Renderer:
         return RenderedPage(path, html, self.locale.code, template=self.theme.shown(template),
                             base_template=self.theme.shown("base.html"), **parts)
 
-    def article_page(self, localized: LocalizedArticle) -> RenderedPage:
-        """The page of one article in this renderer's locale."""
+    def article_page(self, localized: LocalizedArticle, files: Mapping[str, str] | None = None) -> RenderedPage:
+        """The page of one article in this renderer's locale (`files`: local link targets -> their bundle copies)."""
         article = localized.article
         path = page_file(self.locale.code, article.slug)
-        heading, body, findings, fallbacks = self.render_body(localized)
+        heading, body, findings, fallbacks = self.render_body(localized, files or {})
         page = self.env.get_template("article.html").render(
             **self._common(path),
             title=localized.text_of("title"),
@@ -176,7 +177,7 @@ class Renderer:
         return self._page(page_file(), page, "languages.html")
 
     def render_body(
-        self, localized: LocalizedArticle
+        self, localized: LocalizedArticle, files: Mapping[str, str] | None = None
     ) -> tuple[str | None, str, list[Finding], list[tuple[str, Location]]]:
         """The article body as HTML with every unit in its localized text and marked with its index.
 
@@ -219,6 +220,10 @@ class Renderer:
                 shown = unit.text if slot.image else md.renderer.renderInline(slot.inline.children or [], md.options, {})
                 fallbacks.append((shown, unit.origin))
         tokens = notes.prune(self._html_blocks(tokens, localized, fallbacks))
+        page = page_file(self.locale.code, localized.article.slug)
+        for token in tokens:
+            if token.children and files:
+                token.children = relink(token.children, files, lambda copy: self.site.links.href(page, copy))
         heading = None
         words = self.env.get_template("notes.html").module  # escaped, in this locale
         labels = {NOTE_LABELS: {"heading": str(words.heading), "back": str(words.back)}}  # type: ignore[attr-defined]

@@ -49,6 +49,11 @@ Cramps are *sudden* and painful. See [the NHS page](https://www.nhs.uk/).
 """
 
 
+#: A one-pixel PNG.
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b49444154789c63600002"
+                    "00000500017a5eab3f0000000049454e44ae426082")
+
+
 def write_project(root: Path, articles: dict[str, str] | None = None, locales: str = '["es"]') -> Path:
     """A project folder with settings and articles (file name -> Markdown)."""
     root.mkdir(parents=True, exist_ok=True)
@@ -57,6 +62,7 @@ def write_project(root: Path, articles: dict[str, str] | None = None, locales: s
     source.mkdir(exist_ok=True)
     for name, text in (articles if articles is not None else {"leg-cramps.md": ARTICLE}).items():
         (source / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    (source / "stretch.png").write_bytes(PNG)  # the image ARTICLE shows, beside it as a build expects
     return root
 
 

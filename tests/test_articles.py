@@ -173,3 +173,59 @@ def test_inline_html_a_source_does_not_have_is_text_in_a_translation(tmp_path, a
     main = built.page("es").find("main")
     assert not main.find_all(["script", "img"]) and attack in main.get_text() and main.find("sub")
     assert built.findings("inline-html")
+
+
+def write_files(root: Path, files: dict[str, bytes]) -> None:
+    for name, data in files.items():
+        (root / "source" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "source" / name).write_bytes(data)
+
+
+def test_images_and_pdfs_beside_the_article_are_copied_once_and_a_locale_may_have_its_own(tmp_path):
+    root = write_project(tmp_path / "case", {
+        "case.md": FRONT + "![A calf](images/calf.png)\n\nRead [the leaflet](docs/leaflet.pdf#page=2) or [another page](other.md).\n",
+        "other.md": FRONT.replace("Case", "Other") + "![Same calf](images/calf.png)\n\n![Copy](images/copy.png)\n",
+    })
+    write_files(root, {"images/calf.png": b"calf", "images/copy.png": b"calf", "images/calf.es.png": b"ternero",
+                       "docs/leaflet.pdf": b"%PDF-1.4"})
+    translate_everything(root, "es")
+    result = build(load_settings(root))
+    dist = root / "dist"
+    copies = sorted(p.relative_to(dist).as_posix() for p in (dist / "files").rglob("*") if p.is_file())
+    assert len(copies) == 4 and {(dist / c).read_bytes() for c in copies} == {b"calf", b"ternero", b"%PDF-1.4"}
+    assert len([c for c in copies if (dist / c).read_bytes() == b"calf"]) == 2  # calf.png and copy.png: one folder
+    for locale, content in (("en", b"calf"), ("es", b"ternero")):
+        page = dist / locale / "case" / "index.html"
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        image = (page.parent / soup.select_one("main img")["src"]).resolve()
+        assert image.read_bytes() == content and image.is_relative_to(dist.resolve())
+        leaflet, other = soup.select("main p a")
+        assert leaflet["href"].endswith("/leaflet.pdf#page=2")
+        assert (page.parent / leaflet["href"].split("#")[0]).resolve().read_bytes() == b"%PDF-1.4"
+        assert other["href"] == "other.md"  # a page, not a file to copy
+    assert not [f for f in result.report.findings if f.rule == "missing-file"]
+    assert f"files/{copies[0].split('/')[1]}/" in (dist / "manifest.json").read_text()
+
+
+def test_a_missing_or_outside_file_is_an_error_at_its_markdown_line(tmp_path):
+    root = write_project(tmp_path / "case", {"case.md": FRONT + "Intro.\n\n![A calf](images/none.png)\n\n[x](../../secret.txt)\n"})
+    (tmp_path / "secret.txt").write_text("no")
+    result = build(load_settings(root))
+    found = sorted((f.file, f.line, f.severity, f.message) for f in result.report.findings if f.rule == "missing-file")
+    assert found == [("source/case.md", 8, "error", "links to images/none.png, which is not in the source folder"),
+                     ("source/case.md", 10, "error",
+                      "links to ../../secret.txt, which is outside the source folder: it is not copied")]
+    assert not (root / "dist/files").exists() and result.report.return_code == 1
+
+
+def test_a_changed_image_is_copied_again_by_an_incremental_build(tmp_path):
+    from pipeline.cache import BuildCache
+
+    root = write_project(tmp_path / "case", {"case.md": FRONT + "![A calf](calf.png)\n"})
+    write_files(root, {"calf.png": b"one"})
+    settings = load_settings(root)
+    build(settings, cache=BuildCache(root))
+    write_files(root, {"calf.png": b"two"})
+    build(settings, cache=BuildCache(root))
+    soup = BeautifulSoup((root / "dist/en/case/index.html").read_text(encoding="utf-8"), "lxml")
+    assert (root / "dist/en/case" / soup.select_one("main img")["src"]).resolve().read_bytes() == b"two"

@@ -29,6 +29,7 @@ LAYERS = {
     "pseudo": 3,
     "notes": 3,
     "sanitize": 3,
+    "linked": 3,
     "config": 4,
     "sources": 4,
     "translate": 4,
