@@ -30,6 +30,7 @@ BUILD_RULES = (
     RuleInfo("below-threshold", "build", "An article whose translation covers too few of its words is left out of its locale."),
     RuleInfo("unsafe-link", "build", "A link target outside http, https, mailto and tel is removed from the page."),
     RuleInfo("no-base-url", "build", "Without base_url the pages have no hreflang alternates and the bundle no sitemap."),
+    RuleInfo("front-matter-key", "build", "A front-matter key the pipeline does not read, most likely a typo of one it does."),
     RuleInfo("missing-file", "build", "A file the article links to (an image, a PDF) is not beside it in the source folder."),
 )
 
@@ -51,7 +52,7 @@ def load_editions(settings: Settings, articles: list[Article], locales: Sequence
 
 def readability(settings: Settings, locales: Sequence[str] | None = None) -> tuple[ReadabilityReport, list[LocalizedArticle]]:
     """Score every article in the locales (all configured ones by default), fallbacks excluded."""
-    articles = load_articles(settings.path("source_dir"), settings.root, settings.source_locale)
+    articles = load_articles(settings.path("source_dir"), settings.root, settings.source_locale, settings.front_matter)
     editions = load_editions(settings, articles, locales or settings.all_locales)
     return _score(settings, articles, editions), [e for localized in editions.values() for e in localized]
 

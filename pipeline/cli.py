@@ -160,7 +160,7 @@ def extract(project: Path) -> None:
     settings = _settings(project)
     written = extract_templates(settings)
     for path in written:
-        click.echo(f"wrote {_shown(path, settings)}")
+        click.echo(f"{'wrote' if path.exists() else 'removed'} {_shown(path, settings)}")
     click.echo(f"{len(written)} templates changed" if written else "templates are up to date")
 
 
@@ -206,15 +206,18 @@ def status(project: Path, locales: tuple[str, ...], output: str, min_coverage: f
     from .catalogs import total_status
     from .commands import coverage_report
     from .reports import status_row, status_table
-    from .workflow import translation_status
+    from .workflow import orphaned_catalogs, translation_status
 
     settings = _settings(project)
-    rows = translation_status(settings, _catalog_locales(settings, locales))
+    chosen = _catalog_locales(settings, locales)
+    rows = translation_status(settings, chosen)
     totals = total_status(rows)
     if output == "json":
         click.echo(json.dumps([status_row(r) for r in rows], indent=2, ensure_ascii=False))
     else:
         click.echo(status_table(rows, totals))
+    for path in orphaned_catalogs(settings, chosen, {r.article for r in rows}):
+        click.echo(f"{_shown(path, settings)}: its article is gone; the catalog is kept, with its translations", err=True)
     report = coverage_report(totals, min_coverage)
     for finding in report.findings:
         click.echo(finding.message, err=True)

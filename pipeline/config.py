@@ -53,6 +53,8 @@ class Settings:
     fail_on: str = "error"
     #: Rule ids to switch off.
     disabled_rules: tuple[str, ...] = ()
+    #: Front-matter keys of the project's own whose text is translated, besides title and description.
+    front_matter: tuple[str, ...] = ()
     #: Width of new and changed catalog lines: 0 for none, N to wrap at N columns as GNU gettext does;
     #: unset, each catalog keeps the style it was saved in (GNU, Poedit and Weblate each have theirs).
     po_width: int | None = None
@@ -291,6 +293,7 @@ VALIDATORS: dict[str, Callable[[str, Any, list[str]], Any]] = {
     "threshold": _threshold,
     "fail_on": _severity,
     "disabled_rules": _string_list,
+    "front_matter": _string_list,
     "readability": _readability,
     "templates_dir": _optional_folder,
     "static_dir": _optional_folder,

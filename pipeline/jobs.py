@@ -67,14 +67,15 @@ def run_article(job: ArticleJob) -> ArticleOutput:
     """Translate, check, render and write one article in the job's locales."""
     settings = job.settings
     tree = CatalogTree(settings.root, settings.path("locales_dir"))
-    article = read_article(job.source, relative_path(job.source, settings.root), settings.source_locale)
+    article = read_article(job.source, relative_path(job.source, settings.root), settings.source_locale,
+                           settings.front_matter)
     catalogs = {l: read_catalog(tree.po(l, article.slug), tree, l)
                 if tree.po(l, article.slug).exists() and not parse_locale(l).pseudo else None for l in settings.locales}
     editions = _editions(article, catalogs, settings, tree)
     published = tuple(l for l in settings.all_locales if meets_threshold(editions[l], settings))
 
     linked = linked_files(article, settings.path("source_dir"), job.locales)
-    findings: list[Finding] = [f for f in linked.findings if f.rule not in settings.disabled_rules]
+    findings: list[Finding] = [f for f in (*article.findings, *linked.findings) if f.rule not in settings.disabled_rules]
     for locale in (l for l in job.locales if l != settings.source_locale):
         if locale not in published:
             findings.append(below_threshold(editions[locale], settings))

@@ -22,6 +22,7 @@ UNIT_KINDS: dict[str, str] = {
     "image-alt": "image alt text",
     "image-title": "image title (shown when pointing at the image)",
     "footnote": "footnote: the note a [^label] in the text refers to",
+    "front-matter": "front-matter field",
 }
 
 Severity = Literal["error", "warning", "info"]
@@ -39,12 +40,15 @@ class Unit:
     text: str
     line: int
     level: int | None = None  # heading level, for headings only
+    key: str | None = None  # the field's key, for front-matter fields only
 
     @property
     def description(self) -> str:
         """What the unit is, for the catalog's extracted comment."""
         if self.kind == "heading":
             return f"heading level {self.level}"
+        if self.kind == "front-matter":
+            return f"front-matter field {self.key}"
         return UNIT_KINDS[self.kind]
 
 
@@ -61,11 +65,12 @@ class Article:
     body: str
     body_line: int  # the file's line on which the body starts (1-based)
     units: tuple[Unit, ...]
+    findings: tuple["Finding", ...] = ()  # what reading it found (unknown front-matter keys)
 
     @property
     def body_units(self) -> tuple[Unit, ...]:
-        """The units of the Markdown body, without the front-matter title and description."""
-        return tuple(u for u in self.units if u.kind not in ("title", "description"))
+        """The units of the Markdown body, without the front matter's."""
+        return tuple(u for u in self.units if u.kind not in ("title", "description", "front-matter"))
 
 
 @dataclass(frozen=True)

@@ -140,6 +140,7 @@ class Renderer:
             date_text=format_date_for(article.date, self.locale.code) if article.date else "",
             heading=heading,
             body=body,
+            front_matter={u.unit.key: u.text for u in localized.units if u.unit.kind == "front-matter"},
             has_fallbacks=bool(fallbacks) or not localized.units[0].translated,
             source_name=self._source_name(),
             alternates=self._alternates(article.slug),

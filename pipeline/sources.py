@@ -8,8 +8,9 @@ type, an empty article, an unsafe or duplicate slug, a link that leaves the fold
 from __future__ import annotations
 
 import datetime
+import difflib
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
 import yaml
 from markdown_it.token import Token
@@ -18,7 +19,7 @@ from .errors import SourceError
 from .layout import SLUG, shown_path
 from .locales import normalize_code
 from .markdown import parse_document, unit_slots
-from .model import Article, Unit
+from .model import Article, Finding, Unit
 
 #: Articles larger than this are refused: a build stays within bounded memory and time
 #: (a 5 MB article builds in seconds; patient articles are a few kilobytes).
@@ -32,7 +33,7 @@ MAX_TABLE_COLUMNS = 20
 #: libyaml's loader when it is installed (about nine times faster), else PyYAML's own.
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER_FENCE = "---"
-#: Front-matter fields the pipeline reads, and the types they must have. Others are kept out.
+#: Front-matter fields the pipeline reads, and the types they must have. Others are warned about.
 FRONT_MATTER_TYPES: dict[str, tuple[type, ...]] = {
     "title": (str,),
     "slug": (str,),
@@ -42,9 +43,10 @@ FRONT_MATTER_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
-def load_articles(source_dir: Path, root: Path, source_locale: str) -> list[Article]:
-    """Every `*.md` article in the source folder, sorted by path, with unique slugs."""
-    articles = [read_article(path, relative_path(path, root), source_locale) for path in source_files(source_dir, root)]
+def load_articles(source_dir: Path, root: Path, source_locale: str, extra_keys: Sequence[str] = ()) -> list[Article]:
+    """Every `*.md` article in the source folder, sorted by path, with unique slugs (`extra_keys`: see `read_article`)."""
+    articles = [read_article(path, relative_path(path, root), source_locale, extra_keys)
+                for path in source_files(source_dir, root)]
     check_unique_slugs((a.slug, a.path) for a in articles)
     return articles
 
@@ -72,8 +74,12 @@ def check_unique_slugs(slugs: Iterable[tuple[str, str]]) -> None:
         seen[slug] = file
 
 
-def read_article(path: Path, rel: str, source_locale: str) -> Article:
-    """One source file as an `Article`; `rel` is its path as reports show it."""
+def read_article(path: Path, rel: str, source_locale: str, extra_keys: Sequence[str] = ()) -> Article:
+    """One source file as an `Article`; `rel` is its path as reports show it.
+
+    `extra_keys` are front-matter keys of the project's own whose text is translated (the
+    `front_matter` setting); any other key the pipeline does not know is a warning.
+    """
     text = _read_text(path, rel)
     if not text.strip():
         raise SourceError("empty article: the file has no front matter and no text", rel)
@@ -107,6 +113,14 @@ def read_article(path: Path, rel: str, source_locale: str) -> Article:
     head_units = [Unit("title", title.strip(), meta_lines.get("title", body_line))]
     if description:
         head_units.append(Unit("description", description, meta_lines["description"]))
+    for key in extra_keys:
+        value = meta.get(key)
+        if value is not None and not isinstance(value, str):
+            raise SourceError(f"front-matter field {key!r} must be text, not {type(value).__name__}", rel, meta_lines.get(key))
+        if value and value.strip():
+            head_units.append(Unit("front-matter", value.strip(), meta_lines[key], key=key))
+    findings = tuple(_unknown_key(key, extra_keys, rel, meta_lines[key], slug) for key in meta
+                     if key not in FRONT_MATTER_TYPES and key not in extra_keys)
     return Article(
         path=rel,
         slug=slug,
@@ -117,6 +131,7 @@ def read_article(path: Path, rel: str, source_locale: str) -> Article:
         body=body,
         body_line=body_line,
         units=tuple(head_units + body_units),
+        findings=findings,
     )
 
 
@@ -146,6 +161,15 @@ def _tables(tokens: list[Token]) -> Iterator[tuple[Token, int, int]]:
             columns = max(columns, row)
         elif token.type == "table_close" and table is not None:
             yield table, cells, columns
+
+
+def _unknown_key(key: str, extra_keys: Sequence[str], rel: str, line: int, slug: str) -> Finding:
+    """The warning for a front-matter key the pipeline does not read, naming the nearest one it does."""
+    close = difflib.get_close_matches(key, [*FRONT_MATTER_TYPES, *extra_keys], n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    return Finding("front-matter-key", "warning",
+                   f"unknown front-matter key {key!r}{hint}: it is not read; declare keys of your own whose text "
+                   "is translated in the front_matter setting", rel, line, article=slug, check="build")
 
 
 def _read_text(path: Path, rel: str) -> str:
@@ -209,7 +233,7 @@ def _parse_front_matter(source: str, rel: str) -> tuple[dict[str, Any], dict[str
                 rel,
                 lines.get(name),
             )
-    return {k: v for k, v in data.items() if k in FRONT_MATTER_TYPES}, lines
+    return {str(k): v for k, v in data.items()}, lines
 
 
 def _first_unreadable_scalar(loader: Any, node: yaml.Node | None) -> yaml.ScalarNode | None:

@@ -35,6 +35,7 @@ from .checks.catalogs import CheckContext, Entry, allowed_rules, check_entries, 
 from .config import Settings
 from .cache import BuildCache, CacheEntry, lock_path
 from .files import committed_together, exclusive_lock, refuse_links_outside, remove_stale_temporaries, write_atomic
+from .errors import CatalogError
 from .locales import parse_locale
 from .model import Article, CatalogStatus, Finding, Report
 from .parallel import map_jobs
@@ -61,7 +62,7 @@ def current_templates(settings: Settings, articles: list[Article] | None = None)
     """The templates the sources call for now: one per article, then the `ui` domain."""
     date = creation_date()
     if articles is None:
-        articles = load_articles(settings.path("source_dir"), settings.root, settings.source_locale)
+        articles = load_articles(settings.path("source_dir"), settings.root, settings.source_locale, settings.front_matter)
     return [*(article_template(article, date) for article in articles), ui_template(date, settings.root, settings.theme)]
 
 
@@ -70,7 +71,7 @@ POT_OF_SOURCE: CacheEntry[tuple[str, str]] = CacheEntry("pot", tuple[str, str])
 
 
 def extract_templates(settings: Settings, workers: int | None = None) -> list[Path]:
-    """Write the POT files whose content changed; return them.
+    """Write the POT files whose content changed, and remove those of articles that are gone; return them.
 
     An article whose source is as it was when its POT was last written, with that POT in
     place, is not read again (the cache remembers); the others are read on every core.
@@ -85,7 +86,8 @@ def extract_templates(settings: Settings, workers: int | None = None) -> list[Pa
         slugs: dict[Path, str] = {}
         todo: list[tuple[Path, str]] = []
         for path in sources:
-            key = cache.key(relative_path(path, settings.root), settings.source_locale, files=[path])  # as in `#:` lines
+            key = cache.key(relative_path(path, settings.root), settings.source_locale, settings.front_matter,
+                            files=[path])  # as in `#:` lines
             known = cache.load(POT_OF_SOURCE, (path.name,), key)
             if known is not None and cache.digest(tree.pot(known[0])) == known[1]:
                 slugs[path] = known[0]
@@ -100,6 +102,7 @@ def extract_templates(settings: Settings, workers: int | None = None) -> list[Pa
                 if store_template(tree.pot(slug), rendered, tree) is None:
                     written.append(tree.pot(slug))
             written += extract([ui_template(date, settings.root, settings.theme)], tree)
+            written += orphaned_templates(tree, set(slugs.values()), remove=True)
         for (path, key), (slug, _) in zip(todo, made):  # once the POTs are in place
             cache.store(POT_OF_SOURCE, (path.name,), key, (slug, cache.digest(tree.pot(slug))))
         cache.save()
@@ -108,7 +111,7 @@ def extract_templates(settings: Settings, workers: int | None = None) -> list[Pa
 
 def render_article_template(settings: Settings, date: datetime.datetime, path: Path) -> tuple[str, bytes]:
     """An article's slug and its POT, rendered (in a worker process when there are many)."""
-    article = read_article(path, relative_path(path, settings.root), settings.source_locale)
+    article = read_article(path, relative_path(path, settings.root), settings.source_locale, settings.front_matter)
     return article.slug, render_catalog(article_template(article, date))
 
 
@@ -127,6 +130,7 @@ def update_catalogs(settings: Settings, locales: Sequence[str] | None = None, ch
     with exclusive_lock(catalogs_lock(settings)), committed_together():  # every catalog, or none
         remove_stale_temporaries(catalog_folders(settings, settings.locales))
         changed = extract(templates, tree, write=not check)
+        changed += orphaned_templates(tree, {t.domain for t in templates}, remove=not check)
         for locale in locales or settings.locales:
             existing = {t.domain: _read_if_present(tree.po(locale, str(t.domain)), tree, locale) for t in templates}
             memory = translation_memory(c for c in existing.values() if c is not None and c.domain != UI_DOMAIN)
@@ -140,6 +144,29 @@ def update_catalogs(settings: Settings, locales: Sequence[str] | None = None, ch
                     if not check:
                         write_atomic(path, after)
     return UpdateResult(changed)
+
+
+def orphaned_templates(tree: CatalogTree, domains: set[str], remove: bool) -> list[Path]:
+    """The POTs of articles that no longer exist (and, with `remove`, delete them). A PO is never deleted."""
+    folder = tree.pot(UI_DOMAIN).parent
+    gone = sorted(p for p in folder.glob("*.pot") if p.stem not in domains | {UI_DOMAIN}) if folder.is_dir() else []
+    for path in gone if remove else ():
+        try:
+            path.unlink()
+        except OSError as exc:
+            raise CatalogError(f"cannot remove the template of an article that is gone: {exc.strerror or exc}",
+                               tree.rel(path)) from None
+    return gone
+
+
+def orphaned_catalogs(settings: Settings, locales: Sequence[str] | None, domains: set[str]) -> list[Path]:
+    """The PO files of no current domain (article slug or `ui`): kept, for `status` to list, translations and all."""
+    tree = catalog_tree(settings)
+    found = []
+    for locale in locales or settings.locales:
+        folder = tree.po(locale, UI_DOMAIN).parent
+        found += sorted(p for p in folder.glob("*.po") if p.stem not in domains) if folder.is_dir() else []
+    return found
 
 
 def catalog_style(settings: Settings) -> Style | None:
@@ -183,7 +210,7 @@ def check_catalogs(settings: Settings, locales: Sequence[str] | None = None, ui_
     if ui_only:
         articles, templates = [], [ui_template(creation_date(), settings.root, settings.theme)]
     else:
-        articles = load_articles(settings.path("source_dir"), settings.root, settings.source_locale)
+        articles = load_articles(settings.path("source_dir"), settings.root, settings.source_locale, settings.front_matter)
         templates = current_templates(settings, articles)
     kinds = {a.slug: unit_kinds(a) for a in articles} | {UI_DOMAIN: {}}
     findings = []

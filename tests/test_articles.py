@@ -229,3 +229,39 @@ def test_a_changed_image_is_copied_again_by_an_incremental_build(tmp_path):
     build(settings, cache=BuildCache(root))
     soup = BeautifulSoup((root / "dist/en/case/index.html").read_text(encoding="utf-8"), "lxml")
     assert (root / "dist/en/case" / soup.select_one("main img")["src"]).resolve().read_bytes() == b"two"
+
+
+def test_a_front_matter_typo_is_a_warning_naming_the_key_meant_and_declared_keys_are_translated(tmp_path):
+    root = write_project(tmp_path / "case", {"case.md": "---\ntitle: Case\ndescripton: Typo.\nsummary: In short.\n"
+                                                        "author: Dr. Who\n---\n\nText.\n"})
+    settings_file = root / "pyproject.toml"
+    settings_file.write_text(settings_file.read_text() + 'front_matter = ["summary"]\n')
+    translate_everything(root, "es")
+    result = build(load_settings(root))
+    warned = sorted((f.line, f.severity, f.message) for f in result.report.findings if f.rule == "front-matter-key")
+    assert [line for line, _, _ in warned] == [3, 5] and {severity for _, severity, _ in warned} == {"warning"}
+    assert "unknown front-matter key 'descripton' (did you mean 'description'?)" in warned[0][2]
+    assert "did you mean" not in warned[1][2]  # author: nothing near it
+    tree = CatalogTree(root, root / "locales")
+    entries = {m.msgid: m.extracted_comments for m in read_catalog(root / "locales/templates/case.pot", tree)}
+    assert entries["In short."] == ["front-matter field summary"] and "Typo." not in entries and "Dr. Who" not in entries
+
+
+def test_extract_removes_the_template_of_a_deleted_article_and_status_lists_its_kept_catalogs(tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+
+    from .conftest import run
+
+    root = write_project(tmp_path / "case", {"case.md": FRONT + "Text.\n", "gone.md": FRONT.replace("Case", "Gone") + "Old.\n"})
+    translate_everything(root, "es")
+    po = root / "locales/es/LC_MESSAGES/gone.po"
+    kept = po.read_bytes()
+    (root / "source/gone.md").unlink()
+    result = run(root, "extract")
+    assert "removed locales/templates/gone.pot" in result.output
+    assert not (root / "locales/templates/gone.pot").exists() and (root / "locales/templates/case.pot").exists()
+    assert run(root, "update").exit_code == 0 and po.read_bytes() == kept  # a PO is never deleted, nor changed
+    status = CliRunner().invoke(cli, ["-C", str(root), "status", "--format", "json"])
+    assert "locales/es/LC_MESSAGES/gone.po: its article is gone" in status.output  # on stderr
