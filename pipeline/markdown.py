@@ -95,6 +95,7 @@ def new_parser() -> MarkdownIt:
     # reference, which the renderer matches to the source's notes by label.
     md.inline.ruler.at("footnote_ref", lambda state, silent: footnote_ref(
         state, silent, always_match=UNIT_MODE in state.env))
+    md.add_render_rule("footnote_ref", _render_note_reference)
     md.add_render_rule("footnote_block_open", _render_notes_open)
     md.add_render_rule("footnote_anchor", _render_note_anchor)
     md.use(attrs_block_plugin, allowed=("id",))
@@ -128,6 +129,16 @@ def _heading_ids(state: StateCore) -> None:
         if start + last + 1 == len(content) and "id" in attrs:
             token.attrSet("id", attrs["id"])
             inline.content = content[:start].rstrip()
+
+
+def _render_note_reference(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Mapping[str, Any]) -> str:
+    """A reference to a note: its number raised, as GitHub shows it (a citation marker keeps its brackets),
+    described by the notes' heading for screen readers."""
+    meta = tokens[idx].meta
+    number = meta["id"] + 1
+    anchor = f"fnref{number}" + (f":{meta['subId']}" if meta.get("subId", 0) > 0 else "")
+    return (f'<sup class="footnote-ref"><a href="#fn{number}" id="{anchor}" aria-describedby="notes-heading">'
+            f"{number}</a></sup>")
 
 
 def _render_notes_open(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Mapping[str, Any]) -> str:

@@ -265,3 +265,70 @@ def test_extract_removes_the_template_of_a_deleted_article_and_status_lists_its_
     assert run(root, "update").exit_code == 0 and po.read_bytes() == kept  # a PO is never deleted, nor changed
     status = CliRunner().invoke(cli, ["-C", str(root), "status", "--format", "json"])
     assert "locales/es/LC_MESSAGES/gone.po: its article is gone" in status.output  # on stderr
+
+
+DONE_WHEN = """---
+title: Leg cramps at night
+descripton: Why legs cramp.
+---
+
+# Leg cramps at night
+
+<!-- editor: check the dose with Dr. Mart&iacute;n -->
+
+Cramps are common in older adults.[^1] Read the [NHS page][nhs] or the
+[NICE summary][] and take 2 tablets <!-- not 3 --> a day.
+Stretch f&ouml;r 30 seconds &ndash; then rest.\\
+Drink H<sub>2</sub>O, as the <abbr title="National Health Service">NHS</abbr> says.[1]
+
+![A calf being stretched](images/calf.png "Stretch before bed")
+
+## References
+
+1. Hirai M. Muscle cramps and varicose veins. Vasa. 2000.
+
+[^1]: Most cramps last a few *minutes*.
+
+[nhs]: https://www.nhs.uk/conditions/leg-cramps/ "NHS: leg cramps"
+[NICE summary]: https://cks.nice.org.uk/topics/leg-cramps/
+"""
+
+
+def skeleton(main) -> list[tuple]:
+    """The structure of a page's main content: elements with their ids, classes and link targets, no text."""
+    return [(el.name, el.get("id"), tuple(el.get("class") or ()), el.get("href"), el.get("src")) for el in main.find_all(True)]
+
+
+def test_an_article_as_people_write_it_builds_in_every_locale_with_the_same_structure(tmp_path):
+    """The issue's test: links, notes, comment, inline HTML, entities, hard break, image, front-matter typo."""
+    root = write_project(tmp_path / "case", {"case.md": DONE_WHEN}, locales='["es", "ar"]')
+    write_files(root, {"images/calf.png": b"\x89PNG calf", "images/calf.es.png": b"\x89PNG ternero"})
+    for locale in ("es", "ar"):
+        translate_everything(root, locale, lambda text, locale=locale: f"{locale.upper()}: {text}")
+    result = build(load_settings(root))
+
+    [typo] = [f for f in result.report.findings if f.rule == "front-matter-key"]
+    assert (typo.line, typo.severity) == (3, "warning") and "did you mean 'description'?" in typo.message
+    assert not [f for f in result.report.findings if f.severity == "error"], result.report.findings
+    shapes = {}
+    for locale in ("en", "es", "ar"):
+        page = BeautifulSoup((root / f"dist/{locale}/case/index.html").read_text(encoding="utf-8"), "lxml")
+        main = page.find("main")
+        text = main.get_text(" ")
+        assert "editor" not in text and "not 3" not in text and "<!--" not in str(main)
+        links = {a.get_text(): a["href"] for a in main.select("p a")}
+        assert links["NHS page"] == "https://www.nhs.uk/conditions/leg-cramps/"
+        assert main.select_one('a[href="https://www.nhs.uk/conditions/leg-cramps/"]')["title"] == "NHS: leg cramps"
+        assert main.select_one('a[href="https://cks.nice.org.uk/topics/leg-cramps/"]') is not None
+        assert main.select_one("sup.footnote-ref a")["href"] == "#fn1" and main.select_one("#fn1") is not None
+        assert main.select_one("a.footnote-backref")["href"] == "#fnref1" and main.select_one("#fnref1") is not None
+        assert main.select_one("a.citation")["href"] == "#ref-1" and main.select_one("#ref-1") is not None
+        assert main.select_one("sub").get_text() == "2" and main.select_one("abbr")["title"].endswith("National Health Service")
+        assert "för 30 seconds – then rest." in text and main.select_one("p br") is not None
+        image = main.select_one("img")
+        expected = b"\x89PNG ternero" if locale == "es" else b"\x89PNG calf"
+        assert (root / f"dist/{locale}/case" / image["src"]).resolve().read_bytes() == expected
+        assert image["alt"].endswith("A calf being stretched") and image["title"].endswith("Stretch before bed")
+        shape = skeleton(main)
+        shapes[locale] = [(name, i, c, h, None) for name, i, c, h, s in shape]  # the image differs in es by design
+    assert shapes["en"] == shapes["es"] == shapes["ar"]
