@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
 from ..markdown import new_parser
+from ..msgids import UNIT_MODE
 
 Role = Literal["open", "close", "standalone"]
 
@@ -30,9 +31,11 @@ KINDS: dict[str, str] = {
     "image": "image",
     "code_inline": "code",
     "hardbreak": "break",
+    "softbreak": "break",  # in a unit's text a newline is a hard line break (see `msgids`)
 }
 
 _SPAN = "xliff_span"  # token.meta key: where in the text the token's Markdown is
+_NOTED_END = "xliff_break_end"  # env key: where the last line break's span ends
 
 
 @dataclass(frozen=True)
@@ -56,12 +59,12 @@ def join(pieces: Iterable[Piece]) -> str:
 
 def split_inline(text: str) -> Pieces:
     """A unit's text as runs of text and tags, codes numbered in the order they open."""
-    tokens = _locating_parser().parseInline(text, {})
+    tokens = _locating_parser().parseInline(text, {UNIT_MODE: True})
     spans: list[tuple[int, int, str, Role]] = []  # start, end, kind, role
     for token in tokens[0].children or [] if tokens else []:
         span = token.meta.get(_SPAN)
         if span is None or token.type == "text":
-            continue  # text (unpaired delimiters too), soft breaks, an autolink's text and end
+            continue  # text (unpaired delimiters too), an autolink's text and end
         if token.type == "link_open" and token.markup == "autolink":
             spans.append((*span, "autolink", "standalone"))
         elif token.type == "image":
@@ -228,11 +231,12 @@ def _note_spans(name: str, state: StateInline, start: int, first: int) -> None:
     """Record where the tokens a rule just made came from, for the kinds that become codes."""
     tokens, end = state.tokens, state.pos
     last = tokens[-1] if tokens else None
-    if name in ("newline", "escape") and last is not None and last.type == "hardbreak":
-        begin = start
-        while name == "newline" and begin > 0 and state.src[begin - 1] == " ":
-            begin -= 1  # the trailing spaces that make the break belong to it
+    if name in ("newline", "escape") and last is not None and last.type in ("hardbreak", "softbreak"):
+        begin, floor = start, state.env.get(_NOTED_END, 0)
+        while name == "newline" and begin > floor and state.src[begin - 1] == " ":
+            begin -= 1  # the trailing spaces before the break belong to it (not those the last break took)
         last.meta[_SPAN] = (begin, end)
+        state.env[_NOTED_END] = end  # a break takes the next line's leading spaces too
     elif name == "backticks" and last is not None and last.type == "code_inline":
         last.meta[_SPAN] = (start, end)
     elif name in ("emphasis", "strikethrough"):
