@@ -1,8 +1,18 @@
-"""Each catalog rule fails on a slip a translator could make and passes on the right translation."""
+"""Each catalog rule against its fixture folder, as the other checks' rules are tested.
+
+A folder is named after its rule: `fail.<locale>.po` holds slips a translator could make, each
+entry one that breaks the rule; `pass.<locale>.po` the right translations, which keep it. They
+are real PO files, read as `pipeline check catalogs` reads a translator's file.
+"""
+
+from pathlib import Path
 
 import pytest
 
-from pipeline.checks.catalogs import CheckContext, Entry, GlossaryTerm, all_rules, check_entries
+from pipeline.catalogs import CatalogTree, read_catalog
+from pipeline.checks.catalogs import CheckContext, Entry, GlossaryTerm, all_rules, check_entries, load_glossary
+from pipeline.model import Finding
+from pipeline.workflow import catalog_findings
 
 GLOSSARY = CheckContext("en", (GlossaryTerm("varicose veins", ("venas varicosas",)),))
 
@@ -16,50 +26,41 @@ def rule_ids(*args, **kwargs):
     return {rule for rule, _ in findings(*args, **kwargs)}
 
 
-CASES = [
-    # rule, source, slip, right translation, options
-    ("inline-markdown", "See [the NHS page](https://www.nhs.uk/).", "Vea la página del NHS.", "Vea [la página del NHS](https://www.nhs.uk/).", {}),
-    ("inline-markdown", "Cramps are *sudden*.", "Los calambres son repentinos.", "Los calambres son *repentinos*.", {}),
-    ("urls", "[Our clinic](https://example.org/)", "[Nuestra clínica](https://example.org/es)", "[Nuestra clínica](https://example.org/)", {}),
-    ("urls", "Visit https://example.org/a now.", "Visite https://example.org/b ahora.", "Visite https://example.org/a ahora.", {}),
-    ("emails", "Write to help@example.org.", "Escriba a ayuda@example.org.", "Escriba a help@example.org.", {}),
-    ("phone-numbers", "Call [816-396-0245](tel:+18163960245).", "Llame al [816-396-0254](tel:+18163960245).", "Llame al [816-396-0245](tel:+18163960245).", {}),
-    ("bidi-controls", "Call 816-396-0245.", "Llame al \u202e816-396-0245\u202c.", "Llame al 816-396-0245.", {}),
-    ("bidi-controls", "Call 816-396-0245.", "اتصل على \u2067816-396-0245\u2069.", "اتصل على 816-396-0245.", {"locale": "ar"}),
-    ("numbers", "67% of patients improved.", "El 76 % de los pacientes mejoró.", "El 67 % de los pacientes mejoró.", {}),
-    ("numbers", "sixty-seven percent of patients", "el setenta y seis por ciento de los pacientes", "el sesenta y siete por ciento de los pacientes", {}),
-    ("numbers", "It costs 1,000.50 dollars.", "Es kostet 1.000,60 Dollar.", "Es kostet 1.000,50 Dollar.", {"locale": "de"}),
-    ("numbers", "In 2 weeks.", "En 3 semanas.", "En dos semanas.", {}),
-    ("untranslated", "Leg cramps", "", None, {}),
-    ("fuzzy", "Leg cramps at night", "Calambres en las piernas", None, {"fuzzy": True}),
-    ("same-as-source", "Managing Restless Leg Syndrome", "Managing Restless Leg Syndrome", "Tratamiento del síndrome", {}),
-    ("end-punctuation", "Is it serious?", "¿Es grave.", "¿Es grave?", {}),
-    ("end-punctuation", "It is rare.[1]", "Es raro[1]", "Es raro.[1]", {}),
-    ("whitespace", "Leg cramps", "Calambres en las piernas ", "Calambres en las piernas", {}),
-    ("doubled-words", "the cause of the cramps", "la causa de de los calambres", "la causa de los calambres", {}),
-    ("length", "Low iron levels in the blood have been linked to RLS.", "Hierro.", "Los niveles bajos de hierro en la sangre se han relacionado con el SPI.", {}),
-    ("glossary", "Varicose veins hurt.", "Las várices duelen.", "Las venas varicosas duelen.", {}),
-    ("references", "Stretch first.[^1]", "Estire primero.", "Estire primero.[^1]", {}),
-    ("references", "Stretch first.[^1]", "Estire primero.[^nota]", "Estire primero.[^1]", {}),
-    ("references", "One study showed it.[2]", "Un estudio lo mostró.", "Un estudio lo mostró.[2]", {}),
-    ("inline-html", "Water is H<sub>2</sub>O.", "El agua es H<b>2</b>O.", "El agua es H<sub>2</sub>O.", {}),
-    ("inline-html", "Water is H<sub>2</sub>O.", "El agua es H2O.", "El agua es H<sub>2</sub>O.", {}),
-    ("inline-html", "Cramps hurt.", "Duelen <!-- revisar -->.", "Duelen.", {}),
-    ("placeholders", "Shown in %(language)s.", "Mostrado en %(idioma)s.", "Mostrado en %(language)s.", {"flags": ["python-format"]}),
-]
+FIXTURES = Path(__file__).parent / "catalogs" / "rules"
 
 
-@pytest.mark.parametrize("rule, source, slip, right, options", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
-def test_each_rule_fails_on_the_slip_and_passes_on_the_right_translation(rule, source, slip, right, options):
-    assert rule in rule_ids(source, slip, **options)
-    if right is not None:
-        assert rule not in rule_ids(source, right, **{k: v for k, v in options.items() if k != "fuzzy"})
+def fixture_findings(case: Path) -> list[Finding]:
+    """The catalog rules' findings on a fixture PO, read as `check catalogs` reads a translator's file
+    (a `glossary.csv` beside it is the locale's glossary)."""
+    locale = case.suffixes[-2].lstrip(".")
+    tree = CatalogTree(case.parent, case.parent)
+    catalog = read_catalog(case, tree, locale)
+    context = CheckContext("en", load_glossary(case.parent / "glossary.csv", "glossary.csv"))
+    return catalog_findings(catalog, case.name, locale, {}, {m.msgid for m in catalog}, context, ())
 
 
-def test_every_rule_has_a_case_and_documentation():
-    tested = {case[0] for case in CASES}
+def cases(kind: str) -> list:
+    return [pytest.param(folder.name, case, id=f"{folder.name}-{case.name}")
+            for folder in sorted(FIXTURES.iterdir()) for case in sorted(folder.glob(f"{kind}.*.po"))]
+
+
+@pytest.mark.parametrize(("rule", "case"), cases("fail"))
+def test_each_entry_of_a_failing_case_breaks_its_rule(rule: str, case: Path):
+    entries = [m.line for m in read_catalog(case, CatalogTree(case.parent, case.parent)) if m.msgid]
+    found = {f.line for f in fixture_findings(case) if f.rule == rule}
+    assert found == set(entries), f"{rule} not found at lines {sorted(set(entries) - found)} of {case.name}"
+
+
+@pytest.mark.parametrize(("rule", "case"), cases("pass"))
+def test_a_passing_case_keeps_its_rule(rule: str, case: Path):
+    assert [f.message for f in fixture_findings(case) if f.rule == rule] == []
+
+
+def test_every_rule_has_a_fixture_folder_with_a_failing_case_and_documentation():
+    folders = {p.name for p in FIXTURES.iterdir() if p.is_dir()}
+    assert {rule.id for rule in all_rules()} == folders
     for rule in all_rules():
-        assert rule.id in tested, f"rule {rule.id} has no test case"
+        assert list((FIXTURES / rule.id).glob("fail.*.po")), rule.id
         assert rule.severity in ("error", "warning", "info") and rule.help.endswith(".")
 
 
