@@ -141,7 +141,7 @@ def test_the_primary_language_subtag_must_be_registered(tag: str, known: bool):
 
 def test_the_shipped_registry_list_is_the_language_tags_packages():
     """pipeline/data/iana lists every subtag of Type: language that the language-tags package ships."""
-    package = pytest.importorskip("language_tags")
+    import language_tags as package
     records = json.loads((Path(package.__file__).parent / "data" / "json" / "registry.json").read_text("utf-8"))
     subtags, ranges = registered_languages()
     assert ranges == (("qaa", "qtz"),)

@@ -129,7 +129,7 @@ def test_styles_are_detected_from_the_files_own_lines(tmp_path):
 
 
 def test_translate_toolkit_output_is_read_as_weblate_writes_it(tmp_path):
-    pypo = pytest.importorskip("translate.storage.pypo")
+    from translate.storage import pypo
     long = ("Treatment of varicose veins may alleviate the symptoms of resless legs (RLS). In fact, one study "
             "found that ninety-eight percent of patients with RLS and varicose veins noted that the symptoms improved.")
     path = write(tmp_path, header() + f'msgid "{long}"\nmsgstr ""\n')

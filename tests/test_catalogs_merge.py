@@ -91,7 +91,7 @@ def test_update_changes_only_the_edited_entry_whatever_tool_saved_the_file(tmp_p
 
 
 def test_a_catalog_saved_by_translate_toolkit_passes_update_check_and_keeps_its_entries(tmp_path):
-    pypo = pytest.importorskip("translate.storage.pypo")
+    from translate.storage import pypo
     long = "Leg cramps are common at night, and stretching the calf before bed (for a minute or two) often helps."
     root = project_with(tmp_path, long, "Drink water.")
     po = root / "locales/es/LC_MESSAGES/doses.po"
