@@ -19,13 +19,13 @@ from .cache import FOLDER as CACHE_FOLDER, BuildCache, CacheEntry, project_lock
 from .files import StagedFiles, refuse_links_outside, remove_stale_temporaries
 from .freshness import LastBuild, job_keys, record_build, written_stats
 from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
-from .checking import check_built_pages, rule_infos
+from .build_checks import check_built_pages, rule_infos
 from .config import CONFIG_FILE, Settings
 from .jobs import JOB_OUTPUT, ArticleJob, ArticleOutput, run_article
 from .layout import LINKED_FILES, locale_folder, page_file, shown_path
 from .model import Finding, Report
 from .parallel import iter_jobs
-from .render import RenderedPage, Renderer, Site
+from .render import RenderedPage, Renderer, SiteEditions
 from .reports import apply_baseline, baseline_file, manifest_json, write_baseline, write_reports
 from .sources import check_unique_slugs, source_files
 from .summary import assemble_figures
@@ -92,7 +92,7 @@ def _build(
     refuse_links_outside(written_here, settings.root)
     remove_stale_temporaries(written_here)
     sources = source_files(settings.path("source_dir"), settings.root)
-    tree = CatalogTree(settings.root, settings.path("locales_dir"))
+    tree = CatalogTree.of(settings)
     keys = job_keys(cache, settings, sources, wanted) if cache is not None else []
     # The reports are written with the bundle and renamed into place once it is swapped in: a
     # failure anywhere (a full disk, a folder that cannot be written) replaces none of them.
@@ -101,7 +101,7 @@ def _build(
         outputs, ran = _run_jobs(jobs, keys, cache, bundle, workers, progress)
         check_unique_slugs((o.slug, o.source) for o in outputs)
 
-        site = Site(
+        site = SiteEditions(
             source_locale=settings.source_locale,
             locales=tuple(l for l in settings.all_locales if any(l in o.published for o in outputs)),
             editions={o.slug: o.published for o in outputs},
@@ -127,7 +127,7 @@ def _build(
         bundle.write(MANIFEST, manifest_json(bundle.hashes, figures))
         if make_zip:
             for locale in wanted:
-                bundle.write(f"{locale}.zip", zip_archive(_locale_files(bundle.staging, bundle.hashes, locale, assets)))
+                bundle.write(f"{locale}.zip", zip_archive(_zip_members(bundle.staging, bundle.hashes, locale, assets)))
         articles = {o.slug: (o.report_row, o.report_page) for o in outputs}
         with reports.staging():
             written = write_reports(settings.path("reports_dir"), settings.root, report, rule_infos(), articles)
@@ -179,7 +179,7 @@ def _done(output: ArticleOutput, progress: Callable[[int], None] | None) -> Arti
 
 
 def _site_pages(
-    settings: Settings, site: Site, wanted: Sequence[str], outputs: list[ArticleOutput], tree: CatalogTree
+    settings: Settings, site: SiteEditions, wanted: Sequence[str], outputs: list[ArticleOutput], tree: CatalogTree
 ) -> list[RenderedPage]:
     """The pages that list articles: each locale's index, and the language chooser."""
     pages = []
@@ -211,7 +211,7 @@ def _check_site_pages(pages: list[RenderedPage], settings: Settings, cache: Buil
     return findings
 
 
-def _sitemap_urls(site: Site) -> dict[str, dict[str, str]]:
+def _sitemap_urls(site: SiteEditions) -> dict[str, dict[str, str]]:
     """Every published page's URL and the URLs of its editions in other locales."""
     urls: dict[str, dict[str, str]] = {}
     url = site.links.url
@@ -225,7 +225,7 @@ def _sitemap_urls(site: Site) -> dict[str, dict[str, str]]:
     return dict(sorted(urls.items()))
 
 
-def _locale_files(staging: Path | None, hashes: dict[str, str], locale: str, assets: dict[str, Path]) -> dict[str, bytes]:
+def _zip_members(staging: Path | None, hashes: dict[str, str], locale: str, assets: dict[str, Path]) -> dict[str, bytes]:
     """The files of one locale's archive, as written: its pages and the shared assets."""
     assert staging is not None
     names = [p for p in hashes if p.startswith((locale_folder(locale), LINKED_FILES))] + list(assets)

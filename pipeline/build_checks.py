@@ -12,7 +12,7 @@ from typing import Sequence
 
 from .checks import a11y, catalogs
 from .checks import readability as readability_checks
-from .checks.a11y import FallbackPassage, PageContext, check_pages
+from .checks.a11y import FallbackPassage, PageContext, check_pages, head_only
 from .checks.a11y.engine import Scope
 from .checks.a11y.semantics.wcag import CRITERIA
 from .catalogs import CatalogTree, load_translations
@@ -37,7 +37,7 @@ BUILD_RULES = (
 
 def load_editions(settings: Settings, articles: list[Article], locales: Sequence[str]) -> dict[str, list[LocalizedArticle]]:
     """Every article in each locale: the source as written, the others from their catalogs."""
-    tree = CatalogTree(settings.root, settings.path("locales_dir"))
+    tree = CatalogTree.of(settings)
     editions: dict[str, list[LocalizedArticle]] = {}
     for locale in locales:
         if locale == settings.source_locale:
@@ -80,15 +80,9 @@ def check_built_pages(
     `heads_only` gives the rules each page up to `</head>`: enough for the site rules, which
     read languages and alternates, and much less to parse for large index pages.
     """
-    inputs = [(f"{dist}/{page.path}", _head(page.html) if heads_only else page.html,
+    inputs = [(f"{dist}/{page.path}", head_only(page.html.encode()) if heads_only else page.html,
                _context(page, source_locale, scores)) for page in pages]
     return check_pages(inputs, disabled=disabled, scope=scope)
-
-
-def _head(html: str) -> str:
-    """A page up to the end of its head, closed (its lines and the head's selectors are unchanged)."""
-    end = html.find("</head>")
-    return html[:end] + "</head></html>" if end != -1 else html
 
 
 def _context(page: RenderedPage, source_locale: str, scores: ReadabilityReport | None) -> PageContext:

@@ -254,7 +254,7 @@ FAIL_ON_OPTION = click.option(
 
 def _finish(report: Report, output: str | None) -> None:
     """Print a check's findings in a format (None: the command printed them), annotate CI, exit with its code."""
-    from .checking import rule_infos
+    from .build_checks import rule_infos
     from .reports import findings_json, findings_table, sarif_log
 
     if output == "json":

@@ -36,7 +36,7 @@ def readability_report(
     settings: Settings, locales: Sequence[str]
 ) -> tuple[ReadabilityReport, list[LocalizedArticle], Report]:
     """`check readability`: the scores, the editions scored, and the findings as the run's report."""
-    from .checking import readability
+    from .build_checks import readability
 
     scores, editions = readability(settings, locales)
     return scores, editions, checked(settings, scores.findings, {"readability": [r.to_json() for r in scores.results]})

@@ -29,13 +29,13 @@ def job_keys(cache: BuildCache, settings: Settings, sources: Sequence[Path], wan
 def job_key(cache: BuildCache, settings: Settings, source: Path, wanted: Sequence[str], media: Sequence[Path] = ()) -> str:
     """What an article's job depends on: its source, the files beside it (`media`), and per locale its
     catalog, template strings and glossary."""
-    folders, shared = _locale_files(settings.path("locales_dir"), settings.locales)
+    folders, shared = _catalog_inputs(settings.path("locales_dir"), settings.locales)
     files = [source, *(folder / f"{source.stem}.po" for folder in folders), *shared, *settings.theme.own_files(), *media]
     return cache.key(_fields(settings), tuple(wanted), source.name, files=files)
 
 
 @functools.lru_cache(maxsize=8)
-def _locale_files(locales_dir: Path, locales: tuple[str, ...]) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+def _catalog_inputs(locales_dir: Path, locales: tuple[str, ...]) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
     """Each locale's catalog folder, and the files every article's job reads: template strings, glossaries."""
     tree = CatalogTree(locales_dir, locales_dir)
     folders = tuple(tree.po(locale, UI_DOMAIN).parent for locale in locales)
@@ -98,7 +98,7 @@ def baseline_path(settings: Settings) -> Path:
 
 def _build_key(cache: BuildCache, settings: Settings, wanted: Sequence[str], make_zip: bool, jobs: list[str]) -> str:
     """Everything a build reads: equal keys, and outputs as they were written, mean nothing to do."""
-    tree = CatalogTree(settings.root, settings.path("locales_dir"))
+    tree = CatalogTree.of(settings)
     ui = [tree.po(locale, UI_DOMAIN) for locale in settings.locales]
     files = [*ui, baseline_path(settings), *settings.theme.own_files()]
     return cache.key(_fields(settings), tuple(wanted), make_zip, jobs, files=files)

@@ -13,14 +13,14 @@ from pathlib import Path
 from .bundle import write_into
 from .cache import BuildCache, CacheEntry
 from .catalogs import UI_DOMAIN, Catalog, CatalogTree, read_catalog, translations_of, ui_translations
-from .checking import check_built_pages
+from .build_checks import check_built_pages
 from .checks.readability import ReadabilityReport, ReadabilityResult, check_readability
 from .config import Settings
 from .linked import linked_files
 from .locales import parse_locale
 from .model import Article, Finding, LocalizedArticle
 from .pseudo import pseudo_translations
-from .render import Renderer, Site
+from .render import Renderer, SiteEditions
 from .reports import render_article_report, render_matrix_row
 from .sources import read_article, relative_path
 from .summary import coverage, edition_cell, locales_described
@@ -66,7 +66,7 @@ READABILITY: CacheEntry[tuple[list[ReadabilityResult], list[Finding]]] = CacheEn
 def run_article(job: ArticleJob) -> ArticleOutput:
     """Translate, check, render and write one article in the job's locales."""
     settings = job.settings
-    tree = CatalogTree(settings.root, settings.path("locales_dir"))
+    tree = CatalogTree.of(settings)
     article = read_article(job.source, relative_path(job.source, settings.root), settings.source_locale,
                            settings.front_matter)
     catalogs = {l: read_catalog(tree.po(l, article.slug), tree, l)
@@ -84,7 +84,7 @@ def run_article(job: ArticleJob) -> ArticleOutput:
     scores = readability_of([editions[l] for l in job.locales], editions[settings.source_locale], settings, cache)
     findings += scores.findings
 
-    site = Site(settings.source_locale, published, {article.slug: published}, settings.base_url, settings.directory_urls)
+    site = SiteEditions(settings.source_locale, published, {article.slug: published}, settings.base_url, settings.directory_urls)
     renderers = {l: Renderer(l, site, ui_translations(tree.po(l, UI_DOMAIN), tree, l), settings.theme) for l in job.locales}
     pages = [renderers[l].article_page(editions[l], linked.for_locale(l)) for l in job.locales if l in published]
     findings += [f for page in pages for f in page.findings]

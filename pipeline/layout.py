@@ -23,6 +23,9 @@ INDEX = "index.html"
 ASSETS = "assets/"  # the shared files: the stylesheet, and a theme's own
 STYLESHEET = ASSETS + "style.css"
 LINKED_FILES = "files/"
+#: Marks each unit's element while a built page is checked, so findings lead back to the
+#: unit (`checks/a11y/context.py`); `render.publishable` removes the marks before the page is written.
+UNIT_ATTRIBUTE = "data-unit"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _LOCALE_FOLDER = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 

@@ -23,7 +23,7 @@ from markdown_it.token import Token
 
 from .bidi import has_controls, isolate_controls, isolate_runs, isolated_html, isolated_text
 from .layout import STYLESHEET as STYLESHEET_FILE
-from .layout import Links, page_file
+from .layout import UNIT_ATTRIBUTE, Links, page_file
 from .locales import LocaleInfo, format_date_for, parse_locale
 from .linked import relink
 from .markdown import NOTE_LABELS, SAFE_SCHEMES, UnitSlot, inline_tokens, link_scheme, parse_document, parser, unit_slots
@@ -36,7 +36,7 @@ from .template_strings import formattable
 
 
 @dataclass(frozen=True)
-class Site:
+class SiteEditions:
     """What the pages link to: the locales built and which of them have each article."""
 
     source_locale: str
@@ -51,9 +51,6 @@ class Site:
         return Links(self.base_url, self.directory_urls)
 
 
-#: Marks each unit's element while a page is checked, so findings lead back to the unit;
-#: `publishable` removes the marks before the page is written.
-UNIT_ATTRIBUTE = "data-unit"
 _UNIT_MARK = re.compile(rf' {UNIT_ATTRIBUTE}="\d+"')
 
 
@@ -114,7 +111,7 @@ def _environment(ui: gettext.NullTranslations, templates: tuple[Path, ...]) -> j
 class Renderer:
     """Renders the pages of one locale, with the template strings of that locale's `ui` catalog."""
 
-    def __init__(self, locale: str, site: Site, ui: gettext.NullTranslations | None = None, theme: Theme = SHIPPED):
+    def __init__(self, locale: str, site: SiteEditions, ui: gettext.NullTranslations | None = None, theme: Theme = SHIPPED):
         self.locale: LocaleInfo = parse_locale(locale)
         self.site = site
         self.source: LocaleInfo = parse_locale(site.source_locale)

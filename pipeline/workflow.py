@@ -42,14 +42,9 @@ from .parallel import map_jobs
 from .sources import check_unique_slugs, load_articles, read_article, relative_path, source_files
 
 
-def catalog_tree(settings: Settings) -> CatalogTree:
-    """The catalogs of the project."""
-    return CatalogTree(settings.root, settings.path("locales_dir"))
-
-
 def catalog_folders(settings: Settings, locales: Sequence[str]) -> list[Path]:
     """The folders an update writes: the templates', and each locale's catalogs."""
-    tree = catalog_tree(settings)
+    tree = CatalogTree.of(settings)
     return [tree.pot(UI_DOMAIN).parent, *(tree.po(locale, UI_DOMAIN).parent for locale in locales)]
 
 
@@ -76,7 +71,7 @@ def extract_templates(settings: Settings, workers: int | None = None) -> list[Pa
     An article whose source is as it was when its POT was last written, with that POT in
     place, is not read again (the cache remembers); the others are read on every core.
     """
-    tree = catalog_tree(settings)
+    tree = CatalogTree.of(settings)
     cache = BuildCache(settings.root)
     date = creation_date()
     sources = source_files(settings.path("source_dir"), settings.root)
@@ -124,7 +119,7 @@ class UpdateResult:
 
 def update_catalogs(settings: Settings, locales: Sequence[str] | None = None, check: bool = False) -> UpdateResult:
     """Extract, then bring every locale's catalogs in step with the sources; with `check`, write nothing."""
-    tree = catalog_tree(settings)
+    tree = CatalogTree.of(settings)
     templates = current_templates(settings)
     refuse_links_outside(catalog_folders(settings, locales or settings.locales), settings.root)
     with exclusive_lock(catalogs_lock(settings)), committed_together():  # every catalog, or none
@@ -161,7 +156,7 @@ def orphaned_templates(tree: CatalogTree, domains: set[str], remove: bool) -> li
 
 def orphaned_catalogs(settings: Settings, locales: Sequence[str] | None, domains: set[str]) -> list[Path]:
     """The PO files of no current domain (article slug or `ui`): kept, for `status` to list, translations and all."""
-    tree = catalog_tree(settings)
+    tree = CatalogTree.of(settings)
     found = []
     for locale in locales or settings.locales:
         folder = tree.po(locale, UI_DOMAIN).parent
@@ -178,7 +173,7 @@ def catalog_style(settings: Settings) -> Style | None:
 
 def compile_all(settings: Settings, locales: Sequence[str] | None = None) -> list[Path]:
     """Compile the PO files of the locales into MO files where they are out of date."""
-    tree = catalog_tree(settings)
+    tree = CatalogTree.of(settings)
     refuse_links_outside(catalog_folders(settings, locales or settings.locales), settings.root)
     paths = [
         tree.po(locale, domain)
@@ -190,7 +185,7 @@ def compile_all(settings: Settings, locales: Sequence[str] | None = None) -> lis
 
 def translation_status(settings: Settings, locales: Sequence[str] | None = None) -> list[CatalogStatus]:
     """Per locale and article (and the ui domain): messages and words translated, fuzzy and left."""
-    tree = catalog_tree(settings)
+    tree = CatalogTree.of(settings)
     templates = current_templates(settings)
     rows = []
     for locale in locales or settings.locales:
@@ -206,7 +201,7 @@ def check_catalogs(settings: Settings, locales: Sequence[str] | None = None, ui_
 
     With `ui_only`, only the templates' own strings (a build checks articles' catalogs per article).
     """
-    tree = catalog_tree(settings)
+    tree = CatalogTree.of(settings)
     if ui_only:
         articles, templates = [], [ui_template(creation_date(), settings.root, settings.theme)]
     else:

@@ -8,7 +8,7 @@ import pytest
 from textstat.textstat import textstatistics
 
 from pipeline.checks.readability import LANGUAGES, language_for
-from pipeline.checks.readability.document import score_metrics
+from pipeline.checks.readability.prose import score_metrics
 from pipeline.checks.readability.formulas import Counts, count_sentence
 from pipeline.checks.readability.sentences import sentences
 

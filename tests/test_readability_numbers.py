@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.checks.readability.numbers import spelled_numbers
+from pipeline.checks.readability.number_words import spelled_numbers
 
 
 def found(text: str, language: str) -> list[tuple[str, str]]:

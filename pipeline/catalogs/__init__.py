@@ -16,7 +16,7 @@ import functools
 import gettext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Protocol
 
 import polib
 
@@ -36,7 +36,7 @@ from .templates import (
 
 __all__ = [
     "UI_DOMAIN", "Catalog", "CatalogTree", "Header", "Message", "Style", "article_template", "catalog_status",
-    "compile_catalogs", "creation_date", "extract", "iter_messages", "load_translations", "merge_catalog",
+    "compile_catalogs", "creation_date", "extract", "load_translations", "merge_catalog",
     "new_catalog", "read_catalog", "render_catalog", "store_template", "template_msgids", "total_status",
     "translation_memory", "translations_of", "ui_template", "ui_translations",
 ]
@@ -47,12 +47,25 @@ MAX_CATALOG_BYTES = 64 * 1024 * 1024
 FORMAT_FLAGS = frozenset({"python-format", "python-brace-format"})
 
 
+class ProjectFolders(Protocol):
+    """What a project's settings say of its folders (`config.Settings` is one)."""
+
+    root: Path
+
+    def path(self, key: str) -> Path: ...
+
+
 @dataclass(frozen=True)
 class CatalogTree:
     """Where the catalogs of a project live."""
 
     root: Path  # the project root, for the paths reports show
     folder: Path  # the locales folder
+
+    @classmethod
+    def of(cls, project: ProjectFolders) -> CatalogTree:
+        """The catalogs of a project: its `locales_dir`."""
+        return cls(project.root, project.path("locales_dir"))
 
     def pot(self, domain: str) -> Path:
         """The template of a domain (an article's slug, or `ui`)."""
@@ -276,11 +289,6 @@ def total_status(rows: Iterable[CatalogStatus]) -> dict[str, CatalogStatus]:
 def template_msgids(template: Catalog) -> list[str]:
     """The message ids of a template, in order."""
     return [m.msgid for m in template if m.msgid]
-
-
-def iter_messages(catalog: Catalog) -> Iterator[Message]:
-    """The active messages of a catalog (not the header, not obsolete entries)."""
-    return (m for m in catalog if m.msgid)
 
 
 def _pseudo_catalog(template: Catalog, locale: str) -> Catalog:

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 
 import jinja2
 
 from ..model import SEVERITIES, Finding, Report
+from ..theme import SHIPPED_TEMPLATES
 from ..wording import percent, severity_count, verdict_words
 from .formats import tool_version
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "report"
+TEMPLATES = SHIPPED_TEMPLATES / "report"
 BAR_WIDTH = 300  # px for 100 %, or for the locale with the most findings
 ROW_HEIGHT = 44  # a line of text (the label and its value), then the bar under it
 CHARACTER_WIDTH = 7.5  # px, a generous average for 13 px system-ui text, so labels never overflow

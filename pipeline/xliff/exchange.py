@@ -22,7 +22,7 @@ from ..errors import CatalogError, ConfigError
 from ..files import exclusive_lock, write_atomic, write_if_changed
 from ..locales import normalize_code, parse_locale
 from ..sources import load_articles
-from ..workflow import catalog_tree, catalogs_lock
+from ..workflow import catalogs_lock
 from .inline import Pieces, Tag, join, split_inline, target_problem
 from .read import ReadFile, ReadUnit, XliffError, read_xliff
 from .units import translation_messages, unit_id, xliff_file
@@ -50,7 +50,7 @@ class ImportResult:
 
 def export_xliff(settings: Settings, locales: Sequence[str], version: str, output: Path | None = None) -> ExportResult:
     """Write one XLIFF file per article and target locale; nothing when one of them cannot be made."""
-    tree = catalog_tree(settings)
+    tree = CatalogTree.of(settings)
     folder = output if output is not None else settings.path("locales_dir") / EXPORT_FOLDER
     articles = load_articles(settings.path("source_dir"), settings.root, settings.source_locale)
     rendered = []
@@ -86,7 +86,7 @@ def target_locales(settings: Settings, codes: Sequence[str]) -> list[str]:
 
 def import_xliff(settings: Settings, files: Sequence[Path]) -> ImportResult:
     """Merge the targets of XLIFF files into their catalogs; every file checked before any catalog is written."""
-    tree = catalog_tree(settings)
+    tree = CatalogTree.of(settings)
     with exclusive_lock(catalogs_lock(settings)):
         plans: dict[Path, tuple[Catalog, int, str]] = {}
         for path in files:

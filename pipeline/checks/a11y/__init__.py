@@ -3,14 +3,16 @@
     findings = check_paths([Path("dist")], root=Path("."))       # files and folders
     findings = check_html(html, "es/slug/index.html", context=PageContext(locale="es", ...))
 
-Each rule lives in `<rule-id>.py` beside this file and is discovered, not listed: see
-`engine.py` for the rule contract, `page.py` for what a rule may ask of a page.
+Each rule lives in `rules/<rule-id>.py` and is discovered, not listed: see `engine.py` for
+the rule contract, `page.py` for what a rule may ask of a page, `semantics/` for the facts
+rules share.
 """
 
 from __future__ import annotations
 
 from .context import FallbackPassage, PageContext
 from .engine import AccessibilityRule, PageError, all_rules, check_html, check_pages, check_paths
+from .page import head_only
 
 __all__ = [
     "AccessibilityRule",
@@ -21,4 +23,5 @@ __all__ = [
     "check_html",
     "check_pages",
     "check_paths",
+    "head_only",
 ]

@@ -7,12 +7,10 @@ from typing import Mapping
 
 from lxml import html as lxml_html
 
-from ...layout import address_of
+from ...layout import UNIT_ATTRIBUTE, address_of
 from ...model import Location
 from .semantics.document import Element
 from .semantics.language import is_valid_language_tag
-
-UNIT_ATTRIBUTE = "data-unit"
 
 
 @dataclass(frozen=True)

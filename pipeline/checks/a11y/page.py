@@ -40,6 +40,16 @@ from .semantics.tree import AccessibilityTree
 NO_TEXT_ELEMENTS = frozenset("head title template script style iframe object video audio noscript".split())
 
 
+def head_only(markup: bytes) -> bytes:
+    """A page up to the end of its head, closed: its lines and the head's selectors are unchanged.
+
+    Site rules ask a page for its language and alternates, which its head holds; parsing the
+    body too would cost ten times more for a page with ten alternates.
+    """
+    end = markup.lower().find(b"</head>")
+    return markup[:end] + b"</head></html>" if end != -1 else markup
+
+
 class Result(NamedTuple):
     """One outcome of one rule on one element (or the whole page when `element` is None)."""
 

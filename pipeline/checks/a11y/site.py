@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ...layout import served_file
-from .page import Page
+from .page import Page, head_only
 from .semantics.document import PageParseError
 
 
@@ -27,18 +27,12 @@ class Site:
         return self._by_file[file]
 
     def _load(self, file: str) -> Page | None:
-        """A page of the site that this run does not check, read up to its `</head>`.
-
-        Site rules ask such a page for its language and alternates, which its head holds;
-        parsing the body too would cost ten times more for a page with ten alternates.
-        """
+        """A page of the site that this run does not check, read up to its `</head>` (`head_only`)."""
         if self.root is None or file.startswith("../"):
             return None
         path = self.root / file
         try:
-            markup = path.read_bytes()
-            head_end = markup.lower().find(b"</head>")
-            return Page(markup[:head_end] + b"</head></html>" if head_end != -1 else markup, file)
+            return Page(head_only(path.read_bytes()), file)
         except (OSError, PageParseError):
             return None
 

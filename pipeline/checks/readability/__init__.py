@@ -9,7 +9,7 @@ PO entry. `format_table` and `render_html` are its terminal and editors' views.
 from __future__ import annotations
 
 from .check import all_rules, check_readability, load_languages
-from .html import render_html
+from .editor_view import render_html
 from .languages import LANGUAGES, language_for
 from .report import ReadabilityReport, ReadabilityResult, format_table
 from .targets import ReadabilityTarget, default_target

@@ -9,7 +9,7 @@ from typing import Iterator, Mapping, Sequence
 
 from ...model import Finding, LocalizedArticle, Location
 from ..rules import Rule, discover, enabled
-from .document import Document, Flag, read_document, score_metrics
+from .prose import Document, Flag, read_document, score_metrics
 from .formulas import count_sentence
 from .languages import language_for
 from .report import ReadabilityReport, ReadabilityResult

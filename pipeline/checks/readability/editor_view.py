@@ -9,19 +9,18 @@ from __future__ import annotations
 import functools
 import itertools
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Iterator, Sequence
 
 import jinja2
 
 from ...locales import parse_locale
 from ...model import LocalizedArticle
+from ...theme import SHIPPED_TEMPLATES
 from .check import analyse, result_of
-from .document import PROSE_KINDS, Document, Flag, ProseUnit
+from .prose import PROSE_KINDS, Document, Flag, ProseUnit
 from .report import ReadabilityReport, ReadabilityResult, describe_target
 from .sentences import prose_text
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 #: Rule ids as editors read them.
 RULE_NAMES = {
@@ -98,7 +97,7 @@ def render_html(report: ReadabilityReport, editions: Sequence[LocalizedArticle])
 @functools.lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.FileSystemLoader(SHIPPED_TEMPLATES),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..document import Document, Flag
+from ..prose import Document, Flag
 from ..targets import above_lower_secondary
 
 SEVERITY = "warning"

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from typing import Iterator
 
-from ..document import Document, Flag
+from ..prose import Document, Flag
 from ..sentences import prose_text
 
 SEVERITY = "warning"

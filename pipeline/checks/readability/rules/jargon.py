@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from ..document import Document, Flag
+from ..prose import Document, Flag
 
 SEVERITY = "warning"
 WCAG = ()

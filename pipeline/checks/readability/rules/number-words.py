@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..document import Document, Flag
-from ..numbers import spelled_numbers
+from ..prose import Document, Flag
+from ..number_words import spelled_numbers
 
 SEVERITY = "warning"
 WCAG = ()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..document import Document, Flag
+from ..prose import Document, Flag
 
 SEVERITY = "warning"
 WCAG = ()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..document import Document, Flag
+from ..prose import Document, Flag
 from ..targets import MIN_SMOG_SENTENCES, MIN_WORDS
 
 SEVERITY = "warning"
