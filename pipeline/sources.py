@@ -1,7 +1,7 @@
 """Source articles: Markdown files with YAML front matter, read into `Article`s.
 
 Everything wrong with a source file is a `SourceError` naming the file and line:
-bytes that are not UTF-8, front matter that is not YAML or has a field of the wrong
+bytes that are not UTF-8, a control character a web page cannot show, front matter that is not YAML or has a field of the wrong
 type, an empty article, an unsafe or duplicate slug, a link that leaves the folder.
 """
 
@@ -18,7 +18,7 @@ from markdown_it.token import Token
 from .errors import SourceError
 from .layout import SLUG, shown_path
 from .locales import normalize_code
-from .markdown import parse_document, unit_slots
+from .markdown import control_character_problem, parse_document, unit_slots
 from .model import Article, Finding, Unit
 
 #: Articles larger than this are refused: a build stays within bounded memory and time
@@ -187,6 +187,9 @@ def _read_text(path: Path, rel: str) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise SourceError(f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded", rel, line) from None
+    problem = control_character_problem(text)
+    if problem is not None:
+        raise SourceError(problem[1], rel, text.count("\n", 0, problem[0]) + 1)
     return text.removeprefix("\ufeff").replace("\r\n", "\n")
 
 

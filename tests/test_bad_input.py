@@ -65,6 +65,25 @@ def test_a_po_that_is_not_text_in_its_charset(built):
     assert_refused(built, [["status"], ["build"], ["update"]], "leg-cramps.po")
 
 
+@pytest.mark.parametrize("spelled, fragment", [
+    (b"\x00", "control character U+0000"),  # an MO file would end the string there; a page shows U+FFFD
+    (b"\x1b", "control character U+001B"),
+    ("\u0085".encode(), "control character U+0085"),
+    (b"\\a", "the escape \\a"),  # GNU reads a BEL, polib two letters
+    (b"\\033", "the escape \\0"),
+])
+def test_a_po_string_with_a_control_character_a_page_cannot_show(built, spelled, fragment):
+    po(built).write_bytes(po(built).read_bytes().replace(b"ES Drink", b"ES " + spelled + b" Drink"))
+    line = next(n for n, l in enumerate(po(built).read_bytes().split(b"\n"), 1) if spelled in l)
+    assert_refused(built, [c for c in COMMANDS if c != ["extract"]], f"leg-cramps.po:{line}:", fragment)
+
+
+def test_a_source_with_a_control_character(built):
+    (built / "source/bad.md").write_bytes(b"---\ntitle: T\n---\n\nText \x07 here.\n")
+    assert_refused(built, [["extract"], ["update"], ["status"], ["check", "readability"], ["build"]],
+                   "source/bad.md:5:", "control character U+0007")
+
+
 @pytest.mark.parametrize("content, fragments", [
     (b"---\ntitle: Caf\xe9\n---\nText.\n", ["source/bad.md:2", "not UTF-8"]),
     (b"---\ntitle: [unclosed\n---\nText.\n", ["source/bad.md:2", "not valid YAML"]),

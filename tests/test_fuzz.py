@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from pipeline.build import build
 from pipeline.catalogs import CatalogTree, read_catalog, render_catalog
 from pipeline.config import load_settings
-from pipeline.markdown import inline_tokens, plain_text
+from pipeline.markdown import CONTROL_CHARACTER, inline_tokens, plain_text
 from pipeline.sources import load_articles
 from pipeline.translate import is_usable
 from pipeline.workflow import update_catalogs
@@ -45,7 +45,9 @@ block = st.one_of(
     inline.map(lambda t: f"```\n{t}\n```"),
 )
 article = st.lists(block, min_size=1, max_size=8).map(lambda blocks: "\n\n".join(blocks))
-translation = st.one_of(st.just(""), inline, st.text(max_size=80), inline.map(lambda t: f"<b>{t}</b> {{{{ 7*7 }}}}"))
+#: Any text a page can carry: control characters are refused with the catalog's file and line (test_bad_input.py).
+page_text = st.text(st.characters(blacklist_categories=["Cs"]).filter(lambda c: not CONTROL_CHARACTER.match(c)), max_size=80)
+translation = st.one_of(st.just(""), inline, page_text, inline.map(lambda t: f"<b>{t}</b> {{{{ 7*7 }}}}"))
 
 
 def shown_text(text: str, translated: bool) -> str:

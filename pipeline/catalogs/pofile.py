@@ -15,11 +15,15 @@ from dataclasses import dataclass, field
 
 import polib
 
+from ..markdown import control_character_problem
 from .style import NO_WRAP, Style, detect_style, header_lines, message_lines
 from .po import Catalog, Header, Message
 
 #: A PO line: a keyword and a C string, a continuation string, or nothing (after `#~` or `#|` too).
-_STRING_LINE = re.compile(r'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*|\s*')
+_STRING_LINE = re.compile(r'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\[\\"ntrf])*"\s*|\s*')
+#: The escapes a string may hold; the others (\a, \b, \v, octal, hex) spell bytes or controls a page cannot show.
+_ESCAPE = re.compile(r'\\(.?)', re.DOTALL)
+_ALLOWED_ESCAPES = frozenset('\\"ntrf')
 _CHARSET = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\b")
 _POLIB_LINE = re.compile(r"\(line (\d+)\)")
@@ -103,17 +107,31 @@ def render(catalog: Catalog, style: Style | None = None) -> bytes:
 
 
 def _check_lines(lines: list[str]) -> None:
-    """Refuse what polib would misread: an unterminated string loses its last letter there."""
+    """Refuse what polib would misread (an unterminated string loses its last letter) and what a page cannot show."""
     for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        if stripped.startswith(("#~|", "#|")):
-            stripped = stripped[3 if stripped.startswith("#~|") else 2:]
-        elif stripped.startswith("#~"):
-            stripped = stripped[2:]
-        elif stripped.startswith("#"):
+        stripped = _string_part(line)
+        if stripped is None:
             continue
         if not _STRING_LINE.fullmatch(stripped):
+            escape = next((m.group(1) for m in _ESCAPE.finditer(stripped) if m.group(1) not in _ALLOWED_ESCAPES), "")
+            if escape:
+                raise PoSyntaxError(f"the escape \\{escape} is not allowed in a catalog string (only \\n, \\t, "
+                                    "\\r, \\f, \\\\ and \\\" are: the others spell bytes, or control "
+                                    "characters a web page cannot show)", number)
             raise PoSyntaxError("not a valid PO line (an unterminated string or an unknown keyword)", number)
+        problem = control_character_problem(line)
+        if problem is not None:
+            raise PoSyntaxError(f"a string {problem[1]}", number)
+
+
+def _string_part(line: str) -> str | None:
+    """What a line holds after its `#~`, `#|` or `#~|` marker; None for a comment."""
+    stripped = line.strip()
+    if stripped.startswith(("#~|", "#|")):
+        return stripped[3 if stripped.startswith("#~|") else 2:]
+    if stripped.startswith("#~"):
+        return stripped[2:]
+    return None if stripped.startswith("#") else stripped
 
 
 def _blocks(lines: list[str]) -> tuple[list[_Block], list[str]]:
