@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import polib
 
 from ..markdown import control_character_problem
-from .style import NO_WRAP, Style, detect_style, header_lines, message_lines
+from .detect import detect_style
+from .style import NO_WRAP, Style, header_lines, message_lines
 from .po import Catalog, Header, Message
 
 #: A PO line: a keyword and a C string, a continuation string, or nothing (after `#~` or `#|` too).
@@ -111,6 +112,9 @@ def _check_lines(lines: list[str]) -> None:
     for number, line in enumerate(lines, start=1):
         stripped = _string_part(line)
         if stripped is None:
+            if line.endswith("\\"):
+                raise PoSyntaxError("a comment ends with a backslash: GNU gettext reads it as joined to the next "
+                                    "line (delete the backslash or add a space after it)", number)
             continue
         if not _STRING_LINE.fullmatch(stripped):
             escape = next((m.group(1) for m in _ESCAPE.finditer(stripped) if m.group(1) not in _ALLOWED_ESCAPES), "")
@@ -229,8 +233,8 @@ def _message(entry: polib.POEntry, block: _Block) -> Message:
         msgctxt=entry.msgctxt,
         msgid_plural=plural,
         msgstr_plural=[entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)] if plural is not None else [],
-        translator_comments=entry.tcomment.split("\n") if entry.tcomment else [],
-        extracted_comments=entry.comment.split("\n") if entry.comment else [],
+        translator_comments=[_comment(line, "#") for line in block.parts.get("translator_comments", [])],
+        extracted_comments=[_comment(line, "#.") for line in block.parts.get("extracted_comments", [])],
         references=[f"{name}:{line}" if line else name for name, line in entry.occurrences],
         flags=[flag for flag in entry.flags if flag],
         previous_msgctxt=entry.previous_msgctxt,
@@ -243,6 +247,12 @@ def _message(entry: polib.POEntry, block: _Block) -> Message:
     message.original["obsolete"] = (message.obsolete, [])
     message.original_text = "\n".join([*block.leading, *block.lines])
     return message
+
+
+def _comment(line: str, marker: str) -> str:
+    """A comment's text as written, after its marker and one space (polib drops the spaces at its end)."""
+    text = line.lstrip()[len(marker):]
+    return text[1:] if text.startswith(" ") else text
 
 
 def _header(block: _Block) -> Header:

@@ -23,7 +23,7 @@ from typing import Iterable, Sequence
 
 from unicode_segmentation_rs import gettext_wrap, line_breaks, text_width
 
-from .po import PARTS, Catalog, Header, Message
+from .po import PARTS, Header, Message
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\a": "\\a", "\b": "\\b",
             "\f": "\\f", "\v": "\\v"}
@@ -31,7 +31,11 @@ _TO_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 #: GNU breaks after a full stop or comma before a letter (libunistring tailors UAX #14 so: "<P>Some sentence.</P>").
 _INFIX = re.compile(r"(?<!\\)[.,:;](?=[^\W\d_])")
 _ESCAPED = re.compile(r"\\.")
-#: References are wrapped at this width even when strings are not (as msgcat --no-wrap does).
+#: Line and paragraph separators: mandatory breaks in UAX #14 (the other ones are escaped or refused).
+MANDATORY_BREAKS = ("\u2028", "\u2029")
+_SEPARATOR = re.compile("[\u2028\u2029] *")
+_PORTION = re.compile(r"[^\n]*\n|[^\n]+")
+#: References are wrapped at this width when strings are not (as msgcat --no-wrap does).
 REFERENCE_WIDTH = 79
 
 
@@ -60,7 +64,7 @@ def escape(text: str) -> str:
 
 def string_lines(prefix: str, keyword: str, value: str, style: Style, kept: Sequence[tuple[str, list[str]]] = ()) -> list[str]:
     """The lines of `keyword "value"` in a style; `kept` portions (text, lines) already on disk are reused."""
-    portions = re.findall(r"[^\n]*\n|[^\n]+", value)
+    portions = split_portions(value)
     if style.toolkit and style.width:
         return _toolkit_lines(prefix, keyword, value, style.width)
     width = (style.width or 10**9) - 2 - len(prefix)  # the room between the quotes of a continuation line
@@ -73,20 +77,30 @@ def string_lines(prefix: str, keyword: str, value: str, style: Style, kept: Sequ
     return lines
 
 
-def reference_lines(references: Iterable[str]) -> list[str]:
-    """`#:` lines as GNU writes them: as many references per line as fit in 79 columns."""
-    lines, line = [], "#:"
+def split_portions(value: str) -> list[str]:
+    """A string cut after each `\\n`: GNU starts a new line there whatever the width."""
+    return _PORTION.findall(value)
+
+
+def reference_lines(references: Iterable[str], width: int = REFERENCE_WIDTH) -> list[str]:
+    """`#:` lines as GNU writes them: as many references per line as fit in `width` bytes."""
+    lines, line, size = [], "#:", 2
     for reference in references:
-        if len(line) > 2 and len(line) + len(reference) + 1 > REFERENCE_WIDTH:
+        length = len(reference.encode())
+        if size > 2 and size + length + 1 > width:
             lines.append(line)
-            line = "#:"
+            line, size = "#:", 2
         line += f" {reference}"
-    return [*lines, line] if len(line) > 2 else lines
+        size += length + 1
+    return [*lines, line] if size > 2 else lines
 
 
 def message_lines(message: Message, style: Style) -> list[str]:
     """The lines of one entry, parts that did not change as they were on disk."""
     lines: list[str] = []
+    references_width = style.width or REFERENCE_WIDTH
+    if "no-wrap" in message.flags and not style.toolkit:  # GNU leaves such an entry's strings whole
+        style = NO_WRAP
     string_prefix = "#~ " if message.obsolete else ""
     same_place = message.original.get("obsolete", (None,))[0] == message.obsolete  # `#~ ` lines stay `#~ ` lines
     for part in PARTS:
@@ -98,7 +112,7 @@ def message_lines(message: Message, style: Style) -> list[str]:
         elif part == "extracted_comments":
             lines += [f"#. {c}" for c in message.extracted_comments]
         elif part == "references":
-            lines += reference_lines(message.references)
+            lines += reference_lines(message.references, references_width)
         elif part == "flags":
             lines += [f"#, {', '.join(message.flags)}"] if message.flags else []
         elif part.startswith("previous_"):
@@ -128,69 +142,39 @@ def header_lines(header: Header, style: Style) -> list[str]:
     return lines + string_lines("", "msgstr", header.text, style, kept)
 
 
-def detect_style(catalog: Catalog, sample: int = 300) -> Style:
-    """The style that writes the catalog's own strings as they are (the tool's own when any would)."""
-    strings = [(prefix, keyword, value, lines) for message in catalog.messages[:sample]
-               for prefix, keyword, value, lines in _strings_of(message)]
-    wrapped = [lines for *_, lines in strings if len(lines) > 1]
-    if not wrapped:  # nothing was wrapped: long lines say no wrapping, short ones leave it open
-        longest = max((_columns(line) for *_, lines in strings for line in lines), default=0)
-        return NO_WRAP if longest > GNU.width else _hinted(catalog.header)
-    longest = max(_columns(line) for lines in wrapped for line in lines)
-    candidates = list(dict.fromkeys([_hinted(catalog.header), GNU, WEBLATE, *(Style(w) for w in range(longest, longest + 3))]))
-    candidates = [style for style in candidates if style.width is not None and style.width + 2 >= longest]
-    scores = [sum(string_lines(p, k, v, style) == lines for p, k, v, lines in strings) for style in candidates]
-    return candidates[scores.index(max(scores))] if candidates else NO_WRAP
-
-
-def _hinted(header: Header) -> Style:
-    """The style the tool that last saved the file writes, as its header says (the tool's own otherwise)."""
-    generator = (header.get("X-Generator") or "").lower()
-    if "weblate" in generator or "translate toolkit" in generator:
-        return WEBLATE
-    return GNU if "poedit" in generator else NO_WRAP
-
-
-def _strings_of(message: Message) -> Iterable[tuple[str, str, str, list[str]]]:
-    """The strings of a message read from a file that wrapping decides, with their lines as read."""
-    prefix = "#~ " if message.obsolete else ""
-    for part in ("msgctxt", "msgid", "msgid_plural"):
-        value = message.value(part)
-        if part in message.original and isinstance(value, str) and "\n" not in value:
-            yield prefix, part, value, message.original[part][1]
-    if message.msgid_plural is None and "msgstr" in message.original and "\n" not in message.msgstr:
-        yield prefix, "msgstr", message.msgstr, message.original["msgstr"][1]
-
-
 def _fits(escaped: str, start: int, width: int) -> bool:
     """Whether GNU writes the text on the keyword's line: it fits, or cannot be broken anyway."""
     return len(_gnu_wrap(escaped, width, start)) == 1
 
 
 def _gnu_wrap(escaped: str, width: int, start: int = 0) -> list[str]:
-    """GNU's greedy line filling over the places UAX #14 (tailored as libunistring) lets it break."""
+    """GNU's greedy line filling over the places UAX #14 (tailored as libunistring) lets it break.
+
+    After a line or paragraph separator (a mandatory break) libunistring counts columns from
+    zero again, and GNU does not break the line there.
+    """
     lines, line, column = [], "", start
-    for piece in _pieces(escaped):
-        size = _columns(piece)
-        if line and column + size > width:
+    for piece in pieces(escaped):
+        size = columns(piece)
+        if line and column + size > width and not line.endswith(MANDATORY_BREAKS):
             lines.append(line)
             line, column = "", 0
         line += piece
-        column += size
+        column = 0 if piece.endswith(MANDATORY_BREAKS) else column + size
     return [*lines, line]
 
 
-def _columns(text: str) -> int:
+def columns(text: str) -> int:
     """Columns a text takes, character by character as libunistring counts (no ligatures such as lam-alef)."""
     return len(text) if text.isascii() else sum(_char_columns(c) for c in text)
 
 
 @functools.lru_cache(maxsize=4096)
 def _char_columns(char: str) -> int:
-    return text_width(char)
+    return 0 if char in MANDATORY_BREAKS else text_width(char)  # libunistring gives separators no width
 
 
-def _pieces(escaped: str) -> list[str]:
+def pieces(escaped: str) -> list[str]:
     """The text cut at every place a line may break: never inside an escape, nor before a final `\\n`."""
     breaks = [b for b, _ in line_breaks(escaped)]
     if not escaped.isascii():  # UAX #14 answers in UTF-8 bytes
@@ -201,6 +185,8 @@ def _pieces(escaped: str) -> list[str]:
     allowed.difference_update(m.start() + 1 for m in _ESCAPED.finditer(escaped))
     if escaped.endswith("\\n"):
         allowed.discard(len(escaped) - 2)
+    for separator in _SEPARATOR.finditer(escaped):  # a new line starts there: no break after its first spaces
+        allowed.difference_update(range(separator.start() + 2, separator.end() + 1))
     cuts = [0, *sorted(allowed), len(escaped)]
     return [escaped[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
 
