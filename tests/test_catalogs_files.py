@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
 from pipeline.catalogs import CatalogTree, Message, read_catalog, render_catalog
+from pipeline.catalogs.pofile import PoSyntaxError, parse, render
 from pipeline.catalogs.style import GNU, NO_WRAP, WEBLATE, Style
 
 from .conftest import run
+from .test_linear_time import assert_linear
 
 EVERY_PART = r'''# Translator's note.
 #. paragraph
@@ -138,3 +141,65 @@ def test_translate_toolkit_output_is_read_as_weblate_writes_it(tmp_path):
     path.write_bytes(bytes(store))
     assert read_catalog(path, CatalogTree(tmp_path, tmp_path)).style == WEBLATE
     assert reread(path) == path.read_bytes()
+
+
+
+#: Strings that make a PO reader, a wrapper or a style detector backtrack or rescan, as functions of a size.
+HOSTILE_STRINGS: dict[str, Callable[[int], str]] = {
+    "one long word": lambda n: "a" * n,
+    "spaces": lambda n: " " * n + "a",
+    "escapes": lambda n: "\\" * n + '"',
+    "new lines": lambda n: "a\n" * (n // 2),
+    "hyphens": lambda n: "a-" * (n // 2),
+    "a web address of punctuation": lambda n: "see https://" + "./" * (n // 2),
+    "wide letters": lambda n: "痛み" * (n // 2),
+    "line separators": lambda n: "a\u2028 " * (n // 3),
+    "Arabic": lambda n: "لا " * (n // 3),
+}
+
+
+@pytest.mark.parametrize("style", [NO_WRAP, GNU, WEBLATE, Style(20)], ids=["no-wrap", "gnu", "weblate", "gnu-20"])
+@pytest.mark.parametrize("family", sorted(HOSTILE_STRINGS))
+def test_reading_and_writing_hostile_strings_takes_linear_time(family, style):
+    def measure(size: int) -> Callable[[], object]:
+        text = HOSTILE_STRINGS[family](size)
+        data = render_catalog_text(text, style)
+
+        def read_and_write() -> None:
+            catalog = parse(data, "a")
+            catalog.messages[0].msgstr += "."  # changed: written again in the style
+            render(catalog, style)
+        return read_and_write
+
+    assert_linear(measure, f"{family} in {style}")
+
+
+#: Lines that are not valid PO, as functions of a size: each must be refused, at once.
+INVALID_LINES: dict[str, Callable[[int], str]] = {
+    "spaces, then a letter": lambda n: " " * n + "x",
+    "a keyword, spaces, a letter": lambda n: "msgid" + " " * n + "x",
+    "a previous msgid of spaces": lambda n: "#~|" + " " * n + "msgid x",
+    "an unterminated string of escapes": lambda n: 'msgstr "' + "\\\\" * (n // 2),
+    "a comment of backslashes": lambda n: "# " + "\\" * n,
+    "a string of stray backslashes": lambda n: '"' + "a\\" * (n // 2),
+}
+
+
+@pytest.mark.parametrize("family", sorted(INVALID_LINES))
+def test_an_invalid_line_is_refused_in_linear_time(family):
+    def measure(size: int) -> Callable[[], object]:
+        data = (header() + 'msgid "a"\nmsgstr "b"\n' + INVALID_LINES[family](size) + "\n").encode()
+
+        def refuse() -> None:
+            with pytest.raises(PoSyntaxError):
+                parse(data, "a")
+        return refuse
+
+    assert_linear(measure, f"refusing {family}")
+
+
+def render_catalog_text(text: str, style: Style) -> bytes:
+    """A catalog of one message holding the text as its msgid and msgstr, written in a style."""
+    catalog = parse(header().encode(), "a")
+    catalog.messages.append(Message(text, text, extracted_comments=["paragraph"], references=["source/a.md:1"]))
+    return render(catalog, style)

@@ -30,9 +30,10 @@ def detect_style(catalog: Catalog, sample: int = 300) -> Style:
     references = [_reference_widths(m.original["references"][1]) for m in messages if "references" in m.original]
     lowest, highest = _common([found for found in references if found is not None])
     if not any(len(lines) > _unwrapped_lines(value) for _, _, value, lines, _ in strings):
-        longest = max((columns(line) for _, _, _, lines, whole in strings if not whole for line in lines), default=0)
         if lowest <= GNU.width <= highest:  # references as GNU writes them at 79, wrapping strings or not
-            return NO_WRAP if longest > GNU.width else _hinted(catalog.header)  # (short lines leave it open)
+            long_lines = any(len(line) > GNU.width // 2 and columns(line) > GNU.width  # (2 columns a character at most)
+                             for _, _, _, lines, whole in strings if not whole for line in lines)
+            return NO_WRAP if long_lines else _hinted(catalog.header)  # (short lines leave it open)
     bounds = [_gnu_widths(*string) for string in strings] + references
     feasible = [found for found in bounds if found is not None]
     lowest, highest = _common(feasible)

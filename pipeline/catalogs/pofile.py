@@ -15,13 +15,19 @@ from dataclasses import dataclass, field
 
 import polib
 
-from ..markdown import control_character_problem
+from ..markdown import CONTROL_CHARACTER, control_character_problem
 from .detect import detect_style
 from .style import NO_WRAP, Style, header_lines, message_lines
 from .po import Catalog, Header, Message
 
-#: A PO line: a keyword and a C string, a continuation string, or nothing (after `#~` or `#|` too).
-_STRING_LINE = re.compile(r'\s*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\[\\"ntrf])*"\s*|\s*')
+#: The start of a line that is none of these: a string line (after `#~`, `#|` or `#~|` too), a bare `#~`
+#: or `#|`, a blank line, a comment not ending in `\` (GNU joins such a comment to the next line).
+_INVALID_LINE = re.compile(r'''^(?![^\S\n]*(?:  # (each space can be matched one way only: linear on any line)
+        (?:(?:\#~\|?|\#\|)[^\S\n]*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[^\S\n]+)?
+            "(?:[^"\\\n]|\\[\\"ntrf])*"[^\S\n]*
+      | (?:\#~\|?|\#\|)[^\S\n]*
+      | \#(?![~|])(?:[^\n]*[^\\\n])?
+      | )$)''', re.MULTILINE | re.VERBOSE)
 #: The escapes a string may hold; the others (\a, \b, \v, octal, hex) spell bytes or controls a page cannot show.
 _ESCAPE = re.compile(r'\\(.?)', re.DOTALL)
 _ALLOWED_ESCAPES = frozenset('\\"ntrf')
@@ -109,21 +115,24 @@ def render(catalog: Catalog, style: Style | None = None) -> bytes:
 
 def _check_lines(lines: list[str]) -> None:
     """Refuse what polib would misread (an unterminated string loses its last letter) and what a page cannot show."""
-    for number, line in enumerate(lines, start=1):
-        stripped = _string_part(line)
-        if stripped is None:
-            if line.endswith("\\"):
+    text = "\n".join(lines)
+    found = sorted(m.start() for pattern in (_INVALID_LINE, CONTROL_CHARACTER) for m in pattern.finditer(text))
+    number, counted = 1, 0
+    for position in found:  # only the lines the two patterns point at: one pass over the text
+        number, counted = number + text.count("\n", counted, position), position
+        line = lines[number - 1]
+        string = _string_part(line)
+        if _INVALID_LINE.match(line):
+            if string is None:
                 raise PoSyntaxError("a comment ends with a backslash: GNU gettext reads it as joined to the next "
                                     "line (delete the backslash or add a space after it)", number)
-            continue
-        if not _STRING_LINE.fullmatch(stripped):
-            escape = next((m.group(1) for m in _ESCAPE.finditer(stripped) if m.group(1) not in _ALLOWED_ESCAPES), "")
+            escape = next((m.group(1) for m in _ESCAPE.finditer(string) if m.group(1) not in _ALLOWED_ESCAPES), "")
             if escape:
                 raise PoSyntaxError(f"the escape \\{escape} is not allowed in a catalog string (only \\n, \\t, "
                                     "\\r, \\f, \\\\ and \\\" are: the others spell bytes, or control "
                                     "characters a web page cannot show)", number)
             raise PoSyntaxError("not a valid PO line (an unterminated string or an unknown keyword)", number)
-        problem = control_character_problem(line)
+        problem = control_character_problem(line) if string is not None else None  # (a comment may hold one)
         if problem is not None:
             raise PoSyntaxError(f"a string {problem[1]}", number)
 
