@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.catalogs import CatalogTree, Message, read_catalog, render_catalog
 from pipeline.catalogs.pofile import PoSyntaxError, parse, render
-from pipeline.catalogs.style import GNU, NO_WRAP, WEBLATE, Style
+from pipeline.catalogs.style import GNU, NO_WRAP, WEBLATE, Style, escape, message_lines
 
 from .conftest import run
 from .test_linear_time import assert_linear
@@ -142,6 +142,14 @@ def test_translate_toolkit_output_is_read_as_weblate_writes_it(tmp_path):
     assert read_catalog(path, CatalogTree(tmp_path, tmp_path)).style == WEBLATE
     assert reread(path) == path.read_bytes()
 
+
+
+@pytest.mark.parametrize("text", ["77😀uatmnv9\\Zt\\.leg", "\\béb?é,:9t; c,\\:acé\\/caلa", "see C:\\,and D:\\;then E",
+                                  "(/.ש😀a(a(??aaa,\\.a-Z,(;-"])
+def test_a_full_stop_after_an_escaped_backslash_breaks_before_a_letter_as_msgcat_does(tmp_path, text):
+    path = write(tmp_path, header() + f'msgid "{escape(text)}"\nmsgstr ""\n')
+    saved = subprocess.run(["msgcat", "-w", "22", str(path)], capture_output=True, text=True, check=True).stdout
+    assert message_lines(Message(text), Style(22)) == saved.split("\n\n")[1].strip("\n").split("\n")
 
 
 #: Strings that make a PO reader, a wrapper or a style detector backtrack or rescan, as functions of a size.

@@ -29,7 +29,7 @@ _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\a
             "\f": "\\f", "\v": "\\v"}
 _TO_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 #: GNU breaks after a full stop or comma before a letter (libunistring tailors UAX #14 so: "<P>Some sentence.</P>").
-_INFIX = re.compile(r"(?<!\\)[.,:;](?=[^\W\d_])")
+_INFIX = re.compile(r"[.,:;](?=[^\W\d_])")
 _ESCAPED = re.compile(r"\\.")
 #: Line and paragraph separators: mandatory breaks in UAX #14 (the other ones are escaped or refused).
 MANDATORY_BREAKS = ("\u2028", "\u2029")
