@@ -129,3 +129,21 @@ def test_po_width_wraps_new_lines_and_leaves_the_others(tmp_path):
     assert 'msgid ""\n"Leg cramps are common at night, and stretching the calf before bed (for a "\n' in text
     assert 'msgid "Drink water."' in text
 
+
+def test_a_catalog_started_by_msginit_in_gnu_header_order_is_up_to_date(tmp_path):
+    long = "Leg cramps are common at night, and stretching the calf before bed (for a minute or two) often helps."
+    root = project_with(tmp_path, long, "Drink water.")
+    po = root / "locales/es/LC_MESSAGES/doses.po"
+    subprocess.run(["msginit", "--no-translator", "-l", "es", "-i", str(root / "locales/templates/doses.pot"),
+                    "-o", str(po)], check=True, capture_output=True)
+    translate(root, {"Drink water.": "Beba agua."})
+    saved = po.read_text()
+    fields = [line.split(":")[0] for line in saved.split("\n\n")[0].splitlines() if line.startswith('"')]
+    assert fields.index('"Language') > fields.index('"Content-Type') and "charset=UTF-8" in saved  # GNU's order
+    assert run(root, "update", "--check").exit_code == 0
+    edit(root, long.replace("common", "frequent"), "Drink water.")
+    after = po.read_text().splitlines()
+    changed = [(a, b) for a, b in zip(saved.splitlines(), after) if a != b and "POT-Creation-Date" not in a]
+    assert len(after) == len(saved.splitlines()) and changed and all(
+        "common" in a and "frequent" in b for a, b in changed), changed  # the header and the other entry as they were
+    assert run(root, "update", "--check").exit_code == 0
