@@ -343,7 +343,7 @@ def check_a11y_command(project: Path, paths: tuple[Path, ...], output: str, fail
 @click.option("--zip", "make_zip", is_flag=True, help="Also write one archive per locale (dist/<locale>.zip).")
 @FAIL_ON_OPTION
 @click.option("--update-baseline", is_flag=True, help="Accept today's findings: later runs fail only on new ones.")
-@click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes [default: one per core].")
+@click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes [default: one per CPU this process may use].")
 @click.option("--no-cache", is_flag=True, help="Redo every article, ignoring what earlier builds kept.")
 @click.option("--pseudo", is_flag=True, help="Build the pseudo-locale en-XA, for testers, into dist-pseudo/.")
 @click.pass_obj
@@ -387,7 +387,7 @@ def build(project: Path, locales: tuple[str, ...], make_zip: bool, fail_on: str 
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
 @click.option("--port", "-p", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="The port to listen on (0: any free port).")
-@click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes [default: one per core].")
+@click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes [default: one per CPU this process may use].")
 @click.pass_obj
 def serve(project: Path, locales: tuple[str, ...], host: str, port: int, jobs: int | None) -> None:
     """Preview the site while you write: rebuild on every change, reload the page, show its findings."""

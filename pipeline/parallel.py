@@ -1,4 +1,4 @@
-"""Running many independent jobs on every core, with results in the jobs' order.
+"""Running many independent jobs on the CPUs this process may use, results in the jobs' order.
 
 Worker processes cost a fraction of a second to start and to send results back: below
 PARALLEL_FROM jobs the work runs in this process. The results are the same either way.
@@ -18,6 +18,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterator, Sequence, TypeVar
 
+from .cpus import usable_cpus
+
 Job = TypeVar("Job")
 Result = TypeVar("Result")
 
@@ -30,13 +32,13 @@ WATCH_INTERVAL = 1.0
 
 
 def map_jobs(function: Callable[[Job], Result], jobs: Sequence[Job], workers: int | None = None) -> list[Result]:
-    """`function` applied to every job, on every core when there are enough jobs."""
+    """`function` applied to every job, on every CPU this process may use when there are enough jobs."""
     return list(iter_jobs(function, jobs, workers))
 
 
 def iter_jobs(function: Callable[[Job], Result], jobs: Sequence[Job], workers: int | None = None) -> Iterator[Result]:
     """Like `map_jobs`, one result at a time as they come (in the jobs' order)."""
-    workers = workers or os.cpu_count() or 1
+    workers = workers or usable_cpus()
     if workers < 2 or len(jobs) < PARALLEL_FROM:
         yield from map(function, jobs)
         return

@@ -14,6 +14,7 @@ LAYERS = {
     "": 0,  # the package's __init__: its distribution name only
     "model": 0,
     "errors": 0,
+    "cpus": 0,
     "locales": 1,
     "wording": 1,
     "files": 1,
