@@ -3,7 +3,8 @@
 Each job (`jobs.py`) translates, checks and renders one article in every locale; jobs run
 in parallel on every core, and a job whose inputs have not changed is not run again: its
 pages are taken from the bundle in place and its results from the cache (`cache.py`).
-The output is the same, byte for byte, whichever way it was made.
+The output is the same, byte for byte, whichever way it was made. `merge` ends as a build
+does (`finish_build`), from the job outputs that the shards of a build (`shards.py`) recorded.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from typing import Callable, Sequence
 
 from .bundle import MANIFEST, BundleWriter, sitemap_xml, zip_archive
 from .cache import FOLDER as CACHE_FOLDER, BuildCache, CacheEntry, project_lock
-from .files import StagedFiles, refuse_links_outside, remove_stale_temporaries
-from .freshness import LastBuild, job_keys, record_build, written_stats
+from .errors import ShardError
+from .files import StagedFiles, refuse_links_outside, remove_stale_temporaries, write_if_changed
+from .freshness import LastBuild, inputs_key, job_keys, record_build, written_stats
 from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
 from .build_checks import check_built_pages, rule_infos
 from .config import CONFIG_FILE, Settings
@@ -27,7 +29,9 @@ from .model import Finding, Report
 from .parallel import iter_jobs
 from .render import RenderedPage, Renderer, SiteEditions
 from .reports import apply_baseline, baseline_file, manifest_json, write_baseline, write_reports
-from .sources import check_unique_slugs, source_files
+from .shards import (FORMAT, Shard, ShardRecord, check_outputs, check_shards, copy_pages, encode_record, read_record,
+                     record_file, shard_of)
+from .sources import check_unique_slugs, relative_path, source_files
 from .summary import assemble_figures
 from .workflow import check_catalogs
 
@@ -65,17 +69,19 @@ def build(
     workers: int | None = None,
     cache: BuildCache | None = None,
     update_baseline: bool = False,
+    shard: Shard | None = None,
 ) -> BuildResult:
     """Build, check and report every article in the requested locales: `dist_dir` and `reports_dir`.
 
     With a cache, only the articles whose inputs changed are built again; whether there is
     anything to do at all is `freshness.last_build`'s to say, before this is called. With
     `update_baseline`, every finding is accepted, in the reports and in the baseline file.
+    With a shard, only its articles are built, and its record is written for `merge`.
     The project's lock is held throughout: a build, an update or a preview's rebuild wait for it.
     """
     with project_lock(settings.root):
         return _build(settings, tuple(locales or settings.all_locales), make_zip, progress, workers, cache,
-                      update_baseline)
+                      update_baseline, shard)
 
 
 def _build(
@@ -86,58 +92,127 @@ def _build(
     workers: int | None,
     cache: BuildCache | None,
     update_baseline: bool,
+    shard: Shard | None,
 ) -> BuildResult:
     """The build itself, under the project's lock."""
-    written_here = [settings.path("reports_dir"), settings.root / CACHE_FOLDER]
-    refuse_links_outside(written_here, settings.root)
-    remove_stale_temporaries(written_here)
+    _prepare_outputs(settings)
     sources = source_files(settings.path("source_dir"), settings.root)
-    tree = CatalogTree.of(settings)
+    if shard is not None:
+        inputs = inputs_key(cache or BuildCache(settings.root), settings, wanted, make_zip)
+        sources = [path for path in sources if shard.holds(path)]
     keys = job_keys(cache, settings, sources, wanted) if cache is not None else []
     # The reports are written with the bundle and renamed into place once it is swapped in: a
     # failure anywhere (a full disk, a folder that cannot be written) replaces none of them.
     with StagedFiles() as reports, BundleWriter(settings.path("dist_dir")) as bundle:
         jobs = [ArticleJob(settings, path, wanted, bundle.staging, cache is not None) for path in sources]  # type: ignore[arg-type]
         outputs, ran = _run_jobs(jobs, keys, cache, bundle, workers, progress)
-        check_unique_slugs((o.slug, o.source) for o in outputs)
-
-        site = SiteEditions(
-            source_locale=settings.source_locale,
-            locales=tuple(l for l in settings.all_locales if any(l in o.published for o in outputs)),
-            editions={o.slug: o.published for o in outputs},
-            base_url=settings.base_url,
-            directory_urls=settings.directory_urls,
-        )
-        pages = _site_pages(settings, site, wanted, outputs, tree)
-        findings = [f for o in outputs for f in o.findings] + ([] if settings.base_url else [NO_BASE_URL])
-        findings += _check_site_pages(pages, settings, cache)
-        findings += check_catalogs(settings, [l for l in wanted if l != settings.source_locale], ui_only=True).findings
-
-        figures = assemble_figures(settings, wanted, ((o.slug, o.title, o.source, o.cells) for o in outputs), findings)
-        report = Report(sorted(findings, key=lambda f: f.sort_key()), figures, fail_on=settings.fail_on)  # type: ignore[arg-type]
-        baseline = baseline_file(settings.path("reports_dir"))
-        report = apply_baseline(report, baseline, accept_all=update_baseline)
-        for page in pages:
-            bundle.write(page.path, page.publishable)
-        assets = settings.theme.assets()
-        for name, path in assets.items():
-            bundle.write(name, path.read_bytes())
-        if settings.base_url:
-            bundle.write("sitemap.xml", sitemap_xml(_sitemap_urls(site)))
-        bundle.write(MANIFEST, manifest_json(bundle.hashes, figures))
-        if make_zip:
-            for locale in wanted:
-                bundle.write(f"{locale}.zip", zip_archive(_zip_members(bundle.staging, bundle.hashes, locale, assets)))
-        articles = {o.slug: (o.report_row, o.report_page) for o in outputs}
-        with reports.staging():
-            written = write_reports(settings.path("reports_dir"), settings.root, report, rule_infos(), articles)
-            if update_baseline:
-                write_baseline(report.accepted, baseline)
+        report, written = finish_build(settings, wanted, outputs, bundle, reports, make_zip, cache, update_baseline)
+        if shard is not None:
+            record = ShardRecord(FORMAT, shard.number, shard.count, inputs, wanted, make_zip, settings.fail_on, outputs)  # type: ignore[arg-type]
+            with reports.staging():
+                write_if_changed(record_file(settings), encode_record(record))
+            written.append(shown_path(record_file(settings), settings.root))
     files = dict(sorted(bundle.hashes.items()))
-    if cache is not None:  # what a build with nothing changed returns, once its bundle is in place
-        record = LastBuild(report.failing(), figures, files, written, written_stats(settings, written))
-        record_build(cache, settings, wanted, make_zip, keys, record)
-    return BuildResult(report, files, written, ran, shown_path(baseline, settings.root) if update_baseline else None)
+    # What a build with nothing changed returns, once its bundle is in place (a shard's is not the whole build's).
+    if cache is not None and shard is None:
+        last = LastBuild(report.failing(), report.figures, files, written, written_stats(settings, written))
+        record_build(cache, settings, wanted, make_zip, keys, last)
+    return BuildResult(report, files, written, ran, _baseline_shown(settings, update_baseline))
+
+
+def merge(settings: Settings, folders: Sequence[Path], update_baseline: bool = False) -> BuildResult:
+    """Merge the folders of a sharded build's jobs into what one whole build writes: `dist_dir` and `reports_dir`.
+
+    The build is the one the shards were made by (its locales, archives and failing severity);
+    folders that are not its N shards, each once, of this project's inputs, are refused.
+    """
+    with project_lock(settings.root):
+        _prepare_outputs(settings)
+        records = [(folder, read_record(folder, settings)) for folder in folders]
+        check_shards(records)
+        first = records[0][1]
+        settings = settings.with_overrides(fail_on=first.fail_on)
+        if not set(first.locales) <= set(settings.all_locales) or inputs_key(
+                BuildCache(settings.root), settings, first.locales, first.make_zip) != first.inputs:
+            raise ShardError("a shard of other inputs than this project's (other sources, catalogs, settings, "
+                             "options or version of pipeline)", records[0][0])
+        sources = [relative_path(path, settings.root) for path in source_files(settings.path("source_dir"), settings.root)]
+        outputs: dict[str, ArticleOutput] = {}
+        with StagedFiles() as reports, BundleWriter(settings.path("dist_dir")) as bundle:
+            for folder, record in records:
+                check_outputs(folder, record, [s for s in sources if shard_of(Path(s).name, first.shards) == record.shard],
+                              settings)
+                for output in record.outputs:
+                    copy_pages(folder, output, settings, bundle)
+                    outputs[output.source] = output
+            ordered = [outputs[source] for source in sources]
+            report, written = finish_build(settings, first.locales, ordered, bundle, reports, first.make_zip, None,
+                                           update_baseline)
+        return BuildResult(report, dict(sorted(bundle.hashes.items())), written, 0,
+                           _baseline_shown(settings, update_baseline))
+
+
+def finish_build(
+    settings: Settings,
+    wanted: Sequence[str],
+    outputs: list[ArticleOutput],
+    bundle: BundleWriter,
+    reports: StagedFiles,
+    make_zip: bool,
+    cache: BuildCache | None,
+    update_baseline: bool,
+) -> tuple[Report, list[str]]:
+    """A build once its articles are done, as `build` and `merge` end: the site's pages, the bundle, the reports.
+
+    `outputs` are every article's job output in the order of their files, their pages
+    already in the bundle's staging folder. Returns the report and the main report files.
+    """
+    check_unique_slugs((o.slug, o.source) for o in outputs)
+    site = SiteEditions(
+        source_locale=settings.source_locale,
+        locales=tuple(l for l in settings.all_locales if any(l in o.published for o in outputs)),
+        editions={o.slug: o.published for o in outputs},
+        base_url=settings.base_url,
+        directory_urls=settings.directory_urls,
+    )
+    pages = _site_pages(settings, site, wanted, outputs, CatalogTree.of(settings))
+    findings = [f for o in outputs for f in o.findings] + ([] if settings.base_url else [NO_BASE_URL])
+    findings += _check_site_pages(pages, settings, cache)
+    findings += check_catalogs(settings, [l for l in wanted if l != settings.source_locale], ui_only=True).findings
+
+    figures = assemble_figures(settings, wanted, ((o.slug, o.title, o.source, o.cells) for o in outputs), findings)
+    report = Report(sorted(findings, key=lambda f: f.sort_key()), figures, fail_on=settings.fail_on)  # type: ignore[arg-type]
+    baseline = baseline_file(settings.path("reports_dir"))
+    report = apply_baseline(report, baseline, accept_all=update_baseline)
+    for page in pages:
+        bundle.write(page.path, page.publishable)
+    assets = settings.theme.assets()
+    for name, path in assets.items():
+        bundle.write(name, path.read_bytes())
+    if settings.base_url:
+        bundle.write("sitemap.xml", sitemap_xml(_sitemap_urls(site)))
+    bundle.write(MANIFEST, manifest_json(bundle.hashes, figures))
+    if make_zip:
+        for locale in wanted:
+            bundle.write(f"{locale}.zip", zip_archive(_zip_members(bundle.staging, bundle.hashes, locale, assets)))
+    articles = {o.slug: (o.report_row, o.report_page) for o in outputs}
+    with reports.staging():
+        written = write_reports(settings.path("reports_dir"), settings.root, report, rule_infos(), articles)
+        if update_baseline:
+            write_baseline(report.accepted, baseline)
+    return report, written
+
+
+def _prepare_outputs(settings: Settings) -> None:
+    """Refuse output folders linked outside the project; remove what killed runs left half-written."""
+    written_here = [settings.path("reports_dir"), settings.root / CACHE_FOLDER]
+    refuse_links_outside(written_here, settings.root)
+    remove_stale_temporaries(written_here)
+
+
+def _baseline_shown(settings: Settings, update_baseline: bool) -> str | None:
+    """The baseline file as shown, when this run wrote it."""
+    return shown_path(baseline_file(settings.path("reports_dir")), settings.root) if update_baseline else None
 
 
 def _run_jobs(

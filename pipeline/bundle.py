@@ -199,6 +199,12 @@ def _delete_in_background(folder: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def is_bundle_path(path: str) -> bool:
+    """Whether a path stays inside the bundle: relative, forward slashes, no `..` (records are not trusted)."""
+    parts = path.split("/")
+    return bool(path) and not path.startswith("/") and "\\" not in path and all(p not in ("", ".", "..") for p in parts)
+
+
 def write_into(folder: Path, path: str, content: str | bytes) -> str:
     """Write one file below a folder; its sha256. Safe to call from several processes at once."""
     data = content.encode("utf-8") if isinstance(content, str) else content

@@ -14,7 +14,7 @@ import os
 import sys
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import click
 
@@ -23,6 +23,10 @@ from .config import Settings, load_settings
 from .errors import PipelineError
 from .layout import shown_path
 from .model import Report
+
+if TYPE_CHECKING:  # imported when a command needs them: `extract` does not wait for the build's modules
+    from .build import BuildResult
+    from .shards import Shard
 
 
 #: Exit codes of the group's own (the commands give 0, 1 and 2): see `cli`'s help.
@@ -228,6 +232,24 @@ FORMATS = ["table", "json", "sarif"]
 FORMAT_OPTION = click.option(
     "--format", "output", type=click.Choice(FORMATS), default="table", show_default=True, help="How to print the findings."
 )
+
+
+class ShardType(click.ParamType):
+    """`K/N`: shard K of N."""
+
+    name = "shard"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from .shards import Shard, parse_shard
+
+        if isinstance(value, Shard):
+            return value
+        try:
+            return parse_shard(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
 class SettingOption(click.Option):
     """An option whose default is a setting: its help shows the project's value, read when help is asked for."""
 
@@ -346,28 +368,54 @@ def check_a11y_command(project: Path, paths: tuple[Path, ...], output: str, fail
 @click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes [default: one per CPU this process may use].")
 @click.option("--no-cache", is_flag=True, help="Redo every article, ignoring what earlier builds kept.")
 @click.option("--pseudo", is_flag=True, help="Build the pseudo-locale en-XA, for testers, into dist-pseudo/.")
+@click.option("--shard", type=ShardType(), metavar="K/N",
+              help="Build only shard K of N (by a hash of each source file's name), for `pipeline merge`.")
 @click.pass_obj
 def build(project: Path, locales: tuple[str, ...], make_zip: bool, fail_on: str | None, update_baseline: bool,
-          jobs: int | None, no_cache: bool, pseudo: bool) -> None:
+          jobs: int | None, no_cache: bool, pseudo: bool, shard: Shard | None) -> None:
     """Build, check and report every article in every locale: dist/ and reports/."""
     from .cache import BuildCache, lock_path, project_lock
     from .freshness import last_build
-    from .reports.text import build_summary
 
     settings = _settings(project, fail_on=fail_on).bundle(pseudo)
     click.get_current_context().with_resource(project_lock(settings.root, partial(_waiting, lock_path(settings.root), settings)))
     wanted = settings.select_locales(locales)
+    if shard is not None and update_baseline:
+        raise click.UsageError("--update-baseline accepts a whole build's findings: give it to `pipeline merge`")
     every_finding = update_baseline or os.environ.get("GITHUB_ACTIONS") == "true"
     cache = None if no_cache else BuildCache(settings.root)
-    if cache is not None and not every_finding and (last := last_build(cache, settings, wanted, make_zip)):
+    if cache is not None and shard is None and not every_finding and (last := last_build(cache, settings, wanted, make_zip)):
         click.echo("nothing changed since the last build: dist/ and reports/ are as it left them")
         sys.exit(Report(last.failing, fail_on=settings.fail_on).return_code)  # type: ignore[arg-type]
     from .build import build as run_build  # only now: it imports every check and renderer
-    from .reports import step_summary
-    from .wording import findings_count
 
     with _progress(settings) as advance:
-        result = run_build(settings, wanted, make_zip, advance, jobs, cache, update_baseline)
+        result = run_build(settings, wanted, make_zip, advance, jobs, cache, update_baseline, shard)
+    _built(result, settings)
+
+
+@cli.command()
+@click.argument("folders", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--update-baseline", is_flag=True, help="Accept today's findings: later runs fail only on new ones.")
+@click.option("--pseudo", is_flag=True, help="Merge the shards of `build --pseudo --shard`, into dist-pseudo/.")
+@click.pass_obj
+def merge(project: Path, folders: tuple[Path, ...], update_baseline: bool, pseudo: bool) -> None:
+    """Merge the folders of `build --shard` jobs (each with its dist/ and reports/) into one build's dist/ and reports/."""
+    from .cache import lock_path, project_lock
+
+    settings = _settings(project).bundle(pseudo)
+    click.get_current_context().with_resource(project_lock(settings.root, partial(_waiting, lock_path(settings.root), settings)))
+    from .build import merge as run_merge  # only now: it imports every check and renderer
+
+    _built(run_merge(settings, folders, update_baseline), settings)
+
+
+def _built(result: BuildResult, settings: Settings) -> None:
+    """Print what a build or a merge wrote and found, annotate CI, exit with the report's code."""
+    from .reports import step_summary
+    from .reports.text import build_summary
+    from .wording import findings_count
+
     report = result.report
     if result.baseline:
         click.echo(f"accepted {findings_count(len(report.accepted))} in {result.baseline}")

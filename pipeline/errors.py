@@ -45,3 +45,7 @@ class CatalogError(PipelineError):
 
 class OutputError(PipelineError):
     """A file or folder the tool must write cannot be written."""
+
+
+class ShardError(PipelineError):
+    """The folders given to `pipeline merge` are not the shards of one build of this project."""

@@ -15,6 +15,7 @@ from .bundle import MANIFEST
 from .cache import BuildCache, CacheEntry, Stat, file_stat
 from .catalogs import UI_DOMAIN, CatalogTree
 from .config import Settings
+from .layout import shown_path
 from .model import Finding
 from .sources import source_files
 
@@ -32,6 +33,20 @@ def job_key(cache: BuildCache, settings: Settings, source: Path, wanted: Sequenc
     folders, shared = _catalog_inputs(settings.path("locales_dir"), settings.locales)
     files = [source, *(folder / f"{source.stem}.po" for folder in folders), *shared, *settings.theme.own_files(), *media]
     return cache.key(_fields(settings), tuple(wanted), source.name, files=files)
+
+
+def inputs_key(cache: BuildCache, settings: Settings, wanted: Sequence[str], make_zip: bool) -> str:
+    """The key of everything a whole build reads, which tells the shards of one build from another's.
+
+    The settings and options, the tool's code, and by name and content every file of the
+    source folder, every catalog and glossary, and the theme's own files.
+    """
+    folders, shared = _catalog_inputs(settings.path("locales_dir"), settings.locales)
+    sources = sorted(path for path in settings.path("source_dir").rglob("*") if path.is_file())
+    catalogs = [path for folder in folders for path in sorted(folder.glob("*.po"))]
+    files = list(dict.fromkeys([*sources, *catalogs, *shared, *settings.theme.own_files()]))
+    names = [shown_path(path, settings.root) for path in files]
+    return cache.key(_fields(settings), tuple(wanted), make_zip, names, files=files)
 
 
 @functools.lru_cache(maxsize=8)

@@ -47,9 +47,10 @@ LAYERS = {
     "commands": 6,
     "starter": 6,
     "xliff": 6,
-    "build": 7,
-    "serve": 8,
-    "cli": 9,
+    "shards": 7,
+    "build": 8,
+    "serve": 9,
+    "cli": 10,
 }
 
 
