@@ -391,7 +391,7 @@ def build(project: Path, locales: tuple[str, ...], make_zip: bool, fail_on: str 
 
     with _progress(settings) as advance:
         result = run_build(settings, wanted, make_zip, advance, jobs, cache, update_baseline, shard)
-    _built(result, settings)
+    _built(result, settings, annotate=shard is None)  # a shard's findings are the merge's to annotate
 
 
 @cli.command()
@@ -410,8 +410,8 @@ def merge(project: Path, folders: tuple[Path, ...], update_baseline: bool, pseud
     _built(run_merge(settings, folders, update_baseline), settings)
 
 
-def _built(result: BuildResult, settings: Settings) -> None:
-    """Print what a build or a merge wrote and found, annotate CI, exit with the report's code."""
+def _built(result: BuildResult, settings: Settings, annotate: bool = True) -> None:
+    """Print what a build or a merge wrote and found, annotate CI (unless told not to), exit with the report's code."""
     from .reports import step_summary
     from .reports.text import build_summary
     from .wording import findings_count
@@ -424,7 +424,8 @@ def _built(result: BuildResult, settings: Settings) -> None:
     summary = build_summary(report.figures, len(result.files), settings.dist_dir)
     click.echo(summary)
     click.echo("reports: " + ", ".join(result.reports))
-    _annotate_ci(report, step_summary(report, summary, result.reports))
+    if annotate:
+        _annotate_ci(report, step_summary(report, summary, result.reports))
     if report.failing():
         click.secho(f"{findings_count(len(report.failing()))} at or above {report.fail_on}", fg="red", err=True)
     sys.exit(report.return_code)

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import msgspec
 import pytest
+from click.testing import CliRunner
 
+from pipeline.cli import cli
 from pipeline.shards import RECORD, ShardRecord, encode_record, parse_shard, shard_of
 
 from .conftest import REPO, run, translate_everything
@@ -105,6 +107,29 @@ def test_merge_update_baseline_accepts_what_build_update_baseline_accepts(tmp_pa
     assert done.exit_code == 0, done.output
     assert (merged / "reports/baseline.json").read_bytes() == (whole / "reports/baseline.json").read_bytes()
     assert outputs(merged) == outputs(whole)
+
+
+def test_under_github_actions_the_merge_annotates_the_findings_once_and_the_shards_not_at_all(tmp_path):
+    origin = shipped_project(tmp_path / "origin")
+    source = origin / "source/restless-legs-leg-cramps.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\nSee [](https://example.org/more).\n", encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    ci = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    annotation = "::error file=source/restless-legs-leg-cramps.md,"
+    folders = []
+    for number in range(1, SHARDS + 1):
+        folder = copy_project(origin, tmp_path / f"shard-{number}")
+        done = CliRunner().invoke(cli, ["-C", str(folder), "build", "--shard", f"{number}/{SHARDS}"], env=ci)
+        assert done.exit_code in (0, 1) and annotation not in done.output, done.output
+        folders.append(folder)
+    assert not summary.exists()
+    merged = copy_project(origin, tmp_path / "merged")
+    done = CliRunner().invoke(cli, ["-C", str(merged), "merge", *map(str, folders)], env=ci)
+    assert done.exit_code == 1, done.output
+    assert "## pipeline build" in summary.read_text(encoding="utf-8")
+    whole = copy_project(origin, tmp_path / "whole")
+    built = CliRunner().invoke(cli, ["-C", str(whole), "build"], env=ci)
+    assert done.output.count(annotation) == built.output.count(annotation) > 0  # one per edition, as one build
 
 
 def test_a_shard_is_chosen_by_the_file_name_alone_so_adding_an_article_moves_no_other():
