@@ -69,10 +69,15 @@ def test_the_workflow_builds_through_the_action_and_the_action_installs_the_lock
     action = yaml.safe_load((REPO / "action.yml").read_text())
     assert action["runs"]["using"] == "composite"
     scripts = "\n".join(step.get("run", "") for step in action["runs"]["steps"])
-    assert "requirements/run.txt" in scripts and "pipeline build" in scripts
+    assert "requirements/run.txt" in scripts and "pipeline ${{ inputs.command }}" in scripts
+    assert action["inputs"]["command"]["default"] == "build"
     uses = [step.get("uses", "") for step in action["runs"]["steps"]]
     assert any(u.startswith("actions/upload-artifact@") for u in uses)
     assert any(u.startswith("github/codeql-action/upload-sarif@") for u in uses)
     workflow = yaml.safe_load((REPO / ".github" / "workflows" / "pipeline.yml").read_text())
     assert any(step.get("uses") == "./" for step in workflow["jobs"]["build"]["steps"])
+    # Sharded: a matrix of `build --shard`, and a merge of their artifacts through the action.
+    assert any("pipeline build --shard" in step.get("run", "") for step in workflow["jobs"]["shard"]["steps"])
+    merge = [step for step in workflow["jobs"]["merge"]["steps"] if step.get("uses") == "./"]
+    assert workflow["jobs"]["merge"]["needs"] == "shard" and merge[0]["with"]["command"] == "merge"
     assert "requirements/test-newest" in [step.get("run") for step in workflow["jobs"]["newest"]["steps"]]
