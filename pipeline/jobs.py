@@ -88,7 +88,8 @@ def run_article(job: ArticleJob) -> ArticleOutput:
     renderers = {l: Renderer(l, site, ui_translations(tree.po(l, UI_DOMAIN), tree, l), settings.theme) for l in job.locales}
     pages = [renderers[l].article_page(editions[l], linked.for_locale(l)) for l in job.locales if l in published]
     findings += [f for page in pages for f in page.findings]
-    findings += check_built_pages(pages, settings.dist_dir, settings.source_locale, scores, settings.disabled_rules)
+    findings += check_built_pages(pages, settings.dist_dir, settings.source_locale, scores, settings.disabled_rules,
+                                  assets=settings.theme.assets())
     findings.sort(key=lambda f: f.sort_key())
 
     cells = {l: edition_cell(settings, editions[l], l in published, scores, findings) for l in job.locales}

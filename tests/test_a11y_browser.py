@@ -10,12 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import tinycss2
+import cssselect2
 from lxml import etree
 
 from pipeline.checks.a11y import all_rules, check_paths
 from pipeline.checks.a11y.page import Page
-from pipeline.checks.a11y.semantics.css_selectors import matches, parse_selector_list
 from pipeline.checks.a11y.semantics.refresh import first_refresh
 from tests.a11y.cases import FIXTURES, Case, all_pages, cases
 from tests.axe import OFF_BY_DEFAULT, AxeResult, run_axe, select_in_chromium
@@ -71,7 +70,7 @@ def leaves_at_once(path: Path) -> bool:
 def axe_results() -> dict[Path, AxeResult]:
     """axe-core's results on every fixture page that stays loaded, from one browser."""
     pages = [path for path in all_pages() if not leaves_at_once(path)]
-    return run_axe(pages, enable=(*OFF_BY_DEFAULT, "meta-refresh-no-exceptions"))
+    return run_axe(pages, enable=(*OFF_BY_DEFAULT, "meta-refresh-no-exceptions", "color-contrast-enhanced"))
 
 
 def element_path(page: Page, selector: str) -> str:
@@ -92,9 +91,9 @@ def path_of(element: etree._Element) -> str:
 
 
 def select(page: Page, selector: str) -> etree._Element:
-    """The one element of our tree a selector of ours matches (matched by the checker's own CSS engine)."""
-    (compiled,) = parse_selector_list(tinycss2.parse_component_value_list(selector))
-    found = [element for element in page.elements if matches(element, compiled)]
+    """The one element of our tree a selector of ours matches (matched by cssselect2, the checker's CSS engine)."""
+    root = cssselect2.ElementWrapper.from_html_root(page.root)
+    found = [wrapper.etree_element for wrapper in root.query_all(selector)]
     assert len(found) == 1, (selector, len(found))
     return found[0]
 

@@ -26,6 +26,7 @@ from ..rules import rule_from_module as read_rule
 from .context import PageContext, context_from_path
 from .page import Page, Result
 from .semantics.document import PageParseError
+from .semantics.stylesheets import LocalStyleSheets, disk_style_sheets
 from .semantics.wcag import CRITERIA, is_conformance_requirement
 from .site import Site
 
@@ -116,16 +117,18 @@ def check_pages(
     disabled: Collection[str] = (),
     all_outcomes: bool = False,
     scope: Scope = "all",
+    style_sheets: LocalStyleSheets | None = None,
 ) -> list[Finding]:
     """Check pages together, so rules that look across pages (hreflang-valid) see all of them.
 
     `scope` runs only the page rules, or only the site rules (a build that checked unchanged
     pages before runs the page rules on the changed ones and the site rules on all).
+    `style_sheets` reads the local files pages link to; without it, only `<style>` and `style` count.
     """
     parsed = []
     for file, html, context in pages:
         try:
-            parsed.append(Page(html, file, context))
+            parsed.append(Page(html, file, context, style_sheets))
         except PageParseError as error:
             raise PageError(f"cannot check this page: {error}", file) from None
     chosen = enabled(all_rules(), disabled)
@@ -151,7 +154,8 @@ def check_paths(
         except OSError as error:
             raise PageError(f"cannot read this page: {error.strerror or error}", path) from None
         inputs.append((shown_path(path, root), html, None))
-    return check_pages(inputs, root=root, disabled=disabled, all_outcomes=all_outcomes)
+    return check_pages(inputs, root=root, disabled=disabled, all_outcomes=all_outcomes,
+                       style_sheets=disk_style_sheets(root))
 
 
 def _html_files(paths: Sequence[Path]) -> list[Path]:

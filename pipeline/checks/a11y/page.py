@@ -17,7 +17,8 @@ from lxml import etree
 from ...model import Location, Outcome
 from .context import PageContext
 from .semantics import accname, aria
-from .semantics.css import Styles
+from .semantics.contrast import Measured, measure_texts
+from .semantics.css import Styles, page_style_sheets
 from .semantics.document import (
     MARKUP_TYPES,
     Element,
@@ -30,9 +31,11 @@ from .semantics.document import (
     xml_lang,
 )
 from .semantics.focus import in_sequential_focus
+from .semantics.media import LIGHT, Screen
 from .semantics.rendering import Rendering
 from .semantics.roles import role_of
-from .semantics.selectors import selector
+from .semantics.selectors import Positions, selector
+from .semantics.stylesheets import LocalStyleSheets
 from .semantics.tables import Table, table_of
 from .semantics.tree import AccessibilityTree
 
@@ -63,9 +66,11 @@ class Result(NamedTuple):
 class Page:
     """A parsed page and its cached facts; `file` is where findings point."""
 
-    def __init__(self, html: str | bytes, file: str, context: PageContext | None = None):
+    def __init__(self, html: str | bytes, file: str, context: PageContext | None = None,
+                 style_sheets: LocalStyleSheets | None = None):
         self.file = file
         self.context = context  # None when the page is checked without the build
+        self.style_sheets = style_sheets  # where linked style sheets are read; None: they are not
         self.content_type = content_type(file)
         # The markup as written (rules that read tags, not elements), decoded as a browser decodes it.
         self.source = decode(html)
@@ -76,10 +81,12 @@ class Page:
         self._by_id: dict[str, list[Element]] = {}
         self._index()
         self._hidden: set[Element] | None = None
-        self._styles: Styles | None = None
+        self._styles: dict[Screen, Styles] = {}
         self._rendering: Rendering | None = None
         self._tree: AccessibilityTree | None = None
         self._tables: dict[Element, Table] = {}
+        self._positions: Positions | None = None
+        self._contrast: list[Measured] | None = None
         self._roles: dict[Element, str | None] = {}
         self._names: dict[Element, str] = {}
         self._headings: list[tuple[Element, int]] | None = None
@@ -140,10 +147,21 @@ class Page:
 
     @property
     def styles(self) -> Styles:
-        """The CSS cascade of the page."""
-        if self._styles is None:
-            self._styles = Styles(self.root, self.elements)
-        return self._styles
+        """The CSS cascade of the page on a 1280 px screen in the light colour scheme."""
+        return self.styles_on(LIGHT)
+
+    def styles_on(self, screen: Screen) -> Styles:
+        """The CSS cascade of the page on a screen (the colour scheme is what differs)."""
+        if screen not in self._styles:
+            sheets = page_style_sheets(self.elements, self.file, self.style_sheets, screen)
+            self._styles[screen] = Styles(self.root, self.elements, sheets)
+        return self._styles[screen]
+
+    def contrast_measures(self) -> list[Measured]:
+        """Each text element's contrast on each screen the page is styled for (both contrast rules read it)."""
+        if self._contrast is None:
+            self._contrast = measure_texts(self)
+        return self._contrast
 
     @property
     def rendering(self) -> Rendering:
@@ -290,7 +308,9 @@ class Page:
 
     def selector(self, element: Element) -> str:
         """The shortest CSS selector that selects only this element: `#id` when its id is unique."""
-        return selector(element, self)
+        if self._positions is None:
+            self._positions = Positions(self.elements)
+        return selector(element, self, self._positions)
 
     def line(self, element: Element) -> int | None:
         """The source line an element starts on."""

@@ -1,40 +1,40 @@
 """The CSS cascade, as far as accessibility rules need it: which value of a property wins, and where from.
 
 Style comes from the browser's defaults (`[hidden]`, `<head>`, `<template>`...), `<style>`
-blocks and `style` attributes, parsed with tinycss2 and cascaded by origin, importance,
-specificity and order, as a browser does. Only the properties in `PROPERTIES` are kept:
-those that hide, move or size content, and the text-spacing ones. Linked style sheets are
-not read. `@media` blocks apply when they target all media or screens without conditions;
-`@supports` blocks apply; `@layer` blocks rank below unlayered rules.
+blocks, `<link rel="stylesheet">` to local files and their `@import`s (`stylesheets.py`),
+and `style` attributes; selectors are matched by cssselect2 and declarations cascaded by
+origin, importance, specificity and order, as a browser does. `var()` takes the inherited
+custom properties; `@media` is decided for a 1280 px screen (`media.py`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-import tinycss2
+import cssselect2
 from lxml import etree
-from tinycss2 import ast
 
-from .css_selectors import InvalidSelector, Selector, matches, parse_selector_list
 from .document import Element
-
-#: The properties the rules look at.
-PROPERTIES = frozenset(
-    "display visibility position left top right bottom margin-left margin-top width height max-width "
-    "overflow overflow-x clip clip-path opacity font-size letter-spacing word-spacing line-height "
-    "white-space".split()
+from .media import LIGHT, Screen, query_list_applies
+from .shorthands import SHORTHAND_OF, longhand
+from .stylesheets import (
+    AUTHOR_IMPORTANT,
+    INLINE,
+    INLINE_IMPORTANT,
+    LocalStyleSheets,
+    StyleSheet,
+    imported_sheets,
+    inline_declarations,
+    parse_style_sheet,
 )
+
 #: Elements whose default display is block (the browser's style sheet): their text is set apart by spaces in a name.
 BLOCK_ELEMENTS = frozenset(
     "address article aside blockquote br caption dd details dialog div dl dt fieldset figcaption figure footer "
     "form h1 h2 h3 h4 h5 h6 header hgroup hr legend li main menu nav ol p pre search section summary table "
     "tbody td tfoot th thead tr ul".split()
 )
-
-#: Cascade origins and importance, weakest first (CSS Cascading 4, 6.2).
-AUTHOR_LAYERED, AUTHOR, INLINE, AUTHOR_IMPORTANT, AUTHOR_LAYERED_IMPORTANT, INLINE_IMPORTANT = range(1, 7)
 
 #: Elements browsers never render (HTML, 15.3.1 "Hidden elements"): user-agent `display: none`.
 USER_AGENT_HIDDEN_TAGS = frozenset(
@@ -50,6 +50,7 @@ class Declaration:
     value: str  # lowercased, serialized
     important: bool
     inline: bool  # declared in the element's `style` attribute
+    rank: tuple = ()  # where it stands in the cascade: a shorthand and its longhands compare by it
 
 
 def hidden_by_user_agent(element: Element) -> bool:
@@ -71,84 +72,50 @@ def hidden_by_user_agent(element: Element) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class StyleRule:
-    """A style rule reduced to the properties we keep: its selectors and declarations."""
-
-    selectors: tuple[Selector, ...]
-    declarations: dict[str, str]  # property -> lowercased value
-    origin: int
-    order: int
+#: Values that take the parent's value (for an inherited property, `unset` does too).
+INHERIT = "inherit"
+#: Values that give a property its initial value: for the checker, "no author value".
+INITIAL = frozenset({"initial", "revert", "revert-layer"})
+MAX_VAR_DEPTH = 16
+CSS_WIDE = frozenset({INHERIT, "unset", *INITIAL})
 
 
-def parse_declarations(tokens: Iterable[ast.Node] | str) -> list[tuple[str, str, bool]]:
-    """The declarations we keep of a block or a `style` attribute: (property, value, important)."""
-    found = []
-    for item in tinycss2.parse_blocks_contents(tokens, skip_comments=True, skip_whitespace=True):
-        if item.type == "declaration" and item.lower_name in PROPERTIES:
-            value = tinycss2.serialize(item.value).strip().lower()
-            found.append((item.lower_name, value, item.important))
+def page_style_sheets(elements: Sequence[Element], file: str, sheets: LocalStyleSheets | None,
+                      screen: Screen = LIGHT) -> list[StyleSheet]:
+    """The style sheets that apply to a page on the screen, in cascade order: `<style>` blocks and linked files."""
+    found: list[StyleSheet] = []
+    for element in elements:
+        if element.tag not in ("style", "link") or (element.get("type") or "text/css").strip().lower() != "text/css":
+            continue
+        if not query_list_applies(element.get("media"), screen):
+            continue
+        if element.tag == "style":
+            sheet = parse_style_sheet("".join(element.itertext()), screen)
+            found += imported_sheets(sheets, file, sheet, screen) if sheets is not None else [sheet]
+        elif sheets is not None and _is_style_sheet_link(element):
+            name = sheets.resolve(file, element.get("href") or "")
+            text = sheets.text(name) if name is not None else None
+            if name is not None and text is not None:
+                found += imported_sheets(sheets, name, parse_style_sheet(text, screen), screen, frozenset({name}))
     return found
 
 
-def parse_style_sheet(css: str, first_order: int = 0) -> list[StyleRule]:
-    """The rules of a `<style>` block that set a property we keep, in source order."""
-    rules: list[StyleRule] = []
-    _collect(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), False, rules, first_order)
-    return rules
-
-
-def _collect(nodes: list[ast.Node], layered: bool, rules: list[StyleRule], first_order: int) -> None:
-    for node in nodes:
-        if node.type == "qualified-rule":
-            declarations = parse_declarations(node.content)
-            if not declarations:
-                continue
-            try:
-                selectors = tuple(parse_selector_list(node.prelude))
-            except InvalidSelector:
-                continue  # an unreadable selector drops its whole rule, as in browsers
-            for important in (False, True):
-                chosen = {name: value for name, value, imp in declarations if imp == important}
-                if chosen:
-                    origin = _author_origin(layered, important)
-                    rules.append(StyleRule(selectors, chosen, origin, first_order + len(rules)))
-        elif node.type == "at-rule" and node.content is not None:
-            keyword = node.lower_at_keyword
-            applies = keyword == "supports" or keyword == "layer" or (keyword == "media" and _media_applies(node))
-            if applies:
-                children = tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)
-                _collect(children, layered or keyword == "layer", rules, first_order)
-
-
-def _author_origin(layered: bool, important: bool) -> int:
-    if important:
-        return AUTHOR_LAYERED_IMPORTANT if layered else AUTHOR_IMPORTANT
-    return AUTHOR_LAYERED if layered else AUTHOR
-
-
-def _media_applies(rule: ast.AtRule) -> bool:
-    """Whether a media query list surely applies to a screen of any size."""
-    queries = tinycss2.serialize(rule.prelude).lower().split(",")
-    return any(q.split() in (["all"], ["screen"], ["only", "screen"], []) for q in queries)
-
-
-def _media_attribute_applies(media: str | None) -> bool:
-    if media is None or not media.strip():
-        return True
-    return any(q.split() in (["all"], ["screen"], ["only", "screen"]) for q in media.lower().split(","))
+def _is_style_sheet_link(element: Element) -> bool:
+    rel = (element.get("rel") or "").lower().split()
+    return "stylesheet" in rel and "alternate" not in rel and element.get("disabled") is None
 
 
 class Styles:
     """The cascade of one page: winning declarations per element, and the elements CSS hides."""
 
-    def __init__(self, root: Element, elements: list[Element]):
-        self.rules: list[StyleRule] = []
-        for style in (e for e in elements if e.tag == "style"):
-            if _media_attribute_applies(style.get("media")):
-                self.rules.extend(parse_style_sheet("".join(style.itertext()), first_order=len(self.rules)))
-        self.author_styled = bool(self.rules) or any(e.get("style") is not None for e in elements)
+    def __init__(self, root: Element, elements: list[Element], sheets: Sequence[StyleSheet] = ()):
+        self.root = root
+        self.sheets = list(sheets)
+        self._matched = [(position, sheet) for position, sheet in enumerate(self.sheets) if sheet.rules]
+        self.author_styled = bool(self._matched) or any(e.get("style") is not None for e in elements)
+        self._wrappers: dict[Element, cssselect2.ElementWrapper] | None = None
         self._declared: dict[Element, dict[str, Declaration]] = {}
+        self._custom: dict[Element, dict[str, str]] = {}
         self.hidden: set[Element] = set()
         self._cascade_hiding(root)
 
@@ -159,26 +126,79 @@ class Styles:
         return self._declared[element]
 
     def value(self, element: Element, name: str) -> str | None:
-        """The winning author value of a property on the element, or None when no author rule sets it."""
-        found = self.declared(element).get(name)
-        return found.value if found else None
+        """The winning author value of a property on the element (`var()` replaced), or None when none is set.
+
+        A value whose `var()` names no custom property and has no fallback is invalid at
+        computed-value time: None, as if no author rule set it.
+        """
+        declared = self.declared(element)
+        found = declared.get(name)
+        shorthand = SHORTHAND_OF.get(name)
+        whole = declared.get(shorthand) if shorthand is not None else None
+        if whole is not None and (found is None or whole.rank > found.rank):
+            value = self._substituted(element, shorthand, whole)
+            return longhand(shorthand, name, value) if value is not None and value not in CSS_WIDE else value
+        return self._substituted(element, name, found) if found is not None else None
+
+    def _substituted(self, element: Element, name: str, found: Declaration) -> str | None:
+        if "var(" not in found.value:
+            return found.value
+        value = substitute_variables(found.value, self.custom_properties(element))
+        return value.lower() if value is not None and not name.startswith("--") else value
+
+    def computed(self, element: Element, name: str) -> str | None:
+        """An inherited property's author value on the element: its own, else the nearest ancestor's."""
+        node: Element | None = element
+        while node is not None:
+            value = self.value(node, name)
+            if value is not None and value not in (INHERIT, "unset"):
+                return None if value in INITIAL else value
+            node = node.getparent()
+        return None
+
+    def custom_properties(self, element: Element) -> dict[str, str]:
+        """The custom properties (`--name`) the element has: its own, and those it inherits."""
+        if element not in self._custom:
+            chain = [element, *element.iterancestors()]
+            known = {}
+            for node in reversed(chain):  # from the root down, so each inherits its parent's
+                if node in self._custom:
+                    known = self._custom[node]
+                    continue
+                own = {n: d.value for n, d in self.declared(node).items() if n.startswith("--")}
+                if own:
+                    known = {**known, **own}
+                    for name, value in own.items():
+                        if "var(" in value:
+                            resolved = substitute_variables(value, {k: v for k, v in known.items() if k != name})
+                            known[name] = resolved if resolved is not None else ""
+                self._custom[node] = known
+        return self._custom[element]
+
+    def _wrapper(self, element: Element) -> cssselect2.ElementWrapper | None:
+        if self._wrappers is None:
+            top = cssselect2.ElementWrapper.from_html_root(self.root)
+            self._wrappers = {wrapper.etree_element: wrapper for wrapper in top.iter_subtree()}
+        return self._wrappers.get(element)
 
     def _compute(self, element: Element) -> dict[str, Declaration]:
-        best: dict[str, tuple[tuple[int, tuple[int, int, int], int], Declaration]] = {}
-        for rule in self.rules:
-            matched = [s.specificity for s in rule.selectors if matches(element, s)]
-            if not matched:
-                continue
-            rank = (rule.origin, max(matched), rule.order)
-            for name, value in rule.declarations.items():
-                if name not in best or rank > best[name][0]:
-                    best[name] = (rank, Declaration(value, rule.origin >= AUTHOR_IMPORTANT, False))
+        best: dict[str, tuple[tuple, Declaration]] = {}
+        wrapper = self._wrapper(element) if self._matched else None
+        if wrapper is not None:
+            for position, sheet in self._matched:
+                for specificity, _, _, index in sheet.matcher.match(wrapper):
+                    rule = sheet.rules[index]
+                    important = rule.origin >= AUTHOR_IMPORTANT
+                    for order, (name, value) in enumerate(rule.declarations.items()):
+                        rank = (rule.origin, specificity, position, index, order)
+                        if name not in best or rank > best[name][0]:
+                            best[name] = (rank, Declaration(value, important, False, rank))
         inline = element.get("style")
         if inline:
-            for order, (name, value, important) in enumerate(parse_declarations(inline)):
-                rank = (INLINE_IMPORTANT if important else INLINE, (0, 0, 0), order)
+            for order, (name, value, important) in enumerate(inline_declarations(inline)):
+                rank = (INLINE_IMPORTANT if important else INLINE, (0, 0, 0), 0, 0, order)
                 if name not in best or rank > best[name][0]:
-                    best[name] = (rank, Declaration(value, important, True))
+                    best[name] = (rank, Declaration(value, important, True, rank))
         return {name: declaration for name, (_, declaration) in best.items()}
 
     def _cascade_hiding(self, root: Element) -> None:
@@ -205,3 +225,34 @@ class Styles:
             visibility[element] = own
             if own != "visible":
                 self.hidden.add(element)
+
+
+def substitute_variables(value: str, custom: dict[str, str], depth: int = 0) -> str | None:
+    """`value` with each `var(--name, fallback)` replaced (CSS Variables 1, 3); None when one cannot be."""
+    start = value.find("var(")
+    if start == -1:
+        return value
+    if depth > MAX_VAR_DEPTH:
+        return None  # a cycle, or nesting no sheet needs
+    level, end = 0, -1
+    for index in range(start + 3, len(value)):
+        if value[index] == "(":
+            level += 1
+        elif value[index] == ")":
+            level -= 1
+            if level == 0:
+                end = index
+                break
+    if end == -1:
+        return None
+    name, comma, fallback = value[start + 4:end].partition(",")
+    replacement = custom.get(name.strip()) or None  # "" is the guaranteed-invalid value
+    if replacement is None:
+        if not comma:
+            return None
+        replacement = fallback.strip()
+    replacement = substitute_variables(replacement, custom, depth + 1)
+    rest = substitute_variables(value[end + 1:], custom, depth)
+    if replacement is None or rest is None:
+        return None
+    return value[:start] + replacement + rest

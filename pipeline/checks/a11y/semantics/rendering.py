@@ -13,8 +13,8 @@ import re
 
 from .css import Styles
 from .document import Element
+from .lengths import DEFAULT_FONT_SIZE, parse_length
 
-DEFAULT_FONT_SIZE = 16.0
 #: Browsers' default font sizes, in em of the parent (HTML, 15.3.7 "Sections and headings").
 HEADING_FONT_SIZES = {"h1": 2.0, "h2": 1.5, "h3": 1.17, "h4": 1.0, "h5": 0.83, "h6": 0.67}
 FONT_SIZE_KEYWORDS = {
@@ -23,33 +23,7 @@ FONT_SIZE_KEYWORDS = {
 }
 #: An offset this far above or left of the page puts content out of every viewport.
 OFF_SCREEN_PX = -999.0
-_LENGTH = re.compile(r"^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(px|em|rem|%|pt|pc|in|cm|mm|q|ex|ch|vw|vh)?$")
-_ABSOLUTE_UNITS = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4, "q": 96 / 101.6}
 _CLIPPED = re.compile(r"^rect\(\s*(?:0|1px)(?:\s*,?\s*(?:0|1px)){3}\s*\)$")
-
-
-def parse_length(value: str | None, font_size: float, percent_of: float | None = None,
-                 root_font_size: float = DEFAULT_FONT_SIZE) -> float | None:
-    """A CSS length in pixels; None when it is a keyword, relative to layout, or unreadable."""
-    if value is None:
-        return None
-    match = _LENGTH.match(value.strip())
-    if not match:
-        return None
-    number, unit = float(match.group(1)), match.group(2)
-    if unit is None:
-        return number if number == 0 else None
-    if unit in _ABSOLUTE_UNITS:
-        return number * _ABSOLUTE_UNITS[unit]
-    if unit == "em":
-        return number * font_size
-    if unit == "rem":
-        return number * root_font_size
-    if unit in ("ex", "ch"):
-        return number * font_size / 2
-    if unit == "%" and percent_of is not None:
-        return number * percent_of / 100
-    return None
 
 
 class Rendering:
@@ -105,14 +79,16 @@ class Rendering:
         return self._out_of_sight[element]
 
     def _own_out_of_sight(self, element: Element) -> bool:
-        values = self.styles.declared(element)
-        get = {name: declaration.value for name, declaration in values.items()}.get
+        def get(name: str) -> str | None:
+            return self.styles.value(element, name)
+
         font_size, root = self.font_size(element), self.root_font_size(element)
         if get("opacity") in ("0", "0.0", "0%"):
             return True
         offsets = [parse_length(get(name), font_size, root_font_size=root) for name in ("margin-left", "margin-top")]
         if get("position") in ("absolute", "fixed"):
-            offsets += [parse_length(get(name), font_size, root_font_size=root) for name in ("left", "top")]
+            offsets += [parse_length(get(name), font_size, root_font_size=root)
+                        for name in ("left", "top", "inset-block-start", "inset-inline-start")]
             if _CLIPPED.match(get("clip") or "") or (get("clip-path") or "").replace(" ", "") in ("inset(50%)",):
                 return True
         if any(offset is not None and offset <= OFF_SCREEN_PX for offset in offsets):

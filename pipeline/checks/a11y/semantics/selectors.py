@@ -25,7 +25,30 @@ class Step(NamedTuple):
         return f"{self.tag}:nth-of-type({self.position})" if self.position else self.tag
 
 
-def selector(element: Element, page: PageFacts) -> str:
+class Positions:
+    """Each element's position among same-tag siblings, and the elements at each (tag, position), found once."""
+
+    def __init__(self, elements: list[Element]):
+        self.position: dict[Element, int] = {}  # 0: the only child of its tag
+        self.at: dict[tuple[str, int], list[Element]] = {}
+        parents = {id(p): p for p in (e.getparent() for e in elements) if p is not None}
+        for parent in parents.values():
+            counts: dict[str, int] = {}
+            for child in parent:
+                counts[child.tag] = counts.get(child.tag, 0) + 1
+            seen: dict[str, int] = {}
+            for child in parent:
+                seen[child.tag] = seen.get(child.tag, 0) + 1
+                self.position[child] = seen[child.tag] if counts[child.tag] > 1 else 0
+        for element in elements:
+            self.at.setdefault((element.tag, self.position.get(element, 0)), []).append(element)
+
+    def of(self, element: Element) -> int:
+        """The element's position from 1 (as `:nth-of-type()` counts), 0 when no sibling shares its tag."""
+        return self.position.get(element, 0)
+
+
+def selector(element: Element, page: PageFacts, positions: Positions) -> str:
     """The shortest selector of steps from the element up that selects only it: `#id` when its id is unique.
 
     The path goes up to the nearest ancestor with a unique id (or `html`), each step a tag and,
@@ -39,35 +62,54 @@ def selector(element: Element, page: PageFacts) -> str:
         if ident and len(page.elements_by_id(ident)) == 1:
             steps.append(Step(node.tag, ident=ident))
             break
-        parent = node.getparent()
-        alone = parent is None or sum(1 for c in parent if c.tag == node.tag) == 1
-        steps.append(Step(node.tag, 0 if alone else _position(parent, node)))
-        node = parent
+        steps.append(Step(node.tag, positions.of(node)))
+        node = node.getparent()
     for length in range(1, len(steps)):
-        tail = steps[:length]
-        if not any(other is not element and _matches(other, tail) for other in page.elements_by_tag(tail[0].tag)):
+        if _count_matching(steps[:length], page, positions) == 1:
             break
     else:
         length = len(steps)
     return " > ".join(step.css() for step in reversed(steps[:length]))
 
 
-def _matches(element: Element, steps: list[Step]) -> bool:
+def _count_matching(steps: list[Step], page: PageFacts, positions: Positions, enough: int = 2) -> int:
+    """How many elements the steps select (counting stops at `enough`).
+
+    The search starts from the step fewest elements can match (a step with a position matches
+    only elements at that position; one without, any element of its tag), checks the steps
+    above it on each candidate's ancestors and counts the descendants that match those below:
+    linear in the candidates, not in the page, for each selector.
+    """
+    def candidates(step: Step) -> list[Element]:
+        return positions.at.get((step.tag, step.position), []) if step.position else page.elements_by_tag(step.tag)
+
+    pivot = min(range(len(steps)), key=lambda index: len(candidates(steps[index])))
+    count = 0
+    for candidate in candidates(steps[pivot]):
+        if _matches(candidate, steps[pivot:], positions):
+            count += _descendants_matching(candidate, steps[:pivot], positions)
+            if count >= enough:
+                break
+    return count
+
+
+def _descendants_matching(node: Element, below: list[Step], positions: Positions) -> int:
+    """How many descendants of the node the steps below it select (the last step is the node's child)."""
+    if not below:
+        return 1
+    step = below[-1]
+    return sum(_descendants_matching(child, below[:-1], positions) for child in node
+               if child.tag == step.tag and (not step.position or positions.of(child) == step.position))
+
+
+def _matches(element: Element, steps: list[Step], positions: Positions) -> bool:
     """Whether the element is selected by the steps (the element first, then its parent...)."""
     node: Element | None = element
     for step in steps:
-        if node is None or node.tag != step.tag:
+        if node is None or node.tag != step.tag or (step.position and positions.of(node) != step.position):
             return False
-        parent = node.getparent()
-        if step.position and (parent is None or _position(parent, node) != step.position):
-            return False
-        node = parent
+        node = node.getparent()
     return True
-
-
-def _position(parent: Element, node: Element) -> int:
-    """The node's position among its parent's children of the same tag, from 1 (as `:nth-of-type()` counts)."""
-    return [c for c in parent if c.tag == node.tag].index(node) + 1
 
 
 def css_identifier(value: str) -> str:
