@@ -273,10 +273,10 @@ def _check_site_pages(pages: list[RenderedPage], settings: Settings, cache: Buil
     only the pages' heads, and run every time.
     """
     check = partial(check_built_pages, dist=settings.dist_dir, source_locale=settings.source_locale, scores=None,
-                    disabled=settings.disabled_rules, assets=settings.theme.assets())
+                    disabled=settings.disabled_rules, assets=settings.theme.assets(), level=settings.wcag_level)
     findings = check(pages, scope="site", heads_only=True)
     for page in pages:
-        key = cache.key(settings.disabled_rules, hashlib.blake2b(page.html.encode()).hexdigest(),
+        key = cache.key(settings.disabled_rules, settings.wcag_level, hashlib.blake2b(page.html.encode()).hexdigest(),
                         files=settings.theme.own_files()) if cache else ""
         known = cache.load(SITE_PAGE_FINDINGS, (page.path,), key) if cache else None
         if known is None:

@@ -13,7 +13,7 @@ from typing import Mapping, Sequence
 
 from .checks import a11y, catalogs
 from .checks import readability as readability_checks
-from .checks.a11y import FallbackPassage, PageContext, check_pages, head_only
+from .checks.a11y import FallbackPassage, PageContext, WcagLevel, check_pages, head_only
 from .checks.a11y.engine import Scope
 from .checks.a11y.semantics.stylesheets import bundle_style_sheets
 from .checks.a11y.semantics.wcag import CRITERIA
@@ -77,17 +77,19 @@ def check_built_pages(
     scope: Scope = "all",
     heads_only: bool = False,
     assets: Mapping[str, Path] | None = None,
+    level: WcagLevel = "AA",
 ) -> list[Finding]:
     """Run the accessibility rules on rendered pages together (site rules see all of them).
 
     `heads_only` gives the rules each page up to `</head>`: enough for the site rules, which
     read languages and alternates, and much less to parse for large index pages. `assets`
     are the bundle's shared files by bundle path (`assets/style.css`): the style sheets pages link to.
+    `level` is the WCAG level checked (rules above it are left out).
     """
     inputs = [(f"{dist}/{page.path}", head_only(page.html.encode()) if heads_only else page.html,
                _context(page, source_locale, scores)) for page in pages]
     sheets = bundle_style_sheets(dist, dict(assets)) if assets is not None else None
-    return check_pages(inputs, disabled=disabled, scope=scope, style_sheets=sheets)
+    return check_pages(inputs, disabled=disabled, scope=scope, style_sheets=sheets, level=level)
 
 
 def _context(page: RenderedPage, source_locale: str, scores: ReadabilityReport | None) -> PageContext:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 import click
 
 from . import DISTRIBUTION
-from .config import Settings, load_settings
+from .config import WCAG_LEVELS, Settings, load_settings
 from .errors import PipelineError
 from .layout import shown_path
 from .model import Report
@@ -345,18 +345,25 @@ def check_readability_command(project: Path, locales: tuple[str, ...], output: s
         click.echo(format_table(scores) + "\n")
     _finish(report, output if output in ("table", "sarif") else None)
 
+LEVEL_OPTION = click.option(
+    "--level", cls=SettingOption, setting="wcag_level", type=click.Choice(WCAG_LEVELS),
+    help="The WCAG level accessibility is checked at: rules serving only criteria above it are left out.",
+)
+
 
 @check.command(name="a11y")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @FORMAT_OPTION
 @FAIL_ON_OPTION
+@LEVEL_OPTION
 @click.option("--all-outcomes", is_flag=True, help="Also report passed and inapplicable outcomes, per rule and element.")
 @click.pass_obj
-def check_a11y_command(project: Path, paths: tuple[Path, ...], output: str, fail_on: str | None, all_outcomes: bool) -> None:
+def check_a11y_command(project: Path, paths: tuple[Path, ...], output: str, fail_on: str | None, level: str | None,
+                       all_outcomes: bool) -> None:
     """Check HTML pages for accessibility (default: the built bundle in dist/)."""
     from .commands import a11y_report
 
-    settings = _settings(project, fail_on=fail_on)
+    settings = _settings(project, fail_on=fail_on, wcag_level=level)
     _finish(a11y_report(settings, paths, all_outcomes), output)
 
 
@@ -364,6 +371,7 @@ def check_a11y_command(project: Path, paths: tuple[Path, ...], output: str, fail
 @LOCALE_OPTION
 @click.option("--zip", "make_zip", is_flag=True, help="Also write one archive per locale (dist/<locale>.zip).")
 @FAIL_ON_OPTION
+@LEVEL_OPTION
 @click.option("--update-baseline", is_flag=True, help="Accept today's findings: later runs fail only on new ones.")
 @click.option("--jobs", "-j", type=click.IntRange(1), help="Worker processes [default: one per CPU this process may use].")
 @click.option("--no-cache", is_flag=True, help="Redo every article, ignoring what earlier builds kept.")
@@ -371,13 +379,13 @@ def check_a11y_command(project: Path, paths: tuple[Path, ...], output: str, fail
 @click.option("--shard", type=ShardType(), metavar="K/N",
               help="Build only shard K of N (by a hash of each source file's name), for `pipeline merge`.")
 @click.pass_obj
-def build(project: Path, locales: tuple[str, ...], make_zip: bool, fail_on: str | None, update_baseline: bool,
-          jobs: int | None, no_cache: bool, pseudo: bool, shard: Shard | None) -> None:
+def build(project: Path, locales: tuple[str, ...], make_zip: bool, fail_on: str | None, level: str | None,
+          update_baseline: bool, jobs: int | None, no_cache: bool, pseudo: bool, shard: Shard | None) -> None:
     """Build, check and report every article in every locale: dist/ and reports/."""
     from .cache import BuildCache, lock_path, project_lock
     from .freshness import last_build
 
-    settings = _settings(project, fail_on=fail_on).bundle(pseudo)
+    settings = _settings(project, fail_on=fail_on, wcag_level=level).bundle(pseudo)
     click.get_current_context().with_resource(project_lock(settings.root, partial(_waiting, lock_path(settings.root), settings)))
     wanted = settings.select_locales(locales)
     if shard is not None and update_baseline:

@@ -48,7 +48,7 @@ def a11y_report(settings: Settings, paths: Sequence[Path], all_outcomes: bool) -
 
     targets = list(paths) or [settings.path("dist_dir")]
     return checked(settings, check_paths(targets, settings.root, disabled=settings.disabled_rules,
-                                         all_outcomes=all_outcomes))
+                                         all_outcomes=all_outcomes, level=settings.wcag_level))
 
 
 def update_report(settings: Settings, locales: Sequence[str], check: bool) -> tuple[list[Path], Report]:

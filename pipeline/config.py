@@ -22,6 +22,9 @@ from .locales import PSEUDO_LOCALE, normalize_code, parse_locale
 from .model import SEVERITIES, ReadabilityTarget
 from .theme import Theme
 
+#: The WCAG levels the accessibility check can hold pages to (as `checks.a11y.WCAG_LEVELS`).
+WCAG_LEVELS = ("A", "AA", "AAA")
+
 CONFIG_FILE = "pyproject.toml"
 SECTION = "tool.pipeline"
 
@@ -55,6 +58,8 @@ class Settings:
     disabled_rules: tuple[str, ...] = ()
     #: Front-matter keys of the project's own whose text is translated, besides title and description.
     front_matter: tuple[str, ...] = ()
+    #: The WCAG level the accessibility check holds pages to: A, AA or AAA (rules above it are left out).
+    wcag_level: str = "AA"
     #: Width of new and changed catalog lines: 0 for none, N to wrap at N columns as GNU gettext does;
     #: unset, each catalog keeps the style it was saved in (GNU, Poedit and Weblate each have theirs).
     po_width: int | None = None
@@ -249,6 +254,12 @@ def _severity(key: str, raw: Any, problems: list[str]) -> str:
     return raw
 
 
+def _wcag_level(key: str, raw: Any, problems: list[str]) -> str:
+    if raw not in WCAG_LEVELS:
+        problems.append(f"{key} must be one of {', '.join(WCAG_LEVELS)}, not {raw!r}")
+    return raw
+
+
 def _string_list(key: str, raw: Any, problems: list[str]) -> tuple[str, ...]:
     if not isinstance(raw, (list, tuple)) or not all(isinstance(i, str) for i in raw):
         problems.append(f"{key} must be a list of strings, not {raw!r}")
@@ -294,6 +305,7 @@ VALIDATORS: dict[str, Callable[[str, Any, list[str]], Any]] = {
     "fail_on": _severity,
     "disabled_rules": _string_list,
     "front_matter": _string_list,
+    "wcag_level": _wcag_level,
     "readability": _readability,
     "templates_dir": _optional_folder,
     "static_dir": _optional_folder,

@@ -56,6 +56,28 @@ DELIBERATE_DIFFERENCES: dict[tuple[str, str], str] = {
     ("aria-required-id-refs/fail-combobox-controls-nothing.html", "aria-valid-attr-value"):
         "axe-core checks that an expanded combobox's aria-controls exists as a value check; ACT rule 6a7281 "
         "leaves id references to in6db8, our aria-required-id-refs, which reports it.",
+    ("color-contrast/fail-low-contrast.html", "color-contrast-enhanced"):
+        "axe-core reports a text under color-contrast-enhanced only when it passes color-contrast; W3C ACT rule "
+        "09o5cg fails every text below 7:1 (4.5:1 large), so we report texts below 4.5:1 under both rules.",
+    ("color-contrast/fail-linked-style-sheet/en/tips/index.html", "color-contrast-enhanced"):
+        "As above: texts below 4.5:1 are below 7:1 too; axe-core reports them under color-contrast only.",
+    ("color-contrast/fail-dark-scheme.html", "color-contrast"):
+        "axe-core sees the page in the browser's light colour scheme only; the page styles a dark scheme too, "
+        "and we check both (the failure is in the dark one).",
+    ("color-contrast/fail-dark-scheme.html", "color-contrast-enhanced"): "As above: the dark colour scheme.",
+    ("color-contrast/review-unknown-background.html", "color-contrast"):
+        "axe-core measures what its layout puts behind a negatively-margined or positioned text, and fails it; "
+        "without layout we ask a person (cantTell). axe-core also asks for review of the skip link, which its "
+        "layout places over other content.",
+    ("color-contrast/review-unknown-background.html", "color-contrast-enhanced"):
+        "As above, for 7:1; axe-core reports nothing under the AAA rule where the AA one fails or asks.",
+    ("empty-heading/fail-hidden-text.html", "color-contrast"):
+        "axe-core asks for review of a text of one symbol (an icon, ★); we measure it: black on white passes.",
+    ("empty-heading/fail-hidden-text.html", "color-contrast-enhanced"): "As above (★).",
+    ("link-name/fail-hidden-text.html", "color-contrast"): "As above: a link of one arrow (→) that passes.",
+    ("link-name/fail-hidden-text.html", "color-contrast-enhanced"): "As above (→).",
+    ("link-name/pass-names.html", "color-contrast"): "As above: links of one symbol (→, ⎙) that pass.",
+    ("link-name/pass-names.html", "color-contrast-enhanced"): "As above (→, ⎙).",
 }
 OUTCOME_OF = {"violations": "failed", "incomplete": "cantTell"}
 
@@ -164,7 +186,8 @@ def test_axe_core_finds_every_failure_of_the_shared_rules(axe_results: dict[Path
         rule = case.path.parent.name
         failing = case.path.name.startswith(("fail-", "review-"))
         if rule in shared and failing and (case.name, rule) not in DELIBERATE_DIFFERENCES:
-            assert any(page == case.name and r == rule for page, r, _, _ in theirs), case.name
+            assert any(page in (case.name, *(p.relative_to(FIXTURES).as_posix() for p in case.pages)) and r == rule
+                       for page, r, _, _ in theirs), case.name
 
 
 def test_the_clean_pages_pass_axe_core(axe_results: dict[Path, AxeResult]):

@@ -61,7 +61,7 @@ def test_locale_and_article_are_read_from_the_bundle_layout(file: str, locale: s
 def test_best_practices_and_review_items_are_warnings():
     page = CLEAN.replace("<h2>What helps</h2>", "<h4>What helps</h4>").replace(
         "<h2>References</h2>", '<p><a href="/a/">Read more</a> <a href="/b/">Read more</a></p>\n<h2>References</h2>')
-    severities = {(f.rule, f.outcome, f.severity) for f in check_html(page, "p.html")}
+    severities = {(f.rule, f.outcome, f.severity) for f in check_html(page, "p.html", level="AAA")}
     assert severities == {("heading-order", "failed", "warning"),
                           ("identical-links-same-purpose", "cantTell", "warning")}
 
@@ -85,7 +85,30 @@ def test_all_outcomes_adds_passed_and_inapplicable_results():
     outcomes = {(f.rule, f.outcome) for f in everything}
     assert ("image-alt", "passed") in outcomes and ("frame-title", "inapplicable") in outcomes
     assert {f.severity for f in everything} == {"info"}
-    assert {f.rule for f in everything} == {r.id for r in all_rules()}
+    assert {f.rule for f in everything} == {r.id for r in all_rules() if r.runs_at("AA")}
+
+
+#: Grey text on white at 4.48:1: below AA's 4.5:1 (1.4.3) and AAA's 7:1 (1.4.6).
+LOW_CONTRAST = CLEAN.replace("<h2>What helps</h2>", '<h2>What helps</h2>\n<p style="color: #777">Stretch the calf.</p>')
+
+
+@pytest.mark.parametrize(("level", "rules"), [
+    ("A", set()),
+    ("AA", {"color-contrast"}),
+    ("AAA", {"color-contrast", "color-contrast-enhanced"}),
+])
+def test_a_wcag_level_leaves_out_the_rules_above_it(level: str, rules: set[str]):
+    assert {f.rule for f in check_html(LOW_CONTRAST, "p.html", level=level)} == rules
+
+
+def test_the_default_level_is_aa_and_best_practices_run_at_every_level():
+    assert check_html(LOW_CONTRAST, "p.html") == check_html(LOW_CONTRAST, "p.html", level="AA")
+    by_id = {rule.id: rule for rule in all_rules()}
+    off_at_aa = {rule.id for rule in all_rules() if not rule.runs_at("AA")}
+    assert off_at_aa == {"color-contrast-enhanced", "identical-links-same-purpose", "meta-refresh-no-exceptions"}
+    assert all(rule.runs_at("A") for rule in all_rules() if rule.best_practice)
+    assert by_id["reading-level"].runs_at("A") and by_id["duplicate-id"].runs_at("A")  # own target; 4.1.1 obsolete
+    assert not by_id["color-contrast"].runs_at("A") and by_id["image-alt"].runs_at("A")
 
 
 def test_an_svg_image_is_checked_as_an_image_not_as_a_page():
@@ -96,7 +119,7 @@ def test_an_svg_image_is_checked_as_an_image_not_as_a_page():
 
 def test_scripts_and_styles_are_not_read_as_pages():
     for file, text in (("assets/app.js", "document.title = '<img src=x>';"), ("assets/site.css", "p { color: red }")):
-        outcomes = {(f.rule, f.outcome) for f in check_html(text, file, all_outcomes=True)}
+        outcomes = {(f.rule, f.outcome) for f in check_html(text, file, all_outcomes=True, level="AAA")}
         assert outcomes == {(rule.id, "inapplicable") for rule in all_rules()}
 
 
@@ -181,7 +204,7 @@ ISSUE_7_RULES = {
 
 def test_the_rules_of_issues_6_and_7_are_all_discovered_with_their_metadata():
     ids = [rule.id for rule in all_rules()]
-    assert ids == sorted(ids) and len(ids) == 53 and ISSUE_7_RULES <= set(ids)
+    assert ids == sorted(ids) and len(ids) == 55 and ISSUE_7_RULES <= set(ids)
     assert all(rule.act for rule in all_rules() if rule.id in ISSUE_7_RULES)
     for rule in all_rules():
         assert rule.help and rule.help == rule.description.splitlines()[0]

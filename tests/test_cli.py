@@ -91,3 +91,26 @@ def test_the_fail_on_help_shows_the_projects_setting(project):
     settings = project / "pyproject.toml"
     settings.write_text(settings.read_text() + 'fail_on = "warning"\n')
     assert "[default: warning, the fail_on setting]" in " ".join(run(project, "check", "a11y", "--help").output.split())
+
+
+def test_check_a11y_takes_the_wcag_level_from_level_or_the_setting(tmp_path):
+    import json
+
+    page = tmp_path / "grey.html"
+    page.write_text('<!DOCTYPE html><html lang="en"><head><title>T</title>'
+                    '<meta name="viewport" content="width=device-width"></head>'
+                    '<body><a href="#main">Skip</a><main id="main"><h1>T</h1>'
+                    '<p style="color: #666">Grey text: 5.7:1, enough for AA, not for AAA.</p></main></body></html>')
+    write_project(tmp_path / "p", {})
+    (tmp_path / "p/source/a.md").write_text("# A\n\nText.\n")
+
+    def rules(*options: str) -> list[str]:
+        result = run(tmp_path / "p", "check", "a11y", str(page), "--format", "json", *options)
+        return [finding["rule"] for finding in json.loads(result.output)["findings"]]
+
+    assert rules() == [] and rules("--level", "A") == []
+    assert rules("--level", "AAA") == ["color-contrast-enhanced"]
+    settings = tmp_path / "p" / "pyproject.toml"
+    settings.write_text(settings.read_text() + 'wcag_level = "AAA"\n')
+    assert rules() == ["color-contrast-enhanced"] and rules("--level", "AA") == []
+    assert run(tmp_path / "p", "check", "a11y", str(page), "--level", "AAAA").exit_code == 2

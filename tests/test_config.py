@@ -84,3 +84,17 @@ def test_directory_urls_is_true_or_false(tmp_path):
     write_settings(tmp_path, 'directory_urls = "yes"')
     with pytest.raises(ConfigError, match="directory_urls must be true or false, not 'yes'"):
         load_settings(tmp_path)
+
+
+def test_the_wcag_level_is_aa_unless_set_and_must_be_a_level(tmp_path):
+    from pipeline.checks.a11y import WCAG_LEVELS
+    from pipeline.config import WCAG_LEVELS as SETTING_LEVELS
+
+    assert SETTING_LEVELS == WCAG_LEVELS
+    write_settings(tmp_path, "")
+    assert load_settings(tmp_path).wcag_level == "AA"
+    write_settings(tmp_path, 'wcag_level = "AAA"')
+    assert load_settings(tmp_path).wcag_level == "AAA"
+    write_settings(tmp_path, 'wcag_level = "AAAA"')
+    with pytest.raises(ConfigError, match="wcag_level must be one of A, AA, AAA, not 'AAAA'"):
+        load_settings(tmp_path)

@@ -73,8 +73,9 @@ class Case:
         """What the checker reports on the case, with the build context when there is one."""
         context = self.context()
         if context is not None:
-            return check_html(self.path.read_bytes(), self.path.name, context=context, all_outcomes=all_outcomes)
-        return check_paths([self.path], self.root, all_outcomes=all_outcomes)
+            return check_html(self.path.read_bytes(), self.path.name, context=context, all_outcomes=all_outcomes,
+                              level="AAA")
+        return check_paths([self.path], self.root, all_outcomes=all_outcomes, level="AAA")
 
     def reported(self) -> set[Expectation]:
         """The checker's failed and cantTell findings, in the form of expectations."""

@@ -11,10 +11,12 @@ rules share.
 from __future__ import annotations
 
 from .context import FallbackPassage, PageContext
-from .engine import AccessibilityRule, PageError, all_rules, check_html, check_pages, check_paths
+from .engine import WCAG_LEVELS, AccessibilityRule, PageError, WcagLevel, all_rules, check_html, check_pages, check_paths
 from .page import head_only
 
 __all__ = [
+    "WCAG_LEVELS",
+    "WcagLevel",
     "AccessibilityRule",
     "FallbackPassage",
     "PageContext",

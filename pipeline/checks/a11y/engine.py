@@ -6,6 +6,9 @@ optionally `BEST_PRACTICE = True` and `ACT` (the ids of the W3C ACT rules it imp
 axe-core keeps `actIds`), and `check(page)` and/or `check_site(site)`, generators of
 results. Its severity follows from its criteria. Rules import only the engine (`page`,
 `site`) and `semantics/`.
+
+A check runs at a WCAG level (`A`, `AA` or `AAA`, default `AA`, as axe-core's defaults): a rule
+serving only criteria above it is left out; best practices run at every level.
 """
 
 from __future__ import annotations
@@ -27,9 +30,11 @@ from .context import PageContext, context_from_path
 from .page import Page, Result
 from .semantics.document import PageParseError
 from .semantics.stylesheets import LocalStyleSheets, disk_style_sheets
-from .semantics.wcag import CRITERIA, is_conformance_requirement
+from .semantics.wcag import CRITERIA, is_conformance_requirement, level_of
 from .site import Site
 
+WcagLevel = Literal["A", "AA", "AAA"]
+WCAG_LEVELS: tuple[WcagLevel, ...] = ("A", "AA", "AAA")
 Impact = Literal["minor", "moderate", "serious", "critical"]
 IMPACTS: tuple[Impact, ...] = ("minor", "moderate", "serious", "critical")
 ACT_ID = re.compile(r"^[0-9a-z]{6}$")
@@ -48,6 +53,14 @@ class AccessibilityRule(Rule):
     best_practice: bool = False
     act: tuple[str, ...] = ()  # the W3C ACT rules it implements
     check_site: Callable[[Site], Iterable[Result]] | None = field(default=None, repr=False, compare=False)
+
+    def runs_at(self, level: WcagLevel) -> bool:
+        """Whether a check at this WCAG level runs the rule: some criterion of it at or below the level.
+
+        Best practices, and rules of no conformance level (4.1.1 is obsolete), run at every level.
+        """
+        levels = [WCAG_LEVELS.index(lv) for lv in (level_of(c) for c in self.wcag) if lv in WCAG_LEVELS]
+        return self.best_practice or not levels or min(levels) <= WCAG_LEVELS.index(level)
 
 
 def rule_from_module(rule_id: str, module: ModuleType) -> AccessibilityRule:
@@ -105,9 +118,10 @@ def check_html(
     context: PageContext | None = None,
     disabled: Collection[str] = (),
     all_outcomes: bool = False,
+    level: WcagLevel = "AA",
 ) -> list[Finding]:
     """Check one page held in memory; `file` is where its findings point."""
-    return check_pages([(file, html, context)], disabled=disabled, all_outcomes=all_outcomes)
+    return check_pages([(file, html, context)], disabled=disabled, all_outcomes=all_outcomes, level=level)
 
 
 def check_pages(
@@ -118,6 +132,7 @@ def check_pages(
     all_outcomes: bool = False,
     scope: Scope = "all",
     style_sheets: LocalStyleSheets | None = None,
+    level: WcagLevel = "AA",
 ) -> list[Finding]:
     """Check pages together, so rules that look across pages (hreflang-valid) see all of them.
 
@@ -131,7 +146,7 @@ def check_pages(
             parsed.append(Page(html, file, context, style_sheets))
         except PageParseError as error:
             raise PageError(f"cannot check this page: {error}", file) from None
-    chosen = enabled(all_rules(), disabled)
+    chosen = [rule for rule in enabled(all_rules(), disabled) if rule.runs_at(level)]
     return run_rules(parsed, chosen, Site(parsed, root), all_outcomes, scope)
 
 
@@ -145,6 +160,7 @@ def check_paths(
     *,
     disabled: Collection[str] = (),
     all_outcomes: bool = False,
+    level: WcagLevel = "AA",
 ) -> list[Finding]:
     """Check HTML files, and every *.html under folders; findings name files relative to `root`."""
     inputs: list[PageInput] = []
@@ -155,7 +171,7 @@ def check_paths(
             raise PageError(f"cannot read this page: {error.strerror or error}", path) from None
         inputs.append((shown_path(path, root), html, None))
     return check_pages(inputs, root=root, disabled=disabled, all_outcomes=all_outcomes,
-                       style_sheets=disk_style_sheets(root))
+                       style_sheets=disk_style_sheets(root), level=level)
 
 
 def _html_files(paths: Sequence[Path]) -> list[Path]:

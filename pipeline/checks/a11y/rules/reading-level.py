@@ -22,6 +22,8 @@ from ..semantics.document import Element
 
 IMPACT = "moderate"
 WCAG = ("3.1.5",)
+#: A level AAA criterion, but the publisher's own reading target: reported at every level, as a warning.
+BEST_PRACTICE = True
 
 
 def check(page: Page) -> Iterator[Result]:
