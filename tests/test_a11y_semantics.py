@@ -189,6 +189,14 @@ def test_a_selector_is_the_shortest_tail_of_its_path_that_selects_only_the_eleme
     assert page.selector(page.elements_by_tag("p")[0]) == "p"
 
 
+def test_an_only_child_counts_as_first_of_its_type_when_a_selector_is_checked_for_uniqueness():
+    """`p:nth-of-type(1)` matches a `<p>` that is its parent's only one too, as in a browser."""
+    page = page_of("<main><div><p>a</p></div><div><p>b</p><p>c</p></div></main>")
+    second = page.elements_by_tag("p")[1]
+    assert page.selector(second) == "div:nth-of-type(2) > p:nth-of-type(1)"
+    assert page.selector(page.elements_by_tag("p")[0]) == "div:nth-of-type(1) > p"
+
+
 @pytest.mark.parametrize(("value", "escaped"), [("main", "main"), ("2col", "\\32 col"), ("a.b", "a\\.b"),
                                                  ("été", "été"), ("a b", "a\\20 b")])
 def test_ids_are_escaped_as_css_identifiers(value: str, escaped: str):

@@ -29,7 +29,8 @@ class Positions:
     """Each element's position among same-tag siblings, and the elements at each (tag, position), found once."""
 
     def __init__(self, elements: list[Element]):
-        self.position: dict[Element, int] = {}  # 0: the only child of its tag
+        self.position: dict[Element, int] = {}  # from 1, as `:nth-of-type()` counts
+        self.alone: set[Element] = set()  # no sibling shares its tag: a step needs no position
         self.at: dict[tuple[str, int], list[Element]] = {}
         parents = {id(p): p for p in (e.getparent() for e in elements) if p is not None}
         for parent in parents.values():
@@ -39,13 +40,15 @@ class Positions:
             seen: dict[str, int] = {}
             for child in parent:
                 seen[child.tag] = seen.get(child.tag, 0) + 1
-                self.position[child] = seen[child.tag] if counts[child.tag] > 1 else 0
+                self.position[child] = seen[child.tag]
+                if counts[child.tag] == 1:
+                    self.alone.add(child)
         for element in elements:
-            self.at.setdefault((element.tag, self.position.get(element, 0)), []).append(element)
+            self.at.setdefault((element.tag, self.of(element)), []).append(element)
 
     def of(self, element: Element) -> int:
-        """The element's position from 1 (as `:nth-of-type()` counts), 0 when no sibling shares its tag."""
-        return self.position.get(element, 0)
+        """The element's position from 1 (as `:nth-of-type()` counts); 1 for the root."""
+        return self.position.get(element, 1)
 
 
 def selector(element: Element, page: PageFacts, positions: Positions) -> str:
@@ -62,7 +65,7 @@ def selector(element: Element, page: PageFacts, positions: Positions) -> str:
         if ident and len(page.elements_by_id(ident)) == 1:
             steps.append(Step(node.tag, ident=ident))
             break
-        steps.append(Step(node.tag, positions.of(node)))
+        steps.append(Step(node.tag, 0 if node in positions.alone or node.getparent() is None else positions.of(node)))
         node = node.getparent()
     for length in range(1, len(steps)):
         if _count_matching(steps[:length], page, positions) == 1:
