@@ -116,6 +116,7 @@ class Styles:
         self._wrappers: dict[Element, cssselect2.ElementWrapper] | None = None
         self._declared: dict[Element, dict[str, Declaration]] = {}
         self._custom: dict[Element, dict[str, str]] = {}
+        self._values: dict[tuple[Element, str], str | None] = {}
         self.hidden: set[Element] = set()
         self._cascade_hiding(root)
 
@@ -131,7 +132,15 @@ class Styles:
         A value whose `var()` names no custom property and has no fallback is invalid at
         computed-value time: None, as if no author rule set it.
         """
+        key = (element, name)
+        if key not in self._values:
+            self._values[key] = self._value(element, name)
+        return self._values[key]
+
+    def _value(self, element: Element, name: str) -> str | None:
         declared = self.declared(element)
+        if not declared:
+            return None
         found = declared.get(name)
         shorthand = SHORTHAND_OF.get(name)
         whole = declared.get(shorthand) if shorthand is not None else None

@@ -8,6 +8,8 @@ replaced, as in browsers (`background: var(--page)`).
 
 from __future__ import annotations
 
+import functools
+
 import tinycss2
 from tinycss2 import ast, color4
 
@@ -29,6 +31,7 @@ FONT_WEIGHT_WORDS = frozenset({"normal", "bold", "bolder", "lighter"})
 SYSTEM_FONTS = frozenset({"caption", "icon", "menu", "message-box", "small-caption", "status-bar"})
 
 
+@functools.lru_cache(maxsize=1024)
 def longhand(shorthand: str, name: str, value: str) -> str | None:
     """The value a shorthand declaration gives one of its longhands; None when it cannot be read."""
     tokens = [t for t in tinycss2.parse_component_value_list(value) if t.type not in ("whitespace", "comment")]
