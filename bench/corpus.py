@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import hashlib
-import io
 import json
 import os
 import random
@@ -285,21 +284,21 @@ def pipeline_command() -> list[str]:
 
 def fill_catalog(path: Path, locale: str) -> None:
     """Fill every msgstr of a PO file with its pseudo-translation, fuzzy flags removed."""
-    from babel.messages.pofile import read_po
+    from pipeline.catalogs import CatalogTree, read_catalog, render_catalog
 
-    from pipeline.catalogs import render_catalog
-
-    catalog = read_po(io.BytesIO(path.read_bytes()), domain=path.stem)
-    catalog.fuzzy = False
+    catalog = read_catalog(path, CatalogTree(path.parent, path.parent))
+    catalog.header.flags = [flag for flag in catalog.header.flags if flag != "fuzzy"]
     for message in catalog:
-        if not message.id:
+        if not message.msgid:
             continue
-        if isinstance(message.id, tuple):
-            message.string = tuple(pseudo_localize(message.id[min(n, 1)], locale) for n in range(catalog.num_plurals))
+        if message.msgid_plural is not None:
+            count = max(len(message.msgstr_plural), 2)
+            message.msgstr_plural = [pseudo_localize(message.msgid if n == 0 else message.msgid_plural, locale)
+                                     for n in range(count)]
         else:
-            message.string = pseudo_localize(str(message.id), locale)
-        message.flags.discard("fuzzy")
-        message.previous_id = []
+            message.msgstr = pseudo_localize(message.msgid, locale)
+        message.fuzzy = False
+        message.previous_msgctxt = message.previous_msgid = message.previous_msgid_plural = None
     path.write_bytes(render_catalog(catalog))
 
 
