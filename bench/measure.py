@@ -1,4 +1,4 @@
-"""Timing child processes honestly: wall time and the child's own peak memory, medians over runs.
+"""Timing child processes honestly: wall and CPU time and the child's own peak memory, medians over runs.
 
 Each run is a fresh process (imports and start-up included, as a user or CI sees them).
 Memory is measured two ways: the largest single process (`wait4`'s rusage of the child, which
@@ -43,6 +43,12 @@ class Measurement:
     tree_peak_mb: float = 0.0  # the largest sampled total of the process tree (workers included)
     unit: str = "s"  # "s" for a whole step, "s/page" for a per-page figure
     outputs: list[str] = field(default_factory=list, repr=False)
+    cpu_samples: list[float] = field(default_factory=list)  # user + system seconds of the process and its workers
+
+    @property
+    def cpu_median(self) -> float | None:
+        """The median CPU time of the runs (None when not measured)."""
+        return statistics.median(self.cpu_samples) if self.cpu_samples else None
 
     @property
     def median(self) -> float:
@@ -52,7 +58,7 @@ class Measurement:
     def as_json(self) -> dict:
         """The figures, for the results file."""
         return {"median": self.median, "samples": self.samples, "unit": self.unit, "peak_mb": round(self.peak_mb, 1),
-                "tree_peak_mb": round(self.tree_peak_mb, 1)}
+                "tree_peak_mb": round(self.tree_peak_mb, 1), "cpu_median": self.cpu_median, "cpu_samples": self.cpu_samples}
 
 
 class TreeMemory(threading.Thread):
@@ -116,6 +122,7 @@ class Run:
     seconds: float
     peak_mb: float  # the largest single process (the child or one of its waited-for descendants), from wait4
     tree_peak_mb: float  # the largest sampled total over the child and its descendants at one moment
+    cpu: float  # user + system seconds of the child and its waited-for descendants (wait4's rusage)
     code: int
     output: str
 
@@ -143,7 +150,7 @@ def run_once(command: Sequence[str], cwd: Path | None = None, env: dict[str, str
             os.killpg(process.pid, signal.SIGKILL)  # workers the command left behind
         output.seek(0)
         text = output.read().decode("utf-8", errors="replace")
-    return Run(elapsed, usage.ru_maxrss / 1024, tree_peak, process.returncode, text)
+    return Run(elapsed, usage.ru_maxrss / 1024, tree_peak, usage.ru_utime + usage.ru_stime, process.returncode, text)
 
 
 def measure(
@@ -164,6 +171,7 @@ def measure(
         if run.code not in ok_codes or CRASH in run.output:
             raise StepFailed(f"{' '.join(map(str, command))} exited {run.code}:\n{run.output[-2500:]}")
         result.samples.append(run.seconds)
+        result.cpu_samples.append(run.cpu)
         result.peak_mb = max(result.peak_mb, run.peak_mb)
         result.tree_peak_mb = max(result.tree_peak_mb, run.tree_peak_mb)
         result.outputs.append(run.output)

@@ -53,9 +53,9 @@ def print_table(rows: list[Row], machine: dict[str, str], corpus: list[str], foo
     print("\nCorpus")
     for text in corpus:
         print(f"  {text}")
-    headers = ("step", "pipeline median (min–max)", "peer", "peer median (min–max)", "ratio", "target", "met")
-    lines = [(row.step, _figure(row.pipeline, row.shown), row.peer_name, _figure(row.peer), _ratio(row), row.target, _verdict(row))
-             for row in rows]
+    headers = ("step", "pipeline median (min–max)", "CPU", "peer", "peer median (min–max)", "ratio", "target", "met")
+    lines = [(row.step, _figure(row.pipeline, row.shown), _cpu(row.pipeline), row.peer_name, _figure(row.peer), _ratio(row),
+              row.target, _verdict(row)) for row in rows]
     widths = [max(len(str(x)) for x in column) for column in zip(headers, *lines)]
     print()
     rule = tuple("-" * w for w in widths)
@@ -79,6 +79,13 @@ def _figure(measurement: Measurement | None, shown: str = "") -> str:
     if len(measurement.samples) > 1:  # the spread, on a machine others share
         text += f" ({format_seconds(min(measurement.samples))}–{format_seconds(max(measurement.samples))})"
     return text
+
+
+def _cpu(measurement: Measurement | None) -> str:
+    """The median CPU time (user + system, workers included): what a loaded machine does not distort."""
+    if measurement is None or measurement.cpu_median is None:
+        return ""
+    return format_seconds(measurement.cpu_median)
 
 
 def _ratio(row: Row) -> str:
