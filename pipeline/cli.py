@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 import click
 
 from . import DISTRIBUTION
-from .config import WCAG_LEVELS, Settings, load_settings
 from .errors import PipelineError
 from .layout import shown_path
-from .model import Report
+from .model import WCAG_LEVELS, Report
 
 if TYPE_CHECKING:  # imported when a command needs them: `extract` does not wait for the build's modules
     from .build import BuildResult
+    from .config import Settings
     from .shards import Shard
 
 
@@ -137,6 +137,8 @@ LOCALE_OPTION = click.option(
 
 def _settings(project: Path, **overrides: Any) -> Settings:
     """The project's settings with the command line's options applied."""
+    from .config import load_settings
+
     return load_settings(project).with_overrides(**overrides)
 
 
@@ -258,6 +260,8 @@ class SettingOption(click.Option):
         self.setting = setting
 
     def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        from .config import Settings, load_settings
+
         record = super().get_help_record(ctx)
         if record is None:
             return None
@@ -276,12 +280,13 @@ FAIL_ON_OPTION = click.option(
 
 def _finish(report: Report, output: str | None) -> None:
     """Print a check's findings in a format (None: the command printed them), annotate CI, exit with its code."""
-    from .build_checks import rule_infos
     from .reports import findings_json, findings_table, sarif_log
 
     if output == "json":
         click.echo(findings_json(report))
     elif output == "sarif":
+        from .build_checks import rule_infos  # every check's rules: loaded only when SARIF describes them
+
         click.echo(sarif_log(report, rule_infos()), nl=False)
     elif output == "table":
         click.echo(findings_table(report))

@@ -3,7 +3,8 @@
 The CLI calls one function here, prints what it returns and exits with the report's
 `return_code`: it decides no exit code itself. A check's findings pass the baseline stage
 here, so the report the CLI prints already says which findings are new. The checks are
-imported by the functions that run them: `update` and `status` do not wait for textstat.
+imported by the functions that run them: `update` and `status` do not wait for textstat, nor
+`check a11y` for the catalogs.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from .config import Settings
 from .layout import shown_path
 from .model import CatalogStatus, Finding, LocalizedArticle, Report
-from .reports import apply_baseline, baseline_file
-from .workflow import check_catalogs, update_catalogs
 
 if TYPE_CHECKING:
     from .checks.readability import ReadabilityReport
@@ -23,12 +22,16 @@ if TYPE_CHECKING:
 
 def checked(settings: Settings, findings: Iterable[Finding], figures: dict | None = None) -> Report:
     """A check's findings as its run's report: failing at the settings' severity, the baseline applied."""
+    from .reports import apply_baseline, baseline_file
+
     report = Report(list(findings), figures or {}, fail_on=settings.fail_on)  # type: ignore[arg-type]
     return apply_baseline(report, baseline_file(settings.path("reports_dir")))
 
 
 def catalogs_report(settings: Settings, locales: Sequence[str]) -> Report:
     """`check catalogs`: every translation of the locales checked."""
+    from .workflow import check_catalogs
+
     return checked(settings, check_catalogs(settings, locales).findings)
 
 
@@ -53,6 +56,8 @@ def a11y_report(settings: Settings, paths: Sequence[Path], all_outcomes: bool) -
 
 def update_report(settings: Settings, locales: Sequence[str], check: bool) -> tuple[list[Path], Report]:
     """`update`: the catalogs written (with `check`, those out of date, each an error), and the report."""
+    from .workflow import update_catalogs
+
     changed = update_catalogs(settings, locales, check=check).changed
     findings = [Finding("out-of-date", "error", "out of date: run 'pipeline update'", file=shown_path(path, settings.root),
                         check="catalogs") for path in changed] if check else []

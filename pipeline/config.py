@@ -19,11 +19,9 @@ from urllib.parse import urlsplit
 from .cache import FOLDER as CACHE_FOLDER
 from .errors import ConfigError
 from .locales import PSEUDO_LOCALE, normalize_code, parse_locale
-from .model import SEVERITIES, ReadabilityTarget
+from .model import SEVERITIES, WCAG_LEVELS, ReadabilityTarget
 from .theme import Theme
 
-#: The WCAG levels the accessibility check can hold pages to (as `checks.a11y.WCAG_LEVELS`).
-WCAG_LEVELS = ("A", "AA", "AAA")
 
 CONFIG_FILE = "pyproject.toml"
 SECTION = "tool.pipeline"

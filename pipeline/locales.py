@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
 from babel.messages.plurals import get_plural
 
 #: Pseudo-locales for testing: Babel does not know them, so their base language supplies
@@ -93,4 +92,6 @@ def format_date_for(date: datetime.date, code: str) -> str:
     """A date written the way readers of the locale expect: `1 de marzo de 2024`."""
     info = parse_locale(code)
     babel_code = PSEUDO_LOCALES[info.code][0] if info.pseudo else info.gettext
+    from babel.dates import format_date  # only a build that renders dates waits for the date formats
+
     return format_date(date, format="long", locale=babel_code)

@@ -27,6 +27,9 @@ UNIT_KINDS: dict[str, str] = {
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+#: The WCAG levels pages can be held to (the `wcag_level` setting, `--level`), lowest first.
+WcagLevel = Literal["A", "AA", "AAA"]
+WCAG_LEVELS: tuple[WcagLevel, ...] = ("A", "AA", "AAA")
 
 #: Outcomes as the W3C ACT rules and axe-core name them.
 Outcome = Literal["failed", "cantTell", "passed", "inapplicable"]

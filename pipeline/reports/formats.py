@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from importlib.metadata import PackageNotFoundError, version
 from itertools import chain
 from typing import Iterable, Iterator, Sequence
 
@@ -21,6 +20,8 @@ SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 def tool_version() -> str:
     """The installed version of pipeline."""
+    from importlib.metadata import PackageNotFoundError, version  # slow to import: only reports that name it
+
     try:
         return version(DISTRIBUTION)
     except PackageNotFoundError:

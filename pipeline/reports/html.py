@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-
-import jinja2
+from typing import TYPE_CHECKING
 
 from ..model import SEVERITIES, Finding, Report
 from ..theme import SHIPPED_TEMPLATES
 from ..wording import percent, severity_count, verdict_words
 from .formats import tool_version
+
+if TYPE_CHECKING:
+    import jinja2
 
 TEMPLATES = SHIPPED_TEMPLATES / "report"
 BAR_WIDTH = 300  # px for 100 %, or for the locale with the most findings
@@ -48,6 +50,8 @@ def chart(bars: list[Bar]) -> Chart:
 
 @functools.lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
+    import jinja2  # only a command that writes the HTML report waits for it
+
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
                                      lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     environment.globals.update(severity_count=severity_count, percent=percent,

@@ -23,7 +23,7 @@ from typing import Literal
 
 from ...errors import PipelineError
 from ...layout import shown_path
-from ...model import Finding, Location, Severity
+from ...model import WCAG_LEVELS, Finding, Location, Severity, WcagLevel
 from ..rules import Rule, RuleDefinitionError, discover, enabled
 from ..rules import rule_from_module as read_rule
 from .context import PageContext, context_from_path
@@ -33,8 +33,6 @@ from .semantics.stylesheets import LocalStyleSheets, disk_style_sheets
 from .semantics.wcag import CRITERIA, is_conformance_requirement, level_of
 from .site import Site
 
-WcagLevel = Literal["A", "AA", "AAA"]
-WCAG_LEVELS: tuple[WcagLevel, ...] = ("A", "AA", "AAA")
 Impact = Literal["minor", "moderate", "serious", "critical"]
 IMPACTS: tuple[Impact, ...] = ("minor", "moderate", "serious", "critical")
 ACT_ID = re.compile(r"^[0-9a-z]{6}$")
