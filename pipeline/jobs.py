@@ -141,20 +141,25 @@ def readability_of(
     sources = {source.article.slug: source}
     if cache is None:
         return check_readability(editions, settings.readability, sources=sources, disabled=settings.disabled_rules)
+    # An edition's scores and findings depend on its units (texts, kinds, where they are
+    # edited), on its source (a translation much harder than its source), on the targets and
+    # on the rules switched off.
+    keys = {e.locale: cache.key(_units_of(e), _units_of(source), settings.readability, settings.disabled_rules)
+            for e in editions}
+    known = {e.locale: cache.load(READABILITY, (e.article.slug, e.locale), keys[e.locale]) for e in editions}
+    missing = [edition for edition in editions if known[edition.locale] is None]
+    if missing:  # scored together, so that their source is read and scored once
+        scored = check_readability(missing, settings.readability, sources=sources, disabled=settings.disabled_rules)
+        for edition in missing:
+            own = ([r for r in scored.results if r.locale == edition.locale],
+                   [f for f in scored.findings if f.locale == edition.locale])
+            known[edition.locale] = own
+            cache.store(READABILITY, (edition.article.slug, edition.locale), keys[edition.locale], own)
     report = ReadabilityReport()
     for edition in editions:
-        # An edition's scores and findings depend on its units (texts, kinds, where they are
-        # edited), on its source (a translation much harder than its source) and on the targets.
-        key = cache.key(_units_of(edition), _units_of(source), settings.readability, settings.disabled_rules)
-        item = (edition.article.slug, edition.locale)
-        known = cache.load(READABILITY, item, key)
-        if known is None:
-            scored = check_readability([edition], settings.readability, sources=sources,
-                                       disabled=settings.disabled_rules)
-            known = (scored.results, scored.findings)
-            cache.store(READABILITY, item, key, known)
-        report.results += known[0]
-        report.findings += known[1]
+        results, findings = known[edition.locale]  # type: ignore[misc]
+        report.results += results
+        report.findings += findings
     return report
 
 

@@ -50,10 +50,14 @@ def analyse(
     documents: dict[tuple[str, str], Document] = {}
     for edition in editions:
         documents[(edition.article.slug, edition.locale)] = score_edition(edition, targets)
+    scored_sources: dict[tuple[str, str], Document] = {}  # each source scored once, however many translations it has
     for (slug, locale), document in documents.items():
         source = sources.get(slug)
         if source is not None and source.locale != locale:
-            document.source = documents.get((slug, source.locale)) or score_edition(source, targets)
+            key = (slug, source.locale)
+            if key not in scored_sources:
+                scored_sources[key] = documents.get(key) or score_edition(source, targets)
+            document.source = scored_sources[key]
     return [(document, tuple(run_rules(document, disabled))) for document in documents.values()]
 
 
