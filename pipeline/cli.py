@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import click
 
-from . import DISTRIBUTION
+from . import DISTRIBUTION, __version__
 from .errors import PipelineError
 from .layout import shown_path
 from .model import WCAG_LEVELS, Report
@@ -109,7 +109,7 @@ def _in_ci() -> bool:
     help="The project folder (holding pyproject.toml).",
 )
 @click.option("--debug", is_flag=True, help="On an internal error, print its traceback too.")
-@click.version_option(package_name=DISTRIBUTION)
+@click.version_option(__version__, package_name=DISTRIBUTION)
 @click.pass_context
 def cli(ctx: click.Context, project: Path, debug: bool) -> None:
     """Translate, check and build patient-facing health articles in many languages.
