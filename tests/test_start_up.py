@@ -47,3 +47,13 @@ def test_checking_one_page_loads_no_catalogs_readability_or_renderer():
     assert heavy(modules, {"pipeline.checks.readability", "textstat", "pipeline.catalogs", "pipeline.workflow",
                            "pipeline.render", "markdown_it", "jinja2", "polib", "yaml", "rapidfuzz",
                            "importlib.metadata"}) == set()
+
+
+def test_scoring_loads_no_nltk():
+    """textstat imports NLTK only for the CMU dictionary, which the package ships: a build never loads it."""
+    done = subprocess.run([sys.executable, "-c", "import json, sys; from pipeline.checks.readability.formulas import "
+                           "count_sentence; count_sentence('en_US', ('words', 'syllables'), 'Water helps the body.'); "
+                           "print(json.dumps(sorted(sys.modules)))"], cwd=REPO, capture_output=True, text=True, check=True)
+    modules = set(json.loads(done.stdout))
+    assert "textstat" in modules
+    assert heavy(modules, {"nltk"}) == set()

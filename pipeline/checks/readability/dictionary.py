@@ -12,11 +12,15 @@ so no machine downloads it, trusts a folder or scores with other data.
 from __future__ import annotations
 
 import functools
+import sys
+import types
 from pathlib import Path
 from typing import Iterator
 
 #: The shipped dictionary: lines `WORD N PH ON EMES`, variant N of WORD, the first one first.
 CMUDICT = Path(__file__).resolve().parents[2] / "data" / "cmudict" / "cmudict"
+#: textstat 0.7.13's one module that imports NLTK, for `get_cmudict` alone.
+TEXTSTAT_CMUDICT_MODULE = "textstat.backend.utils._get_cmudict"
 
 
 def _entries() -> Iterator[tuple[str, list[str]]]:
@@ -54,6 +58,22 @@ def shipped_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
     from textstat.backend.utils import get_lang_root
 
     return english_pronunciations() if get_lang_root(lang) == "en" else None
+
+
+def textstat_without_nltk() -> None:
+    """Before textstat is imported: its `_get_cmudict` module is this dictionary, so NLTK is never imported.
+
+    That module imports NLTK at its top (0.55 s of textstat's 0.64 s import, paid by every
+    process that scores: the build and each of its workers) only to define `get_cmudict`,
+    which `give_textstat_the_dictionary` replaces anyway. Registered first, the module
+    textstat finds is one whose `get_cmudict` is `shipped_cmudict`. Once textstat is
+    imported (by someone else first) this does nothing, and the replacement still holds.
+    """
+    if "textstat" in sys.modules or TEXTSTAT_CMUDICT_MODULE in sys.modules:
+        return
+    module = types.ModuleType(TEXTSTAT_CMUDICT_MODULE, "textstat's get_cmudict, from pipeline's shipped dictionary.")
+    module.get_cmudict = shipped_cmudict  # type: ignore[attr-defined]
+    sys.modules[TEXTSTAT_CMUDICT_MODULE] = module
 
 
 def give_textstat_the_dictionary() -> None:

@@ -20,12 +20,14 @@ import math
 from dataclasses import dataclass
 from typing import Callable
 
-from textstat.backend.counts import count_syllables
-from textstat.backend.selections import list_words
-from textstat.backend.utils import get_lang_cfg, get_lang_easy_words, get_lang_root, get_pyphen
-from textstat.textstat import textstatistics
+from .dictionary import english_syllables, give_textstat_the_dictionary, textstat_without_nltk
 
-from .dictionary import english_syllables, give_textstat_the_dictionary
+textstat_without_nltk()  # before textstat's first import: it then does not import NLTK
+
+from textstat.backend.counts import count_syllables  # noqa: E402
+from textstat.backend.selections import list_words  # noqa: E402
+from textstat.backend.utils import get_lang_cfg, get_lang_easy_words, get_lang_root, get_pyphen  # noqa: E402
+from textstat.textstat import textstatistics  # noqa: E402
 
 # Before any count: textstat then never asks NLTK's loader (nor the network) for the dictionary.
 give_textstat_the_dictionary()
