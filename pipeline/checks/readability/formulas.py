@@ -131,7 +131,7 @@ def _syllable_counts(language: str, sentence: str, fields: tuple[str, ...]) -> d
 def _word_syllables(word: str, language: str) -> int:
     """One (lowercased) word's syllables, as textstat counts them: the CMU dictionary for English, else Pyphen."""
     if get_lang_root(language) == "en":
-        known = english_syllables().get(word)
+        known = english_syllables(word)
         return known if known is not None else len(get_pyphen(language).positions(word)) + 1
     return count_syllables(word, language)
 
