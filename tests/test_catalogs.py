@@ -6,6 +6,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from babel.messages.pofile import read_po
 
 from .conftest import run, write_project
@@ -68,6 +69,34 @@ def test_update_check_writes_nothing_and_exits_1_when_out_of_date(repo_copy):
     assert "out of date: locales/templates/restless-legs-leg-cramps.pot" in result.output
     assert "out of date: locales/de/LC_MESSAGES/restless-legs-leg-cramps.po" in result.output
     assert {p: p.read_bytes() for p in (repo_copy / "locales").rglob("*.po*")} == files
+
+
+EDITS = {  # what an editor does to an article: each must leave update and update --check agreeing
+    "a word in a translated paragraph": ("critical role", "key role"),
+    "the heading": ("# The Cause of Restless", "# The Causes of Restless"),
+    "the title": ("title: The Cause", "title: The Causes"),
+    "a list item": ("- Pregnancy:", "- Pregnancy and birth:"),
+    "a paragraph gone": ("\n## Vascular Factors and RLS\n", "\n"),
+    "an entity and a hard break": ("critical role", "critical&nbsp;role  \nand more"),
+    "quotes, a backslash, a long address": ("critical role", '"critical" role \\\\ https://example.org/' + "a/" * 40),
+    "two paragraphs alike": ("## Impact of Health", "Restless Leg Syndrome is rare.\n\nRestless Leg Syndrome is rare.\n\n## Impact of Health"),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS.values(), ids=EDITS.keys())
+def test_after_an_edit_update_then_update_check_agree_and_a_second_update_changes_nothing(repo_copy, edit):
+    source = repo_copy / "source/restless-leg-syndrome-cause.md"
+    old, new = edit
+    assert old in source.read_text()
+    source.write_text(source.read_text().replace(old, new, 1))
+    assert run(repo_copy, "update").exit_code == 0
+    files = {p: p.read_bytes() for p in (repo_copy / "locales").rglob("*.po*")}
+    result = run(repo_copy, "update", "--check")
+    assert result.exit_code == 0, result.output
+    assert run(repo_copy, "update").exit_code == 0
+    assert {p: p.read_bytes() for p in (repo_copy / "locales").rglob("*.po*")} == files
+    for po in all_po_files(repo_copy):
+        assert subprocess.run(["msgfmt", "-c", "-o", os.devnull, str(po)], capture_output=True).returncode == 0, po
 
 
 def test_templates_are_rewritten_only_when_their_content_changes(repo_copy, monkeypatch):
