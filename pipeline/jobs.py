@@ -20,10 +20,10 @@ from .linked import linked_files
 from .locales import parse_locale
 from .model import Article, Finding, LocalizedArticle
 from .pseudo import pseudo_translations
-from .render import Renderer, SiteEditions
+from .render import IndexEntry, Renderer, SiteEditions
 from .reports import render_article_report, render_matrix_row
 from .sources import read_article, relative_path
-from .summary import coverage, edition_cell, locales_described
+from .summary import EditionCell, coverage, edition_cell, locales_described
 from .translate import localize, source_edition
 from .wording import percent
 from .workflow import catalog_context, catalog_findings, unit_kinds
@@ -48,8 +48,8 @@ class ArticleOutput:
     title: str
     source: str
     published: tuple[str, ...]  # every configured locale that publishes the article
-    cells: dict[str, dict]  # figures per built locale (see summary.edition_cell)
-    entries: dict[str, dict]  # per built locale that publishes it: its entry on the locale's index
+    cells: dict[str, EditionCell]  # figures per built locale
+    entries: dict[str, IndexEntry]  # per built locale that publishes it: its entry on the locale's index
     pages: dict[str, str]  # bundle path -> sha256
     report_page: str = ""  # the article's page of the HTML report
     report_row: str = ""  # and its row of the report's matrix

@@ -14,7 +14,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, TypedDict
 
 import jinja2
 from babel import Locale
@@ -52,6 +52,16 @@ class SiteEditions:
 
 
 _UNIT_MARK = re.compile(rf' {UNIT_ATTRIBUTE}="\d+"')
+
+
+class IndexEntry(TypedDict):
+    """An article's entry on its locale's index page (typed, so a cached or shard's copy is checked when read)."""
+
+    url: str
+    title: str
+    description: str
+    title_lang: dict[str, str] | None  # lang (and dir) of text shown in another language
+    description_lang: dict[str, str] | None
 
 
 @dataclass
@@ -147,7 +157,7 @@ class Renderer:
         return self._page(path, page, "article.html", article=article.slug, findings=findings, origins=origins,
                           fallbacks=fallbacks)
 
-    def index_entry(self, localized: LocalizedArticle) -> dict:
+    def index_entry(self, localized: LocalizedArticle) -> IndexEntry:
         """An article's entry on its locale's index page."""
         description = next((u for u in localized.units if u.unit.kind == "description"), None)
         return {
@@ -158,7 +168,7 @@ class Renderer:
             "description_lang": self._foreign(description.lang) if description is not None else None,
         }
 
-    def locale_index(self, entries: list[dict]) -> RenderedPage:
+    def locale_index(self, entries: list[IndexEntry]) -> RenderedPage:
         """The page listing this locale's articles (entries from `index_entry`), by title."""
         path = page_file(self.locale.code)
         entries = sorted(entries, key=lambda e: (e["title"].casefold(), e["url"]))

@@ -9,12 +9,11 @@ baseline), into each locale's totals and the run's.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable, Sequence
+from typing import Iterable, Sequence, TypedDict
 
 from .checks.readability import ReadabilityReport
 from .checks.readability.report import describe_target
 from .config import Settings
-from .layout import page_file
 from .layout import page_file
 from .locales import parse_locale
 from .model import SEVERITIES, Finding, LocalizedArticle
@@ -22,9 +21,32 @@ from .model import SEVERITIES, Finding, LocalizedArticle
 CHECKS = ("build", "catalogs", "readability", "a11y")
 
 
+class ReadabilityCell(TypedDict, total=False):
+    """An edition's readability in the figures: its score against its target, or why it is not scored."""
+
+    verdict: str
+    reason: str
+    formula: str
+    score: float | None
+    target: str
+    grade: float | None
+
+
+class EditionCell(TypedDict):
+    """One article in one locale in the figures (typed, so a cached or shard's copy is checked when read)."""
+
+    published: bool
+    coverage: float
+    words: int
+    words_translated: int
+    page: str | None
+    readability: ReadabilityCell | None
+    findings: dict[str, dict[str, int]]
+
+
 def edition_cell(
     settings: Settings, edition: LocalizedArticle, published: bool, scores: ReadabilityReport, findings: Sequence[Finding]
-) -> dict:
+) -> EditionCell:
     """One article in one locale: published or not, coverage in words, readability, findings by check."""
     slug, locale = edition.article.slug, edition.locale
     counts = Counter((f.check, f.severity) for f in findings if f.locale == locale and f.article == slug)
@@ -84,7 +106,7 @@ def locales_described(locales: Sequence[str]) -> list[dict]:
     return [{"code": l, "name": parse_locale(l).name, "direction": parse_locale(l).direction} for l in locales]
 
 
-def _readability(scores: ReadabilityReport, slug: str, locale: str) -> dict | None:
+def _readability(scores: ReadabilityReport, slug: str, locale: str) -> ReadabilityCell | None:
     """An edition's score against its target, or why it is not scored."""
     result = scores.result_for(slug, locale)
     if result is None:

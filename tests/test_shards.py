@@ -17,7 +17,7 @@ from pipeline.cli import cli
 from pipeline.shards import RECORD, ShardRecord, encode_record, parse_shard, shard_of
 
 from .conftest import REPO, run, translate_everything
-from .test_incremental import outputs
+from .test_incremental import outputs, read_tree
 
 sys.path.insert(0, str(REPO / "bench"))
 import corpus  # noqa: E402  (bench/corpus.py, the benchmark's generator)
@@ -96,6 +96,20 @@ def test_three_shards_built_apart_and_merged_are_one_build_byte_for_byte(tmp_pat
         assert all(record_of(f).outputs for f in folders), "every shard of 20 articles has some"
         assert any(name.endswith(".zip") for name in outputs(merged))
         assert b"left out of de" in (merged / "reports/report.json").read_bytes()
+
+
+def test_pseudo_shards_merge_into_the_pseudo_bundle_one_build_would_write(tmp_path):
+    origin = shipped_project(tmp_path / "origin")
+    whole = copy_project(origin, tmp_path / "whole")
+    built = run(whole, "build", "--no-cache", "--pseudo")
+    assert built.exit_code in (0, 1), built.output
+    folders = build_shards(origin, tmp_path / "jobs", "--pseudo")
+    merged = copy_project(origin, tmp_path / "merged")
+    done = run(merged, "merge", "--pseudo", *map(str, folders))
+    assert done.exit_code == built.exit_code, done.output
+    pseudo = {name: read_tree(whole / name) for name in ("dist-pseudo", "reports-pseudo")}
+    assert pseudo["dist-pseudo"] and {name: read_tree(merged / name) for name in pseudo} == pseudo
+    assert not (merged / "dist").exists() and not (merged / "reports").exists()
 
 
 def test_merge_update_baseline_accepts_what_build_update_baseline_accepts(tmp_path):
@@ -326,3 +340,24 @@ def test_a_record_with_an_unsafe_slug_is_refused(jobs):
     with_record(folder, lambda r: dataclasses.replace(
         r, outputs=[dataclasses.replace(r.outputs[0], slug="../../x"), *r.outputs[1:]]))
     assert "slug" in refused(project, folders, folder)
+
+
+@pytest.mark.parametrize(("part", "damage"), [
+    ("cells", lambda cell: {**cell, "words": "many"}),
+    ("cells", lambda cell: {**cell, "findings": ["a11y"]}),
+    ("cells", lambda cell: {**cell, "readability": "fine"}),
+    ("cells", lambda cell: {k: v for k, v in cell.items() if k != "coverage"}),
+    ("entries", lambda entry: {k: v for k, v in entry.items() if k != "title"}),
+    ("entries", lambda entry: {**entry, "url": 7}),
+], ids=["words-a-string", "findings-a-list", "readability-a-string", "no-coverage", "entry-no-title", "url-a-number"])
+def test_a_record_whose_figures_or_index_entries_are_malformed_is_refused(jobs, part, damage):
+    project, folders = jobs
+    folder, _ = article_shard(folders)
+
+    def spoil(record: ShardRecord) -> ShardRecord:
+        first = record.outputs[0]
+        spoilt = {locale: damage(value) for locale, value in getattr(first, part).items()}
+        return dataclasses.replace(record, outputs=[dataclasses.replace(first, **{part: spoilt}), *record.outputs[1:]])
+
+    with_record(folder, spoil)
+    assert "not a shard record" in refused(project, folders, folder / "reports" / RECORD)
