@@ -58,20 +58,34 @@ def axe_version() -> str:
 def run_axe(files: Sequence[Path], *, enable: Sequence[str] = OFF_BY_DEFAULT,
             only: Sequence[str] | None = None, timeout: float = 600) -> dict[Path, AxeResult]:
     """Run axe-core on each file in one browser; the results, keyed by the resolved file path."""
-    _require_installation()
     if not files:
         return {}
-    command = ["node", str(RUNNER)]
+    report = _run_runner([str(Path(f).resolve()) for f in files], enable=enable, only=only, timeout=timeout)
+    return {Path(page["file"]): _result(page) for page in report["pages"]}
+
+
+def run_axe_on_urls(urls: Sequence[str], *, enable: Sequence[str] = OFF_BY_DEFAULT, only: Sequence[str] | None = None,
+                    context: str | None = None, iframes: bool = False, timeout: float = 600) -> dict[str, AxeResult]:
+    """Run axe-core on pages a local server serves, on the element `context` names, inside frames if asked."""
+    if not urls:
+        return {}
+    extra = (["--context", context] if context else []) + (["--iframes"] if iframes else [])
+    report = _run_runner(list(urls), enable=enable, only=only, timeout=timeout, extra=extra)
+    return {page["file"]: _result(page) for page in report["pages"]}
+
+
+def _run_runner(pages: list[str], *, enable: Sequence[str], only: Sequence[str] | None, timeout: float,
+                extra: Sequence[str] = ()) -> dict:
+    _require_installation()
+    command = ["node", str(RUNNER), *extra]
     if enable:
         command += ["--enable", ",".join(enable)]
     if only:
         command += ["--only", ",".join(only)]
-    command += [str(Path(f).resolve()) for f in files]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+    done = subprocess.run([*command, *pages], capture_output=True, text=True, timeout=timeout, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"axe-core run failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
-    report = json.loads(done.stdout)
-    return {Path(page["file"]): _result(page) for page in report["pages"]}
+    return json.loads(done.stdout)
 
 
 def select_in_chromium(requests: dict[Path, list[str]], timeout: float = 600) -> dict[Path, dict[str, tuple[int, str | None]]]:

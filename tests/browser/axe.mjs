@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // Run axe-core on local HTML files in ONE headless Chromium and print the results as JSON.
 //
-//   node tests/browser/axe.mjs [--enable rule,rule] [--only rule,rule] FILE...
+//   node tests/browser/axe.mjs [--enable rule,rule] [--only rule,rule] [--context CSS] [--iframes] FILE|URL...
 //
 // Prints {"axe": "4.x", "pages": [{"file", "violations", "incomplete", "passes", "inapplicable"}]}:
 // violations and incomplete list each rule's nodes (axe's target, the element's HTML, and
 // `path`, the element's /tag[n]/... position so other tools can name the same element);
-// passes and inapplicable list rule ids. Requests that are not file:// or localhost are
-// blocked, so a page under test never reaches the network.
+// passes and inapplicable list rule ids. `--context` runs axe on the element a selector names
+// (as axe's own rule tests run it on their fixture); `--iframes` runs it inside frames too, and
+// a frame's node gets the paths of each frame and of the element joined by " >>> ". A page may
+// be a http://localhost URL. Requests that are not file:// or localhost are blocked, so a page
+// under test never reaches the network.
 
 import { chromium } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -23,11 +26,13 @@ const FLAGS = [
 ];
 
 function parseArguments(argv) {
-  const options = { enable: [], only: null, files: [] };
+  const options = { enable: [], only: null, context: null, iframes: false, files: [] };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--enable') options.enable = argv[++i].split(',').filter(Boolean);
     else if (argv[i] === '--only') options.only = argv[++i].split(',').filter(Boolean);
-    else options.files.push(resolve(argv[i]));
+    else if (argv[i] === '--context') options.context = argv[++i];
+    else if (argv[i] === '--iframes') options.iframes = true;
+    else options.files.push(/^https?:\/\//.test(argv[i]) ? argv[i] : resolve(argv[i]));
   }
   if (!options.files.length) {
     process.stderr.write('usage: axe.mjs [--enable rule,rule] [--only rule,rule] FILE...\n');
@@ -47,7 +52,7 @@ function isLocal(url) {
 }
 
 // Runs inside the page: axe, then each reported node's position in the tree.
-async function runAxe({ enable, only }) {
+async function runAxe({ enable, only, context, iframes }) {
   const pathOf = (element) => {
     const parts = [];
     for (let node = element; node && node.nodeType === 1; node = node.parentElement) {
@@ -59,16 +64,27 @@ async function runAxe({ enable, only }) {
     }
     return '/' + parts.join('/');
   };
-  const options = { iframes: false, resultTypes: ['violations', 'incomplete'], rules: {} };
+  // A target is a selector per frame, outermost first; a shadow-DOM step (an array) has no path.
+  const pathOfTarget = (target) => {
+    const paths = [];
+    let root = document;
+    for (const step of target) {
+      const element = typeof step === 'string' && root ? root.querySelector(step) : null;
+      if (!element) return null;
+      paths.push(pathOf(element));
+      root = element.contentDocument;
+    }
+    return paths.join(' >>> ');
+  };
+  const options = { iframes, resultTypes: ['violations', 'incomplete'], rules: {} };
   for (const id of enable) options.rules[id] = { enabled: true };
   if (only) options.runOnly = { type: 'rule', values: only };
-  const results = await window.axe.run(document, options);
+  const results = await window.axe.run(context || document, options);
   const describe = (rule) => ({
     id: rule.id,
     impact: rule.impact,
     nodes: rule.nodes.map((node) => {
-      const element = node.target.length === 1 ? document.querySelector(node.target[0]) : null;
-      return { target: node.target.join(' >>> '), html: node.html, path: element ? pathOf(element) : null };
+      return { target: node.target.join(' >>> '), html: node.html, path: pathOfTarget(node.target) };
     }),
   });
   return {
@@ -96,9 +112,13 @@ async function main() {
     await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort()));
     const page = context.pages()[0] || (await context.newPage());
     for (const file of options.files) {
-      await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 30000 });
-      await page.evaluate(axeSource);
-      const result = await page.evaluate(runAxe, { enable: options.enable, only: options.only });
+      await page.goto(file.includes('://') ? file : pathToFileURL(file).href, { waitUntil: 'load', timeout: 30000 });
+      for (const frame of options.iframes ? page.frames() : [page.mainFrame()]) {
+        await frame.evaluate(axeSource).catch(() => {}); // a frame that went away has nothing to check
+      }
+      const result = await page.evaluate(runAxe, {
+        enable: options.enable, only: options.only, context: options.context, iframes: options.iframes,
+      });
       pages.push({ file, ...result });
     }
   } finally {
