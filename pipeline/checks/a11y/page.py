@@ -79,6 +79,7 @@ class Page:
         self.elements: list[Element] = self.document.elements
         self._by_tag: dict[str, list[Element]] = {}
         self._by_id: dict[str, list[Element]] = {}
+        self._by_attribute: dict[str, list[Element]] = {}
         self._index()
         self._hidden: set[Element] | None = None
         self._styles: dict[Screen, Styles] = {}
@@ -95,6 +96,8 @@ class Page:
     def _index(self) -> None:
         for element in self.elements:
             self._by_tag.setdefault(element.tag, []).append(element)
+            for attribute in element.keys():
+                self._by_attribute.setdefault(attribute, []).append(element)
             ident = element.get("id")
             if ident is not None:
                 self._by_id.setdefault(ident, []).append(element)
@@ -107,6 +110,13 @@ class Page:
             return self._by_tag.get(tags[0], [])
         wanted = set(tags)
         return [e for e in self.elements if e.tag in wanted]
+
+    def elements_with(self, *attributes: str) -> list[Element]:
+        """The elements carrying any of these attributes, in document order."""
+        if len(attributes) == 1:
+            return self._by_attribute.get(attributes[0], [])
+        found = {e for name in attributes for e in self._by_attribute.get(name, [])}
+        return sorted(found, key=self.order)
 
     def elements_by_id(self, ident: str) -> list[Element]:
         """Every element whose id is exactly `ident` (more than one is a fault of the page)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .ariadata import ATTRIBUTES, GLOBAL_ARIA, GLOBAL_ARIA_12, NATIVE_STATES, ROLES, Role
+from .ariadata import ATTRIBUTES, BROWSER_ROLES, GLOBAL_ARIA, GLOBAL_ARIA_12, NATIVE_STATES, ROLES, Role
 from .document import Element
 
 __all__ = ["ATTRIBUTES", "GLOBAL_ARIA", "ROLES", "Role"]
@@ -119,6 +119,12 @@ def explicit_role(element: Element) -> str | None:
         if token in CONCRETE_ROLES:
             return token
     return None
+
+
+def valid_role_tokens(element: Element) -> list[str]:
+    """The tokens of the `role` attribute that name a role: concrete WAI-ARIA roles, and WebKit's `text`."""
+    return [token for token in (element.get("role") or "").lower().split()
+            if token in CONCRETE_ROLES or token in BROWSER_ROLES]
 
 
 def heading_level(element: Element, role: str | None) -> int | None:

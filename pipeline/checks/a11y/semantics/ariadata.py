@@ -291,3 +291,81 @@ NATIVE_STATES: dict[str, frozenset[str]] = {
     "input number": frozenset({"aria-valuenow"}),
     "option": frozenset({"aria-selected"}),
 }
+
+#: Roles WAI-ARIA 1.2 (`directory`) and Digital Publishing WAI-ARIA 1.1 (`doc-biblioentry`, `doc-endnote`)
+#: deprecate: assistive technology is free to drop them.
+DEPRECATED_ROLES = frozenset({"directory", "doc-biblioentry", "doc-endnote"})
+#: A role a browser implements outside WAI-ARIA (WebKit's `text`, read as one run of text): a valid value
+#: of `role`, which other browsers ignore.
+BROWSER_ROLES = frozenset({"text"})
+#: HTML elements that HTML itself names (HTML-AAM: alt, label, legend, caption, content of a button...);
+#: an ARIA role on them is named by that, so axe-core's role name rules leave them to the element's rule.
+#: Keys: tag, or "input <type>"; an `a` names itself only with `href`.
+NAMED_BY_HTML = frozenset(
+    "area br button fieldset figure hr img output select summary svg table textarea".split()
+) | {f"input {kind}" for kind in "button color date datetime-local email file image month number password "
+     "range reset search submit tel text time url week".split()}
+
+#: ARIA in HTML: the roles an author may give each element ("any": every role; "": none), as axe-core 4.14
+#: keeps them (html-elms.js). Keys: a tag; "input <type>"; or a tag and a condition the element meets:
+#: `a[href]`, `area[href]`, `img[alt]` (an image with a name), `input checkbox[aria-pressed]`,
+#: `input text[list]`, `figure[figcaption]`, `select[combobox]` (one line, one choice), `summary[details]`.
+_ANY = ("abbr address b bdi bdo blockquote canvas cite code data del dfn div em hgroup i ins kbd mark output p "
+        "pre q rp rt ruby s samp small span strong svg sub sup table tbody tfoot thead time td th tr u var "
+        "a figure summary").split()
+_NONE = ("base body caption col colgroup datalist dd details head html label legend link main map math meta meter "
+         "noscript optgroup option param picture progress script slot source style template textarea title track "
+         "area[href] select summary[details] input[text][list]").split()
+_LIST_ROLES = "directory group listbox menu menubar none presentation radiogroup tablist toolbar tree"
+_HEADING_ROLES = "none presentation tab doc-subtitle"
+_NO_ROLE_INPUTS = "color date datetime-local file hidden month number password range reset submit time week"
+ALLOWED_ROLES: dict[str, str] = {
+    **{tag: "any" for tag in _ANY}, **{key.replace("[text]", " text"): "" for key in _NONE},
+    **{f"input {kind}": "" for kind in _NO_ROLE_INPUTS.split()},
+    **{tag: _LIST_ROLES for tag in ("menu", "ol", "ul")}, **{f"h{n}": _HEADING_ROLES for n in range(1, 7)},
+    "a[href]": "button checkbox menuitem menuitemcheckbox menuitemradio option radio switch tab treeitem "
+               "doc-backlink doc-biblioref doc-glossref doc-noteref",
+    "area": "button link",
+    "article": "feed presentation none document application main region",
+    "aside": "feed note presentation none region search doc-dedication doc-example doc-footnote doc-glossary "
+             "doc-pullquote doc-tip",
+    "audio": "application", "video": "application", "br": "presentation none", "wbr": "presentation none",
+    "button": "checkbox combobox gridcell link menuitem menuitemcheckbox menuitemradio option radio separator "
+              "slider switch tab treeitem",
+    "dialog": "alertdialog", "dl": "group list presentation none", "dt": "listitem",
+    "embed": "application document img image presentation none", "fieldset": "none presentation radiogroup",
+    "figcaption": "group none presentation", "figure[figcaption]": "doc-example",
+    "footer": "group none presentation doc-footnote", "header": "group none presentation doc-footnote",
+    "form": "form search none presentation", "hr": "none presentation doc-pagebreak",
+    "iframe": "application document img image none presentation",
+    "img": "presentation none",
+    "img[alt]": "button checkbox link math menuitem menuitemcheckbox menuitemradio meter option progressbar radio "
+                "scrollbar separator slider switch tab treeitem doc-cover",
+    "input button": "checkbox combobox link menuitem menuitemcheckbox menuitemradio option radio switch tab",
+    "input checkbox": "menuitemcheckbox option switch",
+    "input checkbox[aria-pressed]": "button menuitemcheckbox option switch",
+    "input image": "link menuitem menuitemcheckbox menuitemradio radio switch",
+    "input radio": "menuitemradio", "input text": "combobox searchbox spinbutton",
+    "li": "menuitem menuitemcheckbox menuitemradio option none presentation radio separator tab treeitem "
+          "doc-biblioentry doc-endnote",
+    "nav": "doc-index doc-pagelist doc-toc menu menubar none presentation tablist",
+    "object": "application document img image",
+    "search": "form group none presentation region search",
+    "section": "alert alertdialog application banner complementary contentinfo dialog document feed group log "
+               "main marquee navigation none note presentation search status tabpanel doc-abstract "
+               "doc-acknowledgments doc-afterword doc-appendix doc-bibliography doc-chapter doc-colophon "
+               "doc-conclusion doc-credit doc-credits doc-dedication doc-endnotes doc-epigraph doc-epilogue "
+               "doc-errata doc-example doc-foreword doc-glossary doc-index doc-introduction doc-notice "
+               "doc-pagelist doc-part doc-preface doc-prologue doc-pullquote doc-qna doc-toc",
+    "select[combobox]": "menu",
+}
+#: Digital Publishing roles that refine a role HTML gives some elements: allowed only where it is that role.
+DPUB_REFINES: dict[str, str] = {
+    "doc-backlink": "link", "doc-biblioref": "link", "doc-glossref": "link", "doc-noteref": "link",
+    "doc-biblioentry": "listitem", "doc-endnote": "listitem", "doc-cover": "img",
+}
+#: Input types of HTML; any other `type` is a text field.
+INPUT_TYPES = frozenset(
+    "button checkbox color date datetime-local email file hidden image month number password radio range reset "
+    "search submit tel text time url week".split()
+)

@@ -13,7 +13,9 @@ from .aria import (
     explicit_role,
     has_global_aria,
     integer_attribute,
+    valid_role_tokens,
 )
+from .ariadata import ALLOWED_ROLES, DPUB_REFINES, INPUT_TYPES
 from .document import Element
 from .facts import PageFacts
 from .focus import is_focusable
@@ -121,3 +123,52 @@ def implicit_role(page: RoleFacts, element: Element) -> str | None:
     return role(page, element) if callable(role) else role
 
 
+
+
+#: Landmarks an element keeps the role of even where HTML takes it away (a header inside an article).
+_OWN_LANDMARK = {"header": "banner", "footer": "contentinfo"}
+
+
+def _allowed_roles_key(page: RoleFacts, element: Element) -> str:
+    """Which entry of ARIA in HTML's table of allowed roles the element falls under."""
+    tag = element.tag
+    if tag == "input":
+        kind = (element.get("type") or "text").strip().lower()
+        kind = kind if kind in INPUT_TYPES else "text"
+        if kind == "checkbox" and element.get("aria-pressed") is not None:
+            return "input checkbox[aria-pressed]"
+        if kind == "text" and element.get("list") is not None:
+            return "input text[list]"
+        return f"input {kind}" if f"input {kind}" in ALLOWED_ROLES else "input text"
+    conditions = {
+        "a": lambda: element.get("href") is not None,
+        "area": lambda: element.get("href") is not None,
+        "img": lambda: bool(element.get("alt")) or page.has_author_name(element),
+        "figure": lambda: element.find("figcaption") is not None,
+        "select": lambda: element.get("multiple") is None and (element.get("size") or "1") == "1",
+        "summary": lambda: (parent := element.getparent()) is not None and parent.tag == "details"
+        and parent.find("summary") is element,
+    }
+    met = conditions.get(tag)
+    if met is None or not met():
+        return tag
+    return {"img": "img[alt]", "figure": "figure[figcaption]", "select": "select[combobox]",
+            "summary": "summary[details]"}.get(tag, f"{tag}[href]")
+
+
+def unallowed_roles(page: RoleFacts, element: Element) -> list[str]:
+    """The roles of the `role` attribute that ARIA in HTML does not allow on the HTML element (axe-core's test).
+
+    The element's implicit role is always allowed; a role refining an HTML role (`doc-noteref` of
+    a link) only where the element has that role; an element ARIA in HTML does not list, any.
+    """
+    allowed = ALLOWED_ROLES.get(_allowed_roles_key(page, element))
+    implicit = implicit_role(page, element) or _OWN_LANDMARK.get(element.tag)
+    wrong = []
+    for role in valid_role_tokens(element):
+        if role == implicit or allowed in (None, "any"):
+            continue
+        if role in allowed.split() and DPUB_REFINES.get(role, implicit) == implicit:
+            continue
+        wrong.append(role)
+    return wrong
