@@ -76,8 +76,15 @@ DELIBERATE_DIFFERENCES: dict[tuple[str, str], str] = {
     ("empty-heading/fail-hidden-text.html", "color-contrast-enhanced"): "As above (★).",
     ("link-name/fail-hidden-text.html", "color-contrast"): "As above: a link of one arrow (→) that passes.",
     ("link-name/fail-hidden-text.html", "color-contrast-enhanced"): "As above (→).",
-    ("link-name/pass-names.html", "color-contrast"): "As above: links of one symbol (→, ⎙) that pass.",
-    ("link-name/pass-names.html", "color-contrast-enhanced"): "As above (→, ⎙).",
+    ("link-name/pass-names.html", "color-contrast"): "As above: a link of one symbol (⎙) that passes.",
+    ("link-name/pass-names.html", "color-contrast-enhanced"): "As above (⎙).",
+    ("aria-prohibited-attr/fail-label-on-generic.html", "aria-prohibited-attr"):
+        "axe-core only asks for review of an aria-label on a <span> that has text (a screen reader may read the "
+        "text instead); W3C ACT rule kb1m8s fails it all the same, and so do we.",
+    ("aria-valid-attr/fail-misspelt-attribute.html", "label-content-name-mismatch"):
+        "axe-core reads the misspelt aria-labeledby as aria-labelledby, as Chromium does, and finds the name "
+        "does not contain the link's text; WAI-ARIA has no such attribute (aria-valid-attr fails it), so the "
+        "link is named by its text and passes.",
 }
 OUTCOME_OF = {"violations": "failed", "incomplete": "cantTell"}
 
@@ -162,7 +169,7 @@ def test_rules_named_after_axe_core_are_the_ones_axe_core_runs(axe_results: dict
     ours_only = {rule.id for rule in all_rules()} - shared_rules(axe_results)
     assert ours_only == {"rtl-dir", "bidi-isolation", "hreflang-valid", "lang-of-parts", "reading-level",
                          "aria-required-id-refs",
-                         "aria-global-prohibited", "form-field-name", "menuitem-name", "letter-spacing",
+                         "form-field-name", "menuitem-name", "letter-spacing",
                          "line-height", "word-spacing", "duplicate-attribute"}
 
 
