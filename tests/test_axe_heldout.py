@@ -18,17 +18,21 @@ from tests.axe_heldout import Pages, Score, axe_outcomes, build_pages, fixtures,
 
 #: The rules of ours the floors and the differences below were measured on.
 MEASURED_RULES = frozenset({
-    "aria-allowed-attr", "aria-hidden-focus", "aria-required-attr", "aria-required-children",
-    "aria-required-parent", "aria-roles", "aria-valid-attr", "aria-valid-attr-value", "autocomplete-valid",
-    "button-name", "color-contrast", "color-contrast-enhanced", "duplicate-id", "empty-heading",
-    "frame-focusable-content", "frame-title", "heading-order", "identical-links-same-purpose", "image-alt",
-    "input-image-alt", "link-name", "list", "listitem", "meta-refresh", "meta-viewport", "nested-interactive",
+    "aria-allowed-attr", "aria-allowed-role", "aria-braille-equivalent", "aria-conditional-attr",
+    "aria-deprecated-role", "aria-dialog-name", "aria-hidden-focus", "aria-meter-name", "aria-progressbar-name",
+    "aria-prohibited-attr", "aria-required-attr", "aria-required-children", "aria-required-parent",
+    "aria-roledescription", "aria-roles", "aria-tab-name", "aria-text", "aria-tooltip-name", "aria-treeitem-name",
+    "aria-valid-attr", "aria-valid-attr-value", "audio-caption", "autocomplete-valid", "button-name",
+    "color-contrast", "color-contrast-enhanced", "duplicate-id", "empty-heading", "focus-order-semantics",
+    "form-field-multiple-labels", "frame-focusable-content", "frame-title", "heading-order",
+    "identical-links-same-purpose", "image-alt", "input-image-alt", "label-content-name-mismatch",
+    "label-title-only", "link-name", "list", "listitem", "meta-refresh", "meta-viewport", "nested-interactive",
     "object-alt", "presentation-role-conflict", "summary-name", "svg-img-alt", "td-headers-attr",
-    "th-has-data-cells", "valid-lang",
+    "th-has-data-cells", "valid-lang", "video-caption",
 })
 #: Element-level accuracy and precision of our violations over MEASURED_RULES, as measured (rounded down).
-ACCURACY_FLOOR = 0.738
-PRECISION_FLOOR = 0.653
+ACCURACY_FLOOR = 0.780
+PRECISION_FLOOR = 0.745
 
 #: Each element we class otherwise than axe-core's fixture: (rule, fixture, "expected -> ours", elements) -> why.
 #: An element is the fixture's selector (frames joined by " >>> "), or the path of one it does not list.
@@ -57,8 +61,6 @@ HELD_OUT_DIFFERENCES: dict[tuple[str, str, str, tuple[str, ...]], str] = {
         'A role=list whose child is a <script>: axe-core leaves it out; we fail the list.',
     ('aria-required-parent', 'aria-required-parent.html', "violation -> pass", ('#fail6', '#fail7')):
         'A treeitem inside a bare group, and a menuitem inside a group inside a menuitem: ARIA 1.2 lets a group own them only inside a tree or menu; we accept any group as their context.',
-    ('aria-roles', 'aria-roles.html', "pass -> violation", ('#pass110',)):
-        'role="text": axe-core passes it as a role browsers support though ARIA never published it; we fail it as not a WAI-ARIA 1.2 role.',
     ('aria-valid-attr-value', 'aria-valid-attr-value.html', "violation -> pass", ('#violation1', '#violation7', '#violation13', '#violation23', '#violation35', '#violation36', '#violation37', '#violation38', '#violation39', '#violation40', '#violation41', '#violation42', '#violation43', '#violation44', '#violation45', '#violation46', '#violation47', '#violation48')):
         "Id references that match no element (aria-activedescendant, aria-controls, aria-flowto, aria-owns, aria-errormessage): axe-core reports them here, W3C ACT rule 6a7281 leaves them to in6db8, which our aria-required-id-refs reports. aria-level, aria-posinset and aria-setsize of 0 or below: an integer, so valid for ACT 6a7281's value types, where axe-core requires at least 1.",
     ('aria-valid-attr-value', 'aria-valid-attr-value.html', "incomplete -> pass", ('#incomplete1', '#incomplete3', '#incomplete4', '#incomplete5', '#incomplete6', '#incomplete7', '#incomplete8', '#incomplete9')):
@@ -129,6 +131,16 @@ HELD_OUT_DIFFERENCES: dict[tuple[str, str, str, tuple[str, ...]], str] = {
         'As above: the header cells of those tables (and of a table with one empty header, and one whose header has a data cell only to its left, which axe-core passes).',
     ('valid-lang', 'valid-lang.html', "violation -> pass", ('#fail2',)):
         'xml:lang on an HTML element has no effect in HTML (only lang does), so we leave it out; axe-core checks it.',
+    ('aria-allowed-role', 'aria-allowed-role.html', 'violation -> pass', ('#fail-dpub-1', '#fail-dpub-2', '#fail-dpub-3', '#fail-dpub-4', '#fail-dpub-5', '#fail-dpub-6', '#fail-dpub-7')):
+        "Measured when the rule was added (before anyone looked at the suite for it); not yet examined.",
+    ('aria-dialog-name', 'aria-dialog-name.html', 'violation -> pass', ('#fail3', '#fail4', '#fail5', '#fail6')):
+        "Measured when the rule was added (before anyone looked at the suite for it); not yet examined.",
+    ('aria-prohibited-attr', 'aria-prohibited-attr.html', 'incomplete -> violation', ('#incomplete1', '#incomplete2', '#incomplete3')):
+        "Measured when the rule was added (before anyone looked at the suite for it); not yet examined.",
+    ('aria-prohibited-attr', 'aria-prohibited-attr.html', 'violation -> pass', ('#fail23', '#fail24', '#fail25', '#fail30', '#fail31')):
+        "Measured when the rule was added (before anyone looked at the suite for it); not yet examined.",
+    ('aria-roledescription', 'aria-roledescription.html', 'violation -> incomplete', ('#fail1',)):
+        "Measured when the rule was added (before anyone looked at the suite for it); not yet examined.",
 }
 
 

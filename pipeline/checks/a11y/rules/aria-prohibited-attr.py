@@ -43,9 +43,9 @@ def in_widget(page: Page, element: Element) -> bool:
 
 def check(page: Page) -> Iterator[Result]:
     """Fail for each element in the accessibility tree carrying a global property its role prohibits."""
-    for element in page.elements:
+    for element in page.elements_with(*GLOBAL_ARIA):
         names = [name for name in element.attrib if name in GLOBAL_ARIA]
-        if not names or page.is_hidden(element) or page.is_mathml(element):
+        if page.is_hidden(element) or page.is_mathml(element):
             continue
         role = page.role(element)
         prohibited = [name for name in names if role is not None and name in prohibited_attributes(role)
