@@ -169,3 +169,32 @@ def test_control_characters_html_keeps_become_replacement_characters():
     page = Page('<p title="a\x12b">q\x12\U000246a0</p>', "t.html")
     (paragraph,) = page.elements_by_tag("p")
     assert (paragraph.text, paragraph.get("title")) == ("q\ufffd\U000246a0", "a\ufffdb")
+
+
+def _nested(opening: str, closing: str, inner: str, depth: int) -> str:
+    return ('<!DOCTYPE html><html lang="en"><head><title>Deep</title><style>div { color: #333; background: #fff }'
+            ' span { opacity: .9 }</style></head><body><main><h1>Deep</h1>'
+            f"{opening * depth}{inner}{closing * depth}</main></body></html>")
+
+
+def test_elements_nested_deeper_than_chromium_nests_become_siblings_as_in_chromium():
+    # Measured in Chromium (headless, --dump-dom of 600 nested <div>s): the deepest element is at depth 513,
+    # counting <html> as 1; the deeper ones are its siblings, nothing is lost.
+    document = parse_document(_nested("<div>", "</div>", "deep text", 600))
+    depths = [sum(1 for _ in element.iterancestors()) + 1 for element in document.elements]
+    assert max(depths) == 513
+    assert sum(1 for element in document.elements if element.tag == "div") == 600
+    assert "deep text" in "".join(document.root.itertext())
+
+
+@pytest.mark.parametrize(("opening", "closing", "inner"), [
+    ("<div>", "</div>", "deep text"),
+    ("<span>", "</span>", "deep text"),
+    ("<ul><li>", "</li></ul>", "item"),
+    ('<p dir="rtl" lang="ar">نص ', "</p>", "816-396-0245"),
+], ids=["divs", "spans", "lists", "right-to-left"])
+def test_a_page_nested_far_deeper_than_browsers_nest_is_checked_without_running_out_of_stack(opening, closing, inner):
+    from pipeline.checks.a11y import check_html
+
+    findings = check_html(_nested(opening, closing, inner, 700), "deep.html", all_outcomes=True)
+    assert any(f.rule == "color-contrast" and f.outcome == "passed" for f in findings)

@@ -8,6 +8,7 @@ are not converted: a rule says it cannot tell rather than guess.
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
 from tinycss2 import color4
@@ -32,6 +33,8 @@ class Colour(NamedTuple):
 
     def over(self, below: Colour) -> Colour:
         """This colour painted over `below` (source-over compositing)."""
+        if self.alpha >= 1.0 or below.alpha <= 0:
+            return self  # nothing shows through, or nothing is below
         alpha = self.alpha + below.alpha * (1 - self.alpha)
         if alpha <= 0:
             return TRANSPARENT
@@ -62,6 +65,7 @@ SYSTEM_COLOURS = {
 }
 
 
+@functools.lru_cache(maxsize=4096)  # pages of one site repeat their few colours on every element
 def parse_colour(value: str, current: Colour, scheme: str = "light") -> Colour | None:
     """A CSS colour as sRGB; `current` is `currentcolor`; None when it is not one, or not in sRGB terms."""
     value = value.strip().lower()
@@ -95,6 +99,7 @@ def split_top_level(text: str) -> list[str]:
     return [*parts, text[start:].strip()]
 
 
+@functools.lru_cache(maxsize=4096)
 def relative_luminance(colour: Colour) -> float:
     """WCAG 2's relative luminance of an opaque sRGB colour."""
     def linear(channel: float) -> float:

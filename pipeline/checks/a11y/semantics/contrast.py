@@ -130,12 +130,13 @@ def _measure(page: ContrastFacts, painting: Painting, element: Element) -> Measu
 def text_elements(page: ContrastFacts) -> Iterator[Element]:
     """Elements that draw text a reader sees: their own text, or a control's value."""
     disabled = _disabled_parts(page)
+    inert = {inside for element in page.elements if element.get("inert") is not None for inside in element.iter()}
     for element in page.elements:
-        if is_svg(element) or is_mathml(element) or element.tag in ("option", "optgroup"):
-            continue
         if not (page.has_own_text(element) or _control_text(element)):
             continue
-        if element in disabled or not page.is_visible(element) or _inert(element):
+        if element.tag in ("option", "optgroup") or is_svg(element) or is_mathml(element):
+            continue
+        if element in disabled or element in inert or not page.is_visible(element):
             continue
         if page.rendering.font_size(element) <= 0:
             continue
@@ -173,10 +174,6 @@ def _disabled_parts(page: ContrastFacts) -> set[Element]:
             for label in labels:
                 found.update(label.iter())
     return found
-
-
-def _inert(element: Element) -> bool:
-    return element.get("inert") is not None or any(a.get("inert") is not None for a in element.iterancestors())
 
 
 def _styles_both_schemes(page: ContrastFacts) -> bool:

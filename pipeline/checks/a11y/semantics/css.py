@@ -117,6 +117,7 @@ class Styles:
         self._declared: dict[Element, dict[str, Declaration]] = {}
         self._custom: dict[Element, dict[str, str]] = {}
         self._values: dict[tuple[Element, str], str | None] = {}
+        self._computed: dict[tuple[Element, str], str | None] = {}
         self.hidden: set[Element] = set()
         self._cascade_hiding(root)
 
@@ -157,13 +158,22 @@ class Styles:
 
     def computed(self, element: Element, name: str) -> str | None:
         """An inherited property's author value on the element: its own, else the nearest ancestor's."""
+        computed = self._computed
         node: Element | None = element
+        passed = []  # elements that inherit the value found further up
+        found: str | None = None
         while node is not None:
+            if (node, name) in computed:
+                found = computed[(node, name)]
+                break
+            passed.append((node, name))
             value = self.value(node, name)
             if value is not None and value not in (INHERIT, "unset"):
-                return None if value in INITIAL else value
+                found = None if value in INITIAL else value
+                break
             node = node.getparent()
-        return None
+        computed.update(dict.fromkeys(passed, found))
+        return found
 
     def custom_properties(self, element: Element) -> dict[str, str]:
         """The custom properties (`--name`) the element has: its own, and those it inherits."""

@@ -20,6 +20,8 @@ Element = etree._Element
 #: Elements whose content a browser keeps out of the document (template contents, and
 #: noscript with scripting on): rules never see what is inside them.
 INERT_CONTAINERS = ("template", "noscript")
+#: How deep Chromium's HTML parser nests elements (the root is at depth 1); deeper ones become siblings.
+MAX_TREE_DEPTH = 513
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_NAME = re.compile(r"^[A-Za-z_][\w.-]*$")
@@ -124,9 +126,9 @@ def _from_lexbor(node: LexborNode) -> tuple[Element, dict[Element, int], list[El
     elements: list[Element] = []
     sub_element = etree.SubElement
     root = etree.Element(_tag_name(node.tag or "html"))
-    pending = [(node, root)]
+    pending = [(node, root, 1)]
     while pending:
-        source, element = pending.pop()
+        source, element, depth = pending.pop()
         elements.append(element)
         attributes = source.attributes
         mark = attributes.pop(MARK, None)
@@ -139,6 +141,8 @@ def _from_lexbor(node: LexborNode) -> tuple[Element, dict[Element, int], list[El
                 _copy_attributes(attributes, element)
         last: Element | None = None
         children = []
+        # Nested deeper than Chromium's parser nests, an element becomes its parent's sibling.
+        parent, child_depth = (element, depth + 1) if depth < MAX_TREE_DEPTH else (element.getparent(), depth)
         for child in source.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
@@ -151,8 +155,8 @@ def _from_lexbor(node: LexborNode) -> tuple[Element, dict[Element, int], list[El
                 except ValueError:  # a control character HTML keeps and XML cannot hold: U+FFFD, as XML parsers do
                     _append_text(element, last, _XML_UNSAFE.sub("\ufffd", text))
             elif tag[0] != "-":  # not a comment, doctype or processing instruction
-                last = sub_element(element, _tag_name(tag))
-                children.append((child, last))
+                last = sub_element(parent, _tag_name(tag))
+                children.append((child, last, child_depth))
         pending.extend(reversed(children))  # visited next, first child first: document order
     return root, tag_of, elements
 
@@ -205,9 +209,9 @@ def xml_lang(element: Element) -> str | None:
 
 def is_svg(element: Element) -> bool:
     """Whether the element is an SVG element (an `svg` or inside one)."""
-    return element.tag == "svg" or any(a.tag == "svg" for a in element.iterancestors())
+    return element.tag == "svg" or next(element.iterancestors("svg"), None) is not None
 
 
 def is_mathml(element: Element) -> bool:
     """Whether the element is MathML (a `math` or inside one): neither HTML nor SVG."""
-    return element.tag == "math" or any(a.tag == "math" for a in element.iterancestors())
+    return element.tag == "math" or next(element.iterancestors("math"), None) is not None

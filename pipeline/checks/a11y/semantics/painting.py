@@ -64,6 +64,7 @@ class Painting:
         self._colours: dict[Element, Colour | None] = {}
         self._weights: dict[Element, int] = {}
         self._boxes: dict[Element, Box] = {}
+        self._layered: dict[tuple[Element, Colour], tuple[Colour, Colour] | str] = {}
         self._covered = self._positioned_covers()
 
     def colour(self, element: Element) -> Colour | None:
@@ -95,6 +96,29 @@ class Painting:
 
     def layers(self, element: Element, foreground: Colour) -> tuple[Colour, Colour] | str:
         """The text's colour and its background's, each box a layer; a reason instead when layout decides."""
+        key = (element, foreground)
+        if key not in self._layered:
+            node: Element | None = element
+            passed = []  # boxes that paint nothing and move nothing: the text looks as it does in their parent
+            while node is not None and (node, foreground) not in self._layered and self._clear(node):
+                passed.append((node, foreground))
+                node = node.getparent()
+            if node is None:
+                result: tuple[Colour, Colour] | str = (foreground.over(self.canvas), self.canvas)
+            elif (node, foreground) in self._layered:
+                result = self._layered[(node, foreground)]
+            else:
+                result = self._painted_layers(node, foreground)
+            self._layered.update(dict.fromkeys([*passed, (node, foreground)] if node is not None else passed, result))
+        return self._layered[key]
+
+    def _clear(self, node: Element) -> bool:
+        """Whether the box paints nothing behind text and sits where its parent's background is."""
+        box = self.box(node)
+        return (node not in self._covered and not box.image and box.background is not None
+                and box.background.alpha <= 0 and box.opacity >= 1 and not box.moved)
+
+    def _painted_layers(self, element: Element, foreground: Colour) -> tuple[Colour, Colour] | str:
         text, backdrop = foreground, TRANSPARENT
         for node in (element, *element.iterancestors()):
             if node in self._covered and not backdrop.opaque:
@@ -116,6 +140,8 @@ class Painting:
 
     def box(self, node: Element) -> Box:
         """The node's background, image, opacity and movement."""
+        if node not in self._boxes and not self.styles.declared(node):  # no author style: the browser's
+            self._boxes[node] = Box(self._background(node), "", 1.0, "")
         if node not in self._boxes:
             image = self.styles.value(node, "background-image")
             image = "" if image in (None, "none") or image in INITIAL else image

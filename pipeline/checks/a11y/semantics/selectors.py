@@ -8,6 +8,8 @@ from typing import NamedTuple
 from .document import Element
 from .facts import PageFacts
 
+#: Selectors up to this many steps are tried one by one, longer ones by bisection.
+SHORT_PATH = 8
 _PLAIN_IDENTIFIER = re.compile(r"^-?[A-Za-z_][A-Za-z0-9_-]*$")
 
 
@@ -67,12 +69,27 @@ def selector(element: Element, page: PageFacts, positions: Positions) -> str:
             break
         steps.append(Step(node.tag, 0 if node in positions.alone or node.getparent() is None else positions.of(node)))
         node = node.getparent()
-    for length in range(1, len(steps)):
-        if _count_matching(steps[:length], page, positions) == 1:
-            break
-    else:
-        length = len(steps)
+    length = _shortest_unique(steps, page, positions)
     return " > ".join(step.css() for step in reversed(steps[:length]))
+
+
+def _shortest_unique(steps: list[Step], page: PageFacts, positions: Positions) -> int:
+    """How many steps from the element up select it alone; all of them do.
+
+    Each step more can only narrow what the selector matches, so past the first few tries
+    the length is found by bisection: a page nested hundreds deep costs a few counts, not hundreds.
+    """
+    for length in range(1, min(len(steps), SHORT_PATH)):
+        if _count_matching(steps[:length], page, positions) == 1:
+            return length
+    low, high = min(len(steps), SHORT_PATH), len(steps)  # the answer is in [low, high]
+    while low < high:
+        middle = (low + high) // 2
+        if _count_matching(steps[:middle], page, positions) == 1:
+            high = middle
+        else:
+            low = middle + 1
+    return high
 
 
 def _count_matching(steps: list[Step], page: PageFacts, positions: Positions, enough: int = 2) -> int:
@@ -98,11 +115,11 @@ def _count_matching(steps: list[Step], page: PageFacts, positions: Positions, en
 
 def _descendants_matching(node: Element, below: list[Step], positions: Positions) -> int:
     """How many descendants of the node the steps below it select (the last step is the node's child)."""
-    if not below:
-        return 1
-    step = below[-1]
-    return sum(_descendants_matching(child, below[:-1], positions) for child in node
-               if child.tag == step.tag and (not step.position or positions.of(child) == step.position))
+    reached = [node]
+    for step in reversed(below):
+        reached = [child for parent in reached for child in parent
+                   if child.tag == step.tag and (not step.position or positions.of(child) == step.position)]
+    return len(reached)
 
 
 def _matches(element: Element, steps: list[Step], positions: Positions) -> bool:
