@@ -1,4 +1,4 @@
-"""The command line: the only module that imports Click and the only one that prints.
+"""The command line: the only module that imports Click and the only one that prints (`__main__` answers `--version`).
 
 Each command loads the settings, applies its options, calls one function and exits
 with the code its report decides: 0 clean, 1 findings at or above --fail-on, 2 bad input;

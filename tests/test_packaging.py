@@ -99,6 +99,20 @@ def test_every_command_works_from_the_installed_wheel(installed, content):
         [str(installed / "pipeline"), "extract"], cwd=content, capture_output=True, text=True).stdout
 
 
+def test_the_installed_command_prints_its_version_before_loading_click(installed, content):
+    """The console script answers `--version` itself: a hook or an editor does not wait for the command line."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"} | {"PYTHONPROFILEIMPORTTIME": "1"}
+    done = subprocess.run([str(installed / "pipeline"), "--version"], cwd=content, env=env, capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout == f"pipeline, version {pipeline_version()}\n", done
+    imported = {line.rpartition("|")[2].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+    assert "pipeline.__main__" in imported and "click" not in imported
+
+
+def pipeline_version() -> str:
+    """The release the package declares (pyproject reads it from `pipeline.__version__`)."""
+    return re.search(r'^__version__ = "([^"]+)"', (REPO / "pipeline" / "__init__.py").read_text(encoding="utf-8"), re.M)[1]
+
+
 def fresh_machine_commands() -> list[str]:
     """The README's commands for a fresh machine: one builds, one runs the tests."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")

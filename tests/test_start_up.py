@@ -7,13 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parent.parent
 PAGE = REPO / "tests" / "golden" / "de" / "restless-leg-syndrome-cause" / "index.html"
 
 #: Runs the command line in a fresh interpreter, then prints the modules it had loaded.
 PROBE = """
 import json, sys
-from pipeline.cli import main
+from pipeline.__main__ import main
 sys.argv = ["pipeline", *sys.argv[1:]]
 try:
     main()
@@ -34,9 +36,35 @@ def heavy(modules: set[str], names: set[str]) -> set[str]:
     return {name for name in names if name in modules}
 
 
-def test_version_loads_no_settings_cache_or_checks():
-    modules = loaded_by("--version")
-    assert "click" in modules  # the probe ran the command line
+def run_pipeline(*args: str, entry: str = "pipeline.__main__") -> tuple[int, str, str]:
+    """(exit code, stdout, stderr) of `pipeline ARGS` through an entry point's `main`."""
+    code = f"import sys; from {entry} import main; sys.argv = ['pipeline', *sys.argv[1:]]; main()"
+    done = subprocess.run([sys.executable, "-c", code, *args], cwd=REPO, capture_output=True, text=True)
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.mark.parametrize("args", [["--version"], ["-C", "tests", "--version"], ["--project=tests", "--version"],
+                                  ["-Ctests", "--debug", "--version"]])
+def test_version_is_answered_before_the_command_line_loads(args):
+    modules = loaded_by(*args)
+    assert "pipeline.__main__" in modules  # the probe ran the entry point
+    assert heavy(modules, {"click", "pipeline.cli", "pipeline.config", "pipeline.cache", "babel", "msgspec",
+                           "filelock", "pipeline.checks", "pipeline.reports", "jinja2", "lxml"}) == set()
+
+
+@pytest.mark.parametrize("args", [["--version"], ["-C", "nowhere", "--version"], ["--project", "x", "--version"],
+                                  ["--project=x", "--version"], ["-Cx", "--version"], ["--debug", "-C", "x", "--version"],
+                                  ["-C", "--version"], ["--version", "--bogus"], ["--version", "build"], ["--help", "--version"],
+                                  ["--proj", "x", "--version"], ["--", "--version"], ["--version", "--version"]])
+def test_the_entry_point_answers_as_the_command_line_would(args):
+    """Output and exit code equal Click's for the lines the entry point answers itself and for those it does not."""
+    assert run_pipeline(*args) == run_pipeline(*args, entry="pipeline.cli")
+
+
+def test_version_through_click_loads_no_settings_cache_or_checks():
+    """`--version` among other arguments goes through Click, which still loads no command's modules."""
+    modules = loaded_by("--version", "build")
+    assert "click" in modules
     assert heavy(modules, {"pipeline.config", "pipeline.cache", "babel", "msgspec", "filelock", "pipeline.checks",
                            "pipeline.reports", "jinja2", "lxml"}) == set()
 
