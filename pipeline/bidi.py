@@ -24,8 +24,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from markdown_it.token import Token
+if TYPE_CHECKING:  # the renderer's tokens: the accessibility check shares the patterns and does not load markdown-it
+    from markdown_it.token import Token
 
 #: The tag that isolates a run; `dir` says it is left to right even when it holds no letter.
 ISOLATE_OPEN = '<bdi dir="ltr">'
@@ -128,11 +130,17 @@ def _wrapped(tokens: list[Token], opening: str) -> list[Token]:
 
 
 def _text(content: str) -> Token:
-    return Token("text", "", 0, content=content)
+    return _token("text", content)
 
 
 def _html(content: str) -> Token:
-    return Token("html_inline", "", 0, content=content)
+    return _token("html_inline", content)
+
+
+def _token(kind: str, content: str) -> Token:
+    from markdown_it.token import Token
+
+    return Token(kind, "", 0, content=content)
 
 
 def isolated_html(text: str, right_to_left: bool) -> str:

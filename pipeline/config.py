@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 from urllib.parse import urlsplit
 
-from .cache import FOLDER as CACHE_FOLDER
 from .errors import ConfigError
+from .layout import CACHE_FOLDER
 from .locales import PSEUDO_LOCALE, normalize_code, parse_locale
 from .model import SEVERITIES, WCAG_LEVELS, ReadabilityTarget
 from .theme import Theme

@@ -11,11 +11,8 @@ import contextlib
 import contextvars
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
-
-import filelock
 
 from .errors import OutputError
 
@@ -132,6 +129,8 @@ def committed_together() -> Iterator[None]:
 
 def _stage(path: Path, content: bytes | Iterable[str], durable: bool) -> str:
     """Write content to a temporary file beside `path`, with the mode `path` has or will have; its name."""
+    import tempfile  # (shutil, random, bz2, lzma…) only for commands that write
+
     try:
         fault_point("write", path)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -207,6 +206,8 @@ def exclusive_lock(path: Path, on_wait: Callable[[], None] | None = None) -> Ite
     `on_wait` is called once when another run holds the lock, before waiting for it. A
     process that holds the lock may take it again (a build inside the build command).
     """
+    import filelock  # only the commands that write the project wait for its import (logging, secrets…)
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         lock = filelock.FileLock(path, thread_local=False, is_singleton=True)  # held again inside: a count

@@ -27,6 +27,9 @@ LINKED_FILES = "files/"
 #: unit (`checks/a11y/context.py`); `render.publishable` removes the marks before the page is written.
 UNIT_ATTRIBUTE = "data-unit"
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+#: The build cache's folder beside pyproject.toml (`cache.py`): named here so the settings can keep outputs apart
+#: without loading the cache.
+CACHE_FOLDER = ".pipeline-cache"
 _LOCALE_FOLDER = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
+import babel
 from babel import Locale, UnknownLocaleError
-from babel.messages.plurals import get_plural
 
 #: Pseudo-locales for testing: Babel does not know them, so their base language supplies
 #: direction and plural rules. `en-XA` (as on Android) is accented and about a third longer.
@@ -21,23 +22,58 @@ PSEUDO_LOCALES: dict[str, tuple[str, str]] = {
 }
 #: The pseudo-locale `pipeline build --pseudo` builds.
 PSEUDO_LOCALE = "en-XA"
+#: The locales CLDR writes right to left, by Babel's identifier, as the Babel its first line names reports them.
+RIGHT_TO_LEFT_TABLE = Path(__file__).resolve().parent / "data" / "cldr" / "right-to-left.txt"
 
 
 @dataclass(frozen=True)
 class LocaleInfo:
-    """A locale as the pipeline uses it."""
+    """A locale as the pipeline uses it. What CLDR says of it is read when first asked for:
+    validating the settings' locales does not load each one's CLDR data (a fifth of a second for five)."""
 
     code: str  # BCP 47, as written in settings and in `lang` attributes
     language: str  # the primary language subtag: "pt" for "pt-BR"
-    direction: Literal["ltr", "rtl"]
-    name: str  # the language's name in that language: "español"
-    plural_forms: str  # the gettext Plural-Forms header value
     pseudo: bool = False
+    cldr_code: str = ""  # the code CLDR knows it by: the code itself, or a pseudo-locale's base language
 
     @property
     def gettext(self) -> str:
         """The code as gettext folders spell it: `pt_BR`."""
         return self.code.replace("-", "_")
+
+    @functools.cached_property
+    def direction(self) -> Literal["ltr", "rtl"]:
+        """The direction the locale's script is written in."""
+        locale, table = self._cldr(), right_to_left_locales()
+        if table is None:
+            return "rtl" if locale.text_direction == "rtl" else "ltr"
+        return "rtl" if str(locale).partition("@")[0] in table else "ltr"
+
+    @functools.cached_property
+    def name(self) -> str:
+        """The language's name in that language: "español"."""
+        if self.pseudo:
+            return PSEUDO_LOCALES[self.code][1]
+        return self._cldr().get_display_name(self._cldr()) or self.code
+
+    @functools.cached_property
+    def plural_forms(self) -> str:
+        """The gettext Plural-Forms header value."""
+        from babel.messages.plurals import get_plural  # only catalog writers wait for Babel's catalog modules
+
+        return get_plural(self._cldr()).plural_forms
+
+    def _cldr(self) -> Locale:
+        return Locale.parse(self.cldr_code or self.code, sep="-")
+
+
+@functools.cache
+def right_to_left_locales() -> frozenset[str] | None:
+    """The shipped table of right-to-left locales; None when it was made with another Babel than this one."""
+    lines = RIGHT_TO_LEFT_TABLE.read_text(encoding="utf-8").splitlines()
+    if not lines or not lines[0].startswith(f"# Babel {babel.__version__} "):
+        return None
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 def normalize_code(code: str) -> str:
@@ -59,21 +95,13 @@ def parse_locale(code: str) -> LocaleInfo:
     """Look a locale code up in CLDR; raise ValueError naming it when it is unknown."""
     bcp47 = normalize_code(code)
     if bcp47 in PSEUDO_LOCALES:
-        base, name = PSEUDO_LOCALES[bcp47]
-        info = parse_locale(base)
-        return LocaleInfo(bcp47, info.language, info.direction, name, info.plural_forms, pseudo=True)
+        base = parse_locale(PSEUDO_LOCALES[bcp47][0])
+        return LocaleInfo(bcp47, base.language, pseudo=True, cldr_code=base.code)
     try:
         locale = Locale.parse(bcp47, sep="-")
     except (UnknownLocaleError, ValueError):
         raise ValueError(f"unknown locale {code!r}: CLDR (through Babel) does not know it") from None
-    plural = get_plural(locale)
-    return LocaleInfo(
-        code=bcp47,
-        language=locale.language,
-        direction="rtl" if locale.text_direction == "rtl" else "ltr",
-        name=locale.get_display_name(locale) or bcp47,
-        plural_forms=plural.plural_forms,
-    )
+    return LocaleInfo(code=bcp47, language=locale.language)
 
 
 def is_known_language_tag(tag: str) -> bool:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from lxml import html as lxml_html
-
 from ...layout import UNIT_ATTRIBUTE, address_of
 from ...model import Location
 from .semantics.document import Element
@@ -25,6 +23,8 @@ class FallbackPassage:
         """A passage from its rendered HTML (`<em>`, links and entities become plain text)."""
         if not fragment.strip():
             return cls("", origin)
+        from lxml import html as lxml_html  # only a build makes passages: checking pages on disk does not load lxml
+
         return cls(lxml_html.fragment_fromstring(fragment, create_parent="div").text_content(), origin)
 
 
