@@ -23,7 +23,6 @@ import zipfile
 from pathlib import Path
 from types import TracebackType
 from typing import Any
-from xml.sax.saxutils import escape
 
 import msgspec
 
@@ -232,6 +231,8 @@ def _recover_leftovers(parent: Path, name: str) -> None:
 
 def sitemap_xml(urls: dict[str, dict[str, str]]) -> str:
     """A sitemap with hreflang alternates: page URL -> {hreflang: URL of each edition}."""
+    from xml.sax.saxutils import escape  # it loads urllib.request (http, ssl, email): a no-op build does not wait
+
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
@@ -247,6 +248,8 @@ def sitemap_xml(urls: dict[str, dict[str, str]]) -> str:
 
 def _attribute(value: str) -> str:
     """A value escaped for a double-quoted XML attribute."""
+    from xml.sax.saxutils import escape
+
     return escape(value, {'"': "&quot;"})
 
 

@@ -29,8 +29,9 @@ import msgspec
 
 from .errors import OutputError
 from .files import exclusive_lock, write_atomic
+from .layout import CACHE_FOLDER
 
-FOLDER = ".pipeline-cache"
+FOLDER = CACHE_FOLDER
 #: The lock that every command writing the project holds, so that they take turns.
 LOCK = "project.lock"
 PACKAGE = Path(__file__).resolve().parent
@@ -58,14 +59,13 @@ DIGESTS: CacheEntry[dict[str, tuple[int, int, int, int, str]]] = CacheEntry("dig
 
 
 @functools.lru_cache(maxsize=1)
-def code_version() -> str:
-    """A hash of the tool's own modules, templates and data: a changed tool redoes every job."""
-    digest = hashlib.blake2b(str(FORMAT).encode(), digest_size=16)
-    for path in sorted(PACKAGE.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(PACKAGE).as_posix().encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
+def package_files() -> tuple[Path, ...]:
+    """The tool's own modules, templates and data, sorted."""
+    return tuple(sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts))
+
+
+#: The code version of this process's tool, once computed (see `BuildCache.code_version`).
+_CODE_VERSION: dict[Path, str] = {}
 
 
 def lock_path(root: Path) -> Path:
@@ -128,13 +128,26 @@ class BuildCache:
 
     def key(self, *parts: Any, files: Iterable[Path] = ()) -> str:
         """A key from values (their repr) and the content of files."""
-        digest = hashlib.blake2b(code_version().encode(), digest_size=16)
+        digest = hashlib.blake2b(self.code_version().encode(), digest_size=16)
         for part in parts:
             digest.update(repr(part).encode())
             digest.update(b"\x1f")
         for path in files:
             digest.update(self.digest(path).encode())
         return digest.hexdigest()
+
+    def code_version(self) -> str:
+        """A hash of the tool's own modules, templates and data: a changed tool redoes every job.
+
+        Each file is hashed as an input is (read again only when its stat changed), once per process.
+        """
+        if PACKAGE not in _CODE_VERSION:
+            digest = hashlib.blake2b(str(FORMAT).encode(), digest_size=16)
+            for path in package_files():
+                digest.update(path.relative_to(PACKAGE).as_posix().encode())
+                digest.update(self.digest(path).encode())
+            _CODE_VERSION[PACKAGE] = digest.hexdigest()
+        return _CODE_VERSION[PACKAGE]
 
     def load(self, entry: CacheEntry[Value], item: Sequence[str], key: str) -> Value | None:
         """The value kept for an item (an article's slug, a page's path…) under this key, or None.

@@ -13,26 +13,21 @@ from typing import Sequence
 
 from .bundle import MANIFEST
 from .cache import BuildCache, CacheEntry, Stat, file_stat
-from .catalogs import UI_DOMAIN, CatalogTree
 from .config import Settings
 from .layout import shown_path
 from .model import Finding
-from .sources import source_files
+from .project import UI_DOMAIN, CatalogTree, source_files
 
 
 def job_keys(cache: BuildCache, settings: Settings, sources: Sequence[Path], wanted: Sequence[str]) -> list[str]:
-    """Every article's job key. The files beside the articles (images, PDFs they may link) are
-    listed once for all, and each job depends on all of them: a changed image builds every article again."""
-    media = tuple(sorted(p for p in settings.path("source_dir").rglob("*") if p.suffix != ".md" and p.is_file()))
-    return [job_key(cache, settings, path, wanted, media) for path in sources]
-
-
-def job_key(cache: BuildCache, settings: Settings, source: Path, wanted: Sequence[str], media: Sequence[Path] = ()) -> str:
-    """What an article's job depends on: its source, the files beside it (`media`), and per locale its
-    catalog, template strings and glossary."""
+    """Every article's job key: its source and its catalog in every locale, and what every job reads alike —
+    the settings, each locale's template strings and glossary, the theme's own files and the files beside the
+    articles (images, PDFs they may link), hashed once for all: a changed image builds every article again."""
     folders, shared = _catalog_inputs(settings.path("locales_dir"), settings.locales)
-    files = [source, *(folder / f"{source.stem}.po" for folder in folders), *shared, *settings.theme.own_files(), *media]
-    return cache.key(_fields(settings), tuple(wanted), source.name, files=files)
+    media = sorted(p for p in settings.path("source_dir").rglob("*") if p.suffix != ".md" and p.is_file())
+    common = cache.key(_fields(settings), tuple(wanted), files=[*shared, *settings.theme.own_files(), *media])
+    return [cache.key(common, source.name, files=[source, *(folder / f"{source.stem}.po" for folder in folders)])
+            for source in sources]
 
 
 def inputs_key(cache: BuildCache, settings: Settings, wanted: Sequence[str], make_zip: bool) -> str:

@@ -20,6 +20,7 @@ from .layout import SLUG, shown_path
 from .locales import normalize_code
 from .markdown import control_character_problem, parse_document, unit_slots
 from .model import Article, Finding, Unit
+from .project import source_files
 
 #: Articles larger than this are refused: a build stays within bounded memory and time
 #: (a 5 MB article builds in seconds; patient articles are a few kilobytes).
@@ -49,20 +50,6 @@ def load_articles(source_dir: Path, root: Path, source_locale: str, extra_keys: 
                 for path in source_files(source_dir, root)]
     check_unique_slugs((a.slug, a.path) for a in articles)
     return articles
-
-
-def source_files(source_dir: Path, root: Path) -> list[Path]:
-    """The article files of the source folder, sorted; links that leave the folder are refused."""
-    if not source_dir.is_dir():
-        raise SourceError("source folder not found (set source_dir in [tool.pipeline])", relative_path(source_dir, root))
-    folder = source_dir.resolve()
-    files = sorted(source_dir.glob("*.md"))
-    for path in files:
-        if not path.resolve().is_relative_to(folder):
-            raise SourceError(f"is a link to {path.resolve()}, outside the source folder", relative_path(path, root))
-    if not files:
-        raise SourceError("no articles (*.md files) in the source folder", relative_path(source_dir, root))
-    return files
 
 
 def check_unique_slugs(slugs: Iterable[tuple[str, str]]) -> None:

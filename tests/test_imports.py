@@ -21,6 +21,7 @@ LAYERS = {
     "layout": 1,
     "crash": 1,
     "theme": 2,
+    "project": 2,
     "template_strings": 1,
     "cache": 2,
     "parallel": 1,

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import run, translate_everything, write_project
+
 REPO = Path(__file__).resolve().parent.parent
 PAGE = REPO / "tests" / "golden" / "de" / "restless-leg-syndrome-cause" / "index.html"
 
@@ -72,9 +74,29 @@ def test_version_through_click_loads_no_settings_cache_or_checks():
 def test_checking_one_page_loads_no_catalogs_readability_or_renderer():
     modules = loaded_by("check", "a11y", str(PAGE))
     assert "pipeline.checks.a11y.engine" in modules
-    # (markdown-it's token class is loaded: the bidi-isolation rule shares pipeline/bidi.py with the renderer)
     assert heavy(modules, {"pipeline.checks.readability", "textstat", "pipeline.catalogs", "pipeline.workflow",
-                           "pipeline.render", "jinja2", "polib", "yaml", "rapidfuzz", "importlib.metadata"}) == set()
+                           "pipeline.render", "pipeline.sources", "pipeline.markdown", "markdown_it", "jinja2", "polib",
+                           "yaml", "rapidfuzz", "importlib.metadata", "lxml.html"}) == set()
+
+
+def test_checking_one_page_loads_no_cache_lock_or_cldr_data():
+    """The settings validate their locales without CLDR's data (Babel's dates and numbers come with it), and a page's
+    direction is looked up in the shipped table; nothing is written, so neither the cache nor the lock is loaded."""
+    modules = loaded_by("check", "a11y", str(PAGE))
+    assert heavy(modules, {"pipeline.cache", "msgspec", "filelock", "tempfile", "babel.dates", "babel.numbers",
+                           "babel.messages"}) == set()
+
+
+def test_a_build_with_nothing_to_do_loads_no_reader_check_or_renderer(tmp_path):
+    """`pipeline build` twice: the second finds its inputs and the last build's record, and loads nothing else."""
+    root = write_project(tmp_path / "project")
+    translate_everything(root)
+    assert run(root, "build").exit_code in (0, 1)
+    modules = loaded_by("-C", str(root), "build")
+    assert "pipeline.freshness" in modules and "pipeline.build" not in modules  # it found nothing to do
+    assert heavy(modules, {"pipeline.catalogs", "pipeline.sources", "pipeline.markdown", "pipeline.checks",
+                           "pipeline.render", "pipeline.reports", "markdown_it", "yaml", "polib", "rapidfuzz", "jinja2",
+                           "textstat", "lxml", "babel.dates", "babel.messages", "xml.sax", "urllib.request"}) == set()
 
 
 def test_scoring_loads_no_nltk():

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import functools
 import gettext
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Protocol
+from typing import Iterable
 
 import polib
 
@@ -25,6 +24,7 @@ from ..files import write_atomic
 from ..locales import normalize_code, parse_locale
 from ..markdown import count_words
 from ..model import CatalogStatus, Translation
+from ..project import CatalogTree
 from ..pseudo import PSEUDO_UI_STRINGS, pseudo_translate
 from .style import NO_WRAP, Style
 from .merge import merge, translation_memory
@@ -45,42 +45,6 @@ __all__ = [
 MAX_CATALOG_BYTES = 64 * 1024 * 1024
 #: Flags a format string carries; prose such as "67%" is no format, so article catalogs never carry them.
 FORMAT_FLAGS = frozenset({"python-format", "python-brace-format"})
-
-
-class ProjectFolders(Protocol):
-    """What a project's settings say of its folders (`config.Settings` is one)."""
-
-    root: Path
-
-    def path(self, key: str) -> Path: ...
-
-
-@dataclass(frozen=True)
-class CatalogTree:
-    """Where the catalogs of a project live."""
-
-    root: Path  # the project root, for the paths reports show
-    folder: Path  # the locales folder
-
-    @classmethod
-    def of(cls, project: ProjectFolders) -> CatalogTree:
-        """The catalogs of a project: its `locales_dir`."""
-        return cls(project.root, project.path("locales_dir"))
-
-    def pot(self, domain: str) -> Path:
-        """The template of a domain (an article's slug, or `ui`)."""
-        return self.folder / "templates" / f"{domain}.pot"
-
-    def po(self, locale: str, domain: str) -> Path:
-        """The catalog of a domain in a locale (its folder named as settings spell the locale: `pt-BR`)."""
-        return self.folder / parse_locale(locale).code / "LC_MESSAGES" / f"{domain}.po"
-
-    def rel(self, path: Path) -> str:
-        """A path as reports show it: relative to the project root."""
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
 
 
 def read_catalog(path: Path, tree: CatalogTree, locale: str | None = None) -> Catalog:

@@ -18,10 +18,10 @@ from babel.messages.catalog import Message as BabelMessage
 from babel.messages.extract import extract_from_dir
 
 from ..model import Article
+from ..project import UI_DOMAIN
 from ..theme import SHIPPED, Theme
 from .po import Catalog, Header, Message
 
-UI_DOMAIN = "ui"
 DATE_FORMAT = "%Y-%m-%d %H:%M%z"
 #: Long descriptions of units are split into `#.` lines of this width (as this tool always wrote them).
 COMMENT_WIDTH = 76
