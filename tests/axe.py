@@ -13,7 +13,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,13 +65,18 @@ def run_axe(files: Sequence[Path], *, enable: Sequence[str] = OFF_BY_DEFAULT,
     return {Path(page["file"]): _result(page) for page in report["pages"]}
 
 
-def run_axe_on_urls(urls: Sequence[str], *, enable: Sequence[str] = OFF_BY_DEFAULT, only: Sequence[str] | None = None,
+def run_axe_on_urls(urls: Mapping[str, Sequence[str]], *, enable: Sequence[str] = OFF_BY_DEFAULT,
                     context: str | None = None, iframes: bool = False, timeout: float = 600) -> dict[str, AxeResult]:
-    """Run axe-core on pages a local server serves, on the element `context` names, inside frames if asked."""
+    """Run axe-core on pages a local server serves, each URL with only its rules, on the element `context` names."""
     if not urls:
         return {}
     extra = (["--context", context] if context else []) + (["--iframes"] if iframes else [])
-    report = _run_runner(list(urls), enable=enable, only=only, timeout=timeout, extra=extra)
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as listing:
+        json.dump([{"page": url, "only": list(rules)} for url, rules in urls.items()], listing)
+    try:
+        report = _run_runner([], enable=enable, only=None, timeout=timeout, extra=[*extra, "--pages", listing.name])
+    finally:
+        os.unlink(listing.name)
     return {page["file"]: _result(page) for page in report["pages"]}
 
 

@@ -2,6 +2,7 @@
 // Run axe-core on local HTML files in ONE headless Chromium and print the results as JSON.
 //
 //   node tests/browser/axe.mjs [--enable rule,rule] [--only rule,rule] [--context CSS] [--iframes] FILE|URL...
+//   node tests/browser/axe.mjs [options] --pages PAGES.json    ([{"page": FILE|URL, "only": [rule, ...]}, ...])
 //
 // Prints {"axe": "4.x", "pages": [{"file", "violations", "incomplete", "passes", "inapplicable"}]}:
 // violations and incomplete list each rule's nodes (axe's target, the element's HTML, and
@@ -9,7 +10,8 @@
 // passes and inapplicable list rule ids. `--context` runs axe on the element a selector names
 // (as axe's own rule tests run it on their fixture); `--iframes` runs it inside frames too, and
 // a frame's node gets the paths of each frame and of the element joined by " >>> ". A page may
-// be a http://localhost URL. Requests that are not file:// or localhost are blocked, so a page
+// be a http://localhost URL. With --pages, each page runs only its own rules (as axe-core's rule tests
+// run one rule at a time: axe caches per element what one rule computed, and another reuses it). Requests that are not file:// or localhost are blocked, so a page
 // under test never reaches the network.
 
 import { chromium } from 'playwright-core';
@@ -32,9 +34,11 @@ function parseArguments(argv) {
     else if (argv[i] === '--only') options.only = argv[++i].split(',').filter(Boolean);
     else if (argv[i] === '--context') options.context = argv[++i];
     else if (argv[i] === '--iframes') options.iframes = true;
+    else if (argv[i] === '--pages') options.pages = JSON.parse(readFileSync(argv[++i], 'utf8'));
     else options.files.push(/^https?:\/\//.test(argv[i]) ? argv[i] : resolve(argv[i]));
   }
-  if (!options.files.length) {
+  options.pages ??= options.files.map((page) => ({ page, only: options.only }));
+  if (!options.pages.length) {
     process.stderr.write('usage: axe.mjs [--enable rule,rule] [--only rule,rule] FILE...\n');
     process.exit(2);
   }
@@ -111,13 +115,13 @@ async function main() {
   try {
     await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort()));
     const page = context.pages()[0] || (await context.newPage());
-    for (const file of options.files) {
+    for (const { page: file, only } of options.pages) {
       await page.goto(file.includes('://') ? file : pathToFileURL(file).href, { waitUntil: 'load', timeout: 30000 });
       for (const frame of options.iframes ? page.frames() : [page.mainFrame()]) {
         await frame.evaluate(axeSource).catch(() => {}); // a frame that went away has nothing to check
       }
       const result = await page.evaluate(runAxe, {
-        enable: options.enable, only: options.only, context: options.context, iframes: options.iframes,
+        enable: options.enable, only: only || options.only, context: options.context, iframes: options.iframes,
       });
       pages.push({ file, ...result });
     }

@@ -3,7 +3,10 @@
 `aria-sort` on a button or `aria-checked` on a link means nothing to a screen reader: it
 is ignored, and what the author wanted to convey is lost. A state or property is allowed
 when it is global, when the role (or a role it inherits from) supports it, or when ARIA in
-HTML allows it on the element (`aria-required` on a password field) (W3C ACT rule 5c01ea).
+HTML allows it on the element (`aria-required` on a password field) (W3C ACT rule 5c01ea);
+`<br>` and `<wbr>` take only `aria-hidden` (ARIA in HTML). A custom element without a `role`
+attribute may get its role from its script (`ElementInternals`), so an attribute its generic
+role does not take is for a person to judge there (cantTell).
 
 Fails:
 
@@ -20,7 +23,13 @@ from collections.abc import Iterator
 
 from ..page import Page, Result
 from ..semantics.aria import allowed_attributes
-from ..semantics.ariadata import ATTRIBUTES, GLOBAL_ARIA, LANGUAGE_FEATURE_ROLES, TEXT_FIELD_INPUT_TYPES
+from ..semantics.ariadata import (
+    ARIA_HIDDEN_ONLY_ELEMENTS,
+    ATTRIBUTES,
+    GLOBAL_ARIA,
+    LANGUAGE_FEATURE_ROLES,
+    TEXT_FIELD_INPUT_TYPES,
+)
 from ..semantics.document import Element
 
 IMPACT = "critical"
@@ -30,6 +39,8 @@ ACT = ("5c01ea",)
 
 def allowed_on(page: Page, element: Element) -> frozenset[str]:
     """The states and properties the element's role, or its HTML element, allows."""
+    if element.tag in ARIA_HIDDEN_ONLY_ELEMENTS:
+        return frozenset({"aria-hidden"})
     role = page.role(element)
     if role is not None:
         return allowed_attributes(role)
@@ -47,7 +58,10 @@ def check(page: Page) -> Iterator[Result]:
             continue
         allowed = allowed_on(page, element)
         wrong = [name for name in names if name not in allowed]
-        if wrong:
+        if wrong and "-" in element.tag and element.get("role") is None and not page.is_svg(element):
+            yield page.cant_tell(element, f"{', '.join(wrong)} is not allowed on a generic element, but this custom "
+                                          "element's script may give it a role that allows it: check the role it has")
+        elif wrong:
             role = page.role(element)
             what = f"role {role}" if role else f"<{element.tag}>"
             yield page.failed(element, f"{', '.join(wrong)} is not allowed on {what}: remove it, or use a role "

@@ -1,11 +1,13 @@
 """Lists contain only list items.
 
 Screen readers announce "list, 3 items" and let users skip it; a paragraph or stray text
-directly inside `<ul>` breaks the count and the navigation.
+directly inside `<ul>`, or an `<li>` given another role (no longer a list item), breaks the
+count and the navigation.
 
 Fails:
 
     <ul><p>Stretch your calf.</p> <li>Drink water.</li></ul>
+    <ul><li>Stretch your calf.</li> <li role="menuitem">Drink water.</li></ul>
 
 Passes:
 
@@ -29,21 +31,23 @@ def check(page: Page) -> Iterator[Result]:
         if listing.get("role") or page.is_hidden(listing):
             continue
         stray_text = bool((listing.text or "").strip()) or any((c.tail or "").strip() for c in listing)
-        others, items_with_other_roles, items = [], [], 0
+        others, items_with_other_roles = [], []
         for child in listing:
             if not isinstance(child.tag, str) or page.is_hidden(child):
                 continue
             role = page.role(child)
             if role == "listitem":
-                items += 1
-            elif child.tag == "li":
+                continue
+            if child.tag == "li":
                 items_with_other_roles.append(child)
             else:
                 others.append(child)
         if stray_text or others:
             what = f"<{others[0].tag}>" if others else "text"
             yield page.failed(listing, f"this list holds {what} outside its <li> items: put the content in <li>")
-        elif items or not items_with_other_roles:
-            yield page.passed(listing)
+        elif items_with_other_roles:
+            role = page.role(items_with_other_roles[0]) or "none"
+            yield page.failed(listing, f"this list holds an <li> with role {role}, which is not a list item: remove "
+                                       "the role")
         else:
-            yield page.failed(listing, "this list's <li> items have a role other than listitem: remove the role")
+            yield page.passed(listing)

@@ -282,6 +282,8 @@ GLOBAL_ARIA = GLOBAL_ARIA_12 | {"aria-braillelabel", "aria-brailleroledescriptio
 LANGUAGE_FEATURE_ROLES: dict[str, str] = {"audio": "application", "video": "application"}
 #: ARIA in HTML: `input` types with no role of their own that take the properties of a text field.
 TEXT_FIELD_INPUT_TYPES = frozenset("color date datetime-local month password time week".split())
+#: ARIA in HTML: elements that take no role and no state or property but aria-hidden (a line break).
+ARIA_HIDDEN_ONLY_ELEMENTS = frozenset({"br", "wbr"})
 #: HTML-AAM: states an element's own HTML state exposes, whatever role it is given (a checkbox's checkedness
 #: is its aria-checked, so `<input type="checkbox" role="switch">` has one). Keys: tag, or "input <type>".
 NATIVE_STATES: dict[str, frozenset[str]] = {

@@ -149,8 +149,8 @@ class Painting:
                                     self._moved(node))
         return self._boxes[node]
 
-    def shadows(self, element: Element) -> list[Shadow]:
-        """The element's text shadows, lengths in px."""
+    def shadows(self, element: Element) -> list[Shadow] | None:
+        """The element's text shadows, lengths in px; None when a shadow's colour is not one converted to sRGB."""
         value = self.styles.computed(element, "text-shadow")
         if value in (None, "none"):
             return []
@@ -166,9 +166,30 @@ class Painting:
                     lengths.append(length)
                 else:
                     colour = parse_colour(text, current, self.scheme)
+                    if colour is None:
+                        return None
             if len(lengths) >= 2:
                 shadows.append((colour or current, lengths[0], lengths[1], lengths[2] if len(lengths) > 2 else 0.0))
         return shadows
+
+    def stroke(self, element: Element) -> tuple[float, Colour] | None:
+        """The element's `-webkit-text-stroke`: its width in px and its colour; None when it has none."""
+        size = self.page.rendering.font_size(element)
+        current = self.colour(element) or TRANSPARENT
+        width: float | None = None
+        colour: Colour | None = None
+        for name in ("-webkit-text-stroke", "-webkit-text-stroke-width", "-webkit-text-stroke-color"):
+            value = self.styles.computed(element, name)
+            for token in tinycss2.parse_component_value_list(value or ""):
+                if token.type == "whitespace":
+                    continue
+                text = tinycss2.serialize([token])
+                length = parse_length(text, size)
+                if length is not None:
+                    width = length
+                else:
+                    colour = parse_colour(text, current, self.scheme) or colour
+        return (width, colour or current) if width else None
 
     def _system(self, name: str) -> Colour:
         return parse_colour(self.system[name], TRANSPARENT, self.scheme) or TRANSPARENT

@@ -2,8 +2,8 @@
 
 A page is not laid out here, so "visible" is decided from what CSS says for certain:
 content hidden by `display`/`visibility`, moved far off the page by positioning or margins,
-clipped to nothing (the "visually hidden" pattern), fully transparent, or drawn in a box of
-at most one pixel is not visible. Font sizes follow the cascade from the browser's default of
+clipped to nothing (the "visually hidden" pattern, or a box of no width or height that cuts
+off what overflows it), fully transparent, or drawn in a box of at most one pixel is not visible. Font sizes follow the cascade from the browser's default of
 16px through `em`, `%`, `rem` and keywords.
 """
 
@@ -95,7 +95,14 @@ class Rendering:
             return True
         width, height = (parse_length(get(name), font_size, root_font_size=root) if get(name)
                          else _attribute_px(element, name) for name in ("width", "height"))
-        return width is not None and height is not None and width <= 1 and height <= 1
+        if width is not None and height is not None and width <= 1 and height <= 1:
+            return True
+        return self._clips(element) and ((width is not None and width <= 0) or (height is not None and height <= 0))
+
+    def _clips(self, element: Element) -> bool:
+        """Whether the element cuts off what overflows its box (overflow other than visible)."""
+        values = " ".join(self.styles.value(element, name) or "" for name in ("overflow", "overflow-x", "overflow-y"))
+        return any(word in ("hidden", "clip", "scroll", "auto") for word in values.split())
 
 
 def _attribute_px(element: Element, name: str) -> float | None:
