@@ -9,7 +9,8 @@ elements axe-core reports as violations, passes and incomplete (a selector per f
 first). Each fragment goes into `<div id="fixture">` of an HTML5 page, as axe's runner puts it,
 and every tool runs on that page; an element it reports for the fixture's rule gets the class
 `violation` (failed), `incomplete` (cantTell: a person must judge, as axe's "needs review") or
-`pass` (passed, not applicable, or not reported). The elements scored are those the fixture
+`pass` (passed, not applicable, or not reported); where axe-core reports a table and we the cell
+at fault, our cells' worst outcome is the table's. The elements scored are those the fixture
 lists, and any other element inside the fixture the tool reports (the fixture expects it
 inapplicable: a report there is a false alarm). Accuracy is the share of elements whose class
 the tool gets right; precision and recall are those of its violations.
@@ -44,6 +45,9 @@ SERVED_AS = Path("integration") / "rules"
 CLASSES = {"violations": "violation", "passes": "pass", "incomplete": "incomplete"}
 OUR_CLASS = {"failed": "violation", "cantTell": "incomplete", "passed": "pass", "inapplicable": "pass"}
 RANK = {"pass": 0, "incomplete": 1, "violation": 2}
+#: Rules axe-core reports on the table where ours reports the cell at fault (W3C ACT's target): our
+#: outcome for the table is the worst of its cells', so that both tools name the same element.
+REPORTED_ON_TABLE = frozenset({"td-headers-attr", "th-has-data-cells"})
 FIXTURE_PATH = "/html[1]/body[1]/div[1]"  # the <div id="fixture"> every page puts its fragment in
 #: An element: its /tag[n]/... path, and that of each frame it is in, outermost first, joined by " >>> ".
 Key = str
@@ -170,6 +174,14 @@ def _worst(found: dict[Key, str], key: Key, cls: str) -> None:
         found[key] = cls
 
 
+def _table_of(cell: etree._Element) -> etree._Element:
+    """The table a cell is in (the cell itself outside any)."""
+    node: etree._Element | None = cell
+    while node is not None and node.tag != "table":
+        node = node.getparent()
+    return cell if node is None else node
+
+
 def _our_page_outcomes(pages: Pages, file: Path, rule: str, prefix: str, depth: int = 0) -> dict[Key, str]:
     """Our outcome per element of one page for one rule, at level AAA; then the same in its local frames."""
     page = Page(file.read_bytes(), file.name)
@@ -178,6 +190,8 @@ def _our_page_outcomes(pages: Pages, file: Path, rule: str, prefix: str, depth: 
         if finding.rule == rule and finding.selector:
             element = _select(page.root, finding.selector)
             if element is not None:
+                if rule in REPORTED_ON_TABLE:
+                    element = _table_of(element)
                 _worst(found, prefix + path_of(element), OUR_CLASS[finding.outcome])
     if depth < 3:
         for frame in page.root.iter("iframe", "frame"):

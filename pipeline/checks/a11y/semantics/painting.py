@@ -174,12 +174,14 @@ class Painting:
 
     def stroke(self, element: Element) -> tuple[float, Colour] | None:
         """The element's `-webkit-text-stroke`: its width in px and its colour; None when it has none."""
+        longhand, shorthand = (self.styles.computed(element, f"-webkit-text-stroke{part}") for part in ("-width", ""))
+        if not (longhand or shorthand):
+            return None
         size = self.page.rendering.font_size(element)
         current = self.colour(element) or TRANSPARENT
         width: float | None = None
         colour: Colour | None = None
-        for name in ("-webkit-text-stroke", "-webkit-text-stroke-width", "-webkit-text-stroke-color"):
-            value = self.styles.computed(element, name)
+        for value in (shorthand, longhand, self.styles.computed(element, "-webkit-text-stroke-color")):
             for token in tinycss2.parse_component_value_list(value or ""):
                 if token.type == "whitespace":
                     continue

@@ -97,7 +97,7 @@ class Rendering:
                          else _attribute_px(element, name) for name in ("width", "height"))
         if width is not None and height is not None and width <= 1 and height <= 1:
             return True
-        return self._clips(element) and ((width is not None and width <= 0) or (height is not None and height <= 0))
+        return ((width is not None and width <= 0) or (height is not None and height <= 0)) and self._clips(element)
 
     def _clips(self, element: Element) -> bool:
         """Whether the element cuts off what overflows its box (overflow other than visible)."""
