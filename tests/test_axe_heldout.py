@@ -1,7 +1,8 @@
 """The held-out suite: axe-core's own rule fixtures (tests/axe_integration/), scored element by element.
 
-The figures were first taken on main before any rule was changed for these fixtures; the floors
-below are what was measured since (rounded down), over the rules measured. Every element our
+The figures were first taken on main before any rule was changed for these fixtures (README and
+the heldout notes keep them); the floors below are what was measured since (rounded down), over
+the rules measured. Every element our
 checker classes otherwise than the fixture is listed in HELD_OUT_DIFFERENCES with why, so a new
 difference, or one that no longer happens, fails. `bench/axe_heldout.py` prints the whole table,
 axe-core's own figures beside ours. How elements are scored: tests/axe_heldout.py.
@@ -31,116 +32,223 @@ MEASURED_RULES = frozenset({
     "th-has-data-cells", "valid-lang", "video-caption",
 })
 #: Element-level accuracy and precision of our violations over MEASURED_RULES, as measured (rounded down).
-ACCURACY_FLOOR = 0.780
-PRECISION_FLOOR = 0.745
+ACCURACY_FLOOR = 0.889
+PRECISION_FLOOR = 0.815
 
 #: Each element we class otherwise than axe-core's fixture: (rule, fixture, "expected -> ours", elements) -> why.
 #: An element is the fixture's selector (frames joined by " >>> "), or the path of one it does not list.
 HELD_OUT_DIFFERENCES: dict[tuple[str, str, str, tuple[str, ...]], str] = {
-    ('aria-allowed-attr', 'failures.html', "violation -> pass", ('#fail9', '#fail10')):
-        'axe-core fails ARIA attributes on <br> and <wbr>, which HTML gives no role; ARIA in HTML allows only aria-hidden on them, but our rule lets global attributes through on elements without a role.',
-    ('aria-allowed-attr', 'incomplete.html', "incomplete -> violation", ('#incomplete1',)):
-        'An autonomous custom element: axe-core asks, as its role may come from script; we judge it as the generic element HTML makes it and fail aria-expanded.',
-    ('aria-allowed-attr', 'passes.html', "pass -> violation", ('#pass1', '#pass2', '#pass4', '#pass5', '#pass9', '#pass10', '#pass11', '#pass12', '#pass13', '#pass14', '#pass15', '#pass16', '#pass17', '#pass18', '#pass20', '#pass21', '#pass22', '#pass24', '#pass26', '#pass27', '#pass28', '#pass29', '#pass30', '#pass31', '#pass32', '#pass36', '#pass37', '#pass39', '#pass41', '#pass42', '#pass47', '#pass49', '#pass51', '#pass53', '#pass54', '#pass56', '#pass57', '#pass58', '#pass59', '#pass60', '#pass65', '#pass69', '#pass70', '#pass91', '#pass100', '#pass101', '#pass102')):
-        'ARIA 1.1 allowed these on the role (aria-expanded on alert and every other section, document and window role, aria-level on grid and tablist, aria-orientation and aria-multiline on combobox); ARIA 1.2 no longer lists them there, and W3C ACT rule 5c01ea fails them, as we do, where axe-core keeps ARIA 1.1\'s allowance (its standards say so) and allows aria-required on radio and slider of its own accord. axe-core ignores aria-required="false" on a button as stating nothing; we fail it as not a button\'s property.',
-    ('aria-hidden-focus', 'aria-hidden-focus.html', "violation -> pass", ('#violation6',)):
-        'An <area> of a map that no image uses: browsers do not draw it or focus it, so we find nothing focusable inside the hidden <main>; axe-core counts any <area href> as focusable.',
-    ('aria-hidden-focus', 'aria-hidden-focus.html', "incomplete -> violation", ('#incomplete1', '#incomplete2')):
-        'A fixed, pointer-events: none element with tabindex=0: it is in the tab order all the same, so we fail it; axe-core asks whether it is visible, which needs layout.',
-    ('aria-required-attr', 'required-attr.html', "pass -> violation", ('#pass14-aria-valuetext-slider',)):
-        'A slider with aria-valuetext but no aria-valuenow: ARIA 1.2 requires aria-valuenow of a slider, which we fail; axe-core accepts aria-valuetext in its place.',
-    ('aria-required-children', 'aria-required-children.html', "violation -> pass", ('#fail3', '#fail6', '#fail7', '#fail8', '#fail13')):
-        'An empty row and suggestion, and a busy list with wrong children: axe-core fails a role whose required owned elements are missing (ARIA 1.2: row needs cells, suggestion needs insertion/deletion); we pass an element with no children at all (ACT bc4a75 leaves empty ones out) and skip aria-busy ones.',
-    ('aria-required-children', 'aria-required-children.html', "pass -> violation", ('#pass7', '#pass14', '#pass15', '#pass17')):
-        'Menus, menubars and lists holding groups of items or separators, which ARIA 1.2 allows as owned elements; our rule does not follow group into its items here.',
-    ('aria-required-children', 'aria-required-children.html', "incomplete -> pass", ('#incomplete1', '#incomplete2', '#incomplete3', '#incomplete4', '#incomplete5', '#incomplete6', '#incomplete7', '#incomplete8', '#incomplete10', '#incomplete11')):
-        'Empty containers (grid, list, listbox, table, tablist, tree, treegrid, rowgroup, menu, menubar): axe-core asks whether script fills them later; ACT rule bc4a75 lets an element with no owned elements pass, and so do we.',
-    ('aria-required-children', 'aria-required-children.html', "incomplete -> violation", ('#incomplete9',)):
-        'A listbox whose children are only hidden options: axe-core asks; we fail it, as no option is in the accessibility tree.',
-    ('aria-required-children', 'aria-required-children.html', "inapplicable -> violation", ('/html[1]/body[1]/div[1]/div[42]',)):
-        'A role=list whose child is a <script>: axe-core leaves it out; we fail the list.',
-    ('aria-required-parent', 'aria-required-parent.html', "violation -> pass", ('#fail6', '#fail7')):
-        'A treeitem inside a bare group, and a menuitem inside a group inside a menuitem: ARIA 1.2 lets a group own them only inside a tree or menu; we accept any group as their context.',
-    ('aria-valid-attr-value', 'aria-valid-attr-value.html', "violation -> pass", ('#violation1', '#violation7', '#violation13', '#violation23', '#violation35', '#violation36', '#violation37', '#violation38', '#violation39', '#violation40', '#violation41', '#violation42', '#violation43', '#violation44', '#violation45', '#violation46', '#violation47', '#violation48')):
-        "Id references that match no element (aria-activedescendant, aria-controls, aria-flowto, aria-owns, aria-errormessage): axe-core reports them here, W3C ACT rule 6a7281 leaves them to in6db8, which our aria-required-id-refs reports. aria-level, aria-posinset and aria-setsize of 0 or below: an integer, so valid for ACT 6a7281's value types, where axe-core requires at least 1.",
-    ('aria-valid-attr-value', 'aria-valid-attr-value.html', "incomplete -> pass", ('#incomplete1', '#incomplete3', '#incomplete4', '#incomplete5', '#incomplete6', '#incomplete7', '#incomplete8', '#incomplete9')):
-        'axe-core asks about id lists that match nothing (aria-describedby, aria-labelledby), levels above 6, and attributes present without a value, which ARIA reads as their default; we pass them as valid values.',
-    ('aria-valid-attr-value', 'aria-valid-attr-value.html', "incomplete -> violation", ('#incomplete2',)):
-        'aria-current="stage" is not one of its tokens, so we fail it; axe-core asks, since ARIA says an unknown token is read as true.',
-    ('autocomplete-valid', 'autocomplete-valid.html', "pass -> violation", ('#pass84', '#pass85', '#pass86', '#pass87', '#pass88', '#pass89', '#pass90', '#pass91', '#pass92')):
-        'Values such as none, false, true, disabled, xon: axe-core ignores them (browsers treat an unknown token as on); we fail them as not an autofill token, as W3C ACT rule 73f2c2 does.',
-    ('autocomplete-valid', 'autocomplete-valid.html', "incomplete -> violation", ('#incomplete1', '#incomplete2', '#incomplete3', '#incomplete4', '#incomplete5')):
-        "Tokens that are proposed or not standard (text, pronouns, gender, message, content): axe-core asks; we fail them as not in HTML's autofill list.",
-    ('autocomplete-valid', 'autocomplete-valid.html', "inapplicable -> violation", ('/html[1]/body[1]/div[1]/input[113]', '/html[1]/body[1]/div[1]/input[114]')):
-        'Read-only fields (readonly, aria-readonly=true): axe-core leaves them out, a read-only field not being filled; we check them.',
-    ('button-name', 'button-name.html', "violation -> pass", ('#fail3', '#fail4')):
-        "A disabled button with role=img, and a button with role=gridcell: the explicit role wins (the button is not focusable, or the role is a widget's), so we judge them under that role, not as buttons; axe-core applies button-name to every <button>.",
-    ('color-contrast', 'color-contrast.html', "violation -> incomplete", ('#fail7', '#fail10', '#fail11', '#fail12')):
-        'A thin text stroke or a text shadow decides whether the text reads, and a negative margin or relative offset moves the text over another background: only layout tells, so we ask (cantTell); axe-core measures what its layout puts behind.',
-    ('color-contrast', 'color-contrast.html', "pass -> incomplete", ('#pass21', '#pass23')):
-        'As above: a stroke, and a shadow in a display-p3 colour, which we do not weigh without drawing the text.',
-    ('color-contrast', 'color-contrast.html', "inapplicable -> violation", ('/html[1]/body[1]/div[1]/div[13]', '/html[1]/body[1]/div[1]/div[26]/div[1]', '/html[1]/body[1]/div[1]/div[30]/span[3]', '/html[1]/body[1]/div[1]/div[30]/span[4]')):
-        "Text indented out of its overflow: hidden box, text under another element and text clipped by its parent's height: none of it is seen, which only layout shows; we measure it as shown and fail it.",
-    ('color-contrast', 'text-shadows.html', "violation -> pass", ('#b1-r1-i4', '#b3-r1-i3', '#b3-r1-i4', '#b3-r4-i3', '#b3-r4-i4', '#b4-r2-i2', '#b4-r2-i3', '#b4-r2-i4', '#b3-r4-i1', '#b3-r4-i2', '#b6-r3-i1', '#b6-r3-i2', '#b6-r3-i3', '#b6-r4-i1', '#b6-r4-i2', '#b6-r4-i3', '#b6-r4-i4', '#b6-r5-i4', '#b7-r4-i4', '#b7-r5-i4', '#b8-r1-i4', '#b8-r2-i1', '#b8-r2-i2', '#b8-r2-i3', '#b8-r2-i4', '#b8-r3-i1', '#b8-r3-i2', '#b8-r3-i3', '#b8-r3-i4', '#b8-r4-i1', '#b8-r4-i2', '#b8-r4-i3', '#b8-r4-i4', '#b8-r5-i4', '#b10-f4-i4', '#b10-f5-i4', '#b11-f1-i1', '#b11-f1-i2', '#b11-f1-i3', '#b11-f2-i1', '#b11-f2-i2', '#b11-f2-i3', '#b11-f3-i1', '#b11-f3-i2', '#b11-f3-i3', '#b12-l1-i1', '#b12-l2-i1', '#b12-l3-i1', '#b12-l4-i1', '#b12-l5-i1', '#b12-l4-i2', '#b12-l5-i2', '#b12-l5-i3')):
-        "axe-core's own text-shadow cases (its comments call many of them edge cases): it blends a blurred shadow into the background by its radius and fails texts where the shadow does not lift the contrast; we count a wide dark shadow behind light text as a halo that passes.",
-    ('color-contrast', 'text-shadows.html', "violation -> incomplete", ('#b1-r2-i2', '#b1-r2-i3', '#b1-r2-i4', '#b1-r3-i1', '#b1-r3-i2', '#b1-r3-i3', '#b1-r3-i4', '#b2-r3-i1', '#b2-r3-i2', '#b2-r3-i3', '#b2-r3-i4', '#b2-r4-i4', '#b2-r4-i1', '#b2-r4-i2', '#b2-r4-i3', '#b2-r5-i4', '#b3-r2-i1', '#b3-r2-i2', '#b3-r2-i3', '#b3-r2-i4', '#b3-r3-i1', '#b3-r3-i2', '#b3-r3-i3', '#b3-r3-i4', '#b4-r3-i1', '#b4-r3-i2', '#b4-r3-i3', '#b4-r3-i4', '#b4-r4-i1', '#b4-r4-i2', '#b4-r4-i3', '#b4-r4-i4', '#b4-r5-i1', '#b4-r5-i2', '#b4-r5-i3', '#b4-r5-i4', '#b5-r3-i4', '#b5-r4-i4', '#b5-r5-i4', '#b9-f1-i1', '#b9-f1-i2', '#b9-f1-i3', '#b9-f1-i4', '#b9-f2-i1', '#b9-f2-i2', '#b9-f2-i3', '#b9-f2-i4', '#b9-f3-i1', '#b9-f3-i2', '#b9-f3-i3', '#b9-f3-i4', '#b10-f1-i4', '#b10-f2-i4', '#b10-f3-i4', '#b13-f1-i3', '#b13-f1-i4', '#b13-f2-i3', '#b13-f2-i4', '#b13-f3-i3', '#b13-f3-i4', '#b14-f1-i2', '#b14-f1-i3', '#b14-f1-i4', '#b14-f2-i2', '#b14-f2-i3', '#b14-f2-i4', '#b14-f3-i2', '#b14-f3-i3', '#b14-f3-i4', '#b14-f4-i2', '#b14-f5-i2', '#b15-x2-i2', '#b15-x2-i3', '#b15-x2-i4', '#b15-x3-i2', '#b15-x3-i3', '#b15-x3-i4', '#b15-x4-i2', '#b15-x4-i3', '#b15-x4-i4')):
-        'As above: a shadow whose effect on legibility depends on how the browser draws the blur; we ask a person (cantTell) where axe-core computes a verdict.',
-    ('color-contrast', 'text-shadows.html', "pass -> incomplete", ('#b1-r2-i1', '#b2-r5-i1', '#b2-r5-i2', '#b2-r5-i3', '#b5-r3-i1', '#b5-r3-i2', '#b5-r3-i3', '#b5-r4-i1', '#b5-r4-i2', '#b5-r4-i3', '#b5-r5-i1', '#b5-r5-i2', '#b5-r5-i3', '#b10-f1-i1', '#b10-f1-i2', '#b10-f1-i3', '#b10-f2-i1', '#b10-f2-i2', '#b10-f2-i3', '#b10-f3-i1', '#b10-f3-i2', '#b10-f3-i3', '#b13-f1-i1', '#b13-f1-i2', '#b13-f2-i1', '#b13-f2-i2', '#b13-f3-i1', '#b13-f3-i2', '#b13-f4-i1', '#b13-f4-i2', '#b13-f4-i3', '#b13-f4-i4', '#b13-f5-i1', '#b13-f5-i2', '#b13-f5-i3', '#b13-f5-i4', '#b14-f4-i3', '#b14-f4-i4', '#b14-f5-i3', '#b14-f5-i4', '#b15-x1-i2', '#b15-x1-i3', '#b15-x1-i4', '#b15-x5-i2', '#b15-x5-i3', '#b15-x5-i4')):
-        "As above, where axe-core's blend passes the text.",
-    ('color-contrast-enhanced', 'color-contrast-enhanced.html', "violation -> incomplete", ('#fail2',)):
-        'A thin -webkit-text-stroke: only drawing the text tells how much of it the stroke covers; we ask (cantTell), axe-core measures it.',
-    ('color-contrast-enhanced', 'color-contrast-enhanced.html', "pass -> incomplete", ('#pass3',)):
-        'As above, a stroke axe-core counts as thick enough.',
-    ('frame-focusable-content', 'frame-focusable-content.html', "violation -> pass", ('#fail1 >>> #focusable', '#fail2 >>> #focusable')):
-        "The focusable element is inside a frame with tabindex=-1 loaded from another file: axe-core reports the element in the frame; we report the frame element itself (as the ACT rule's target) and check each frame file as a page of its own, where the element is fine.",
-    ('frame-focusable-content', 'frame-focusable-content.html', "inapplicable -> incomplete", ('/html[1]/body[1]/div[1]/iframe[1]', '/html[1]/body[1]/div[1]/iframe[2]', '/html[1]/body[1]/div[1]/iframe[3]', '/html[1]/body[1]/div[1]/iframe[4]')):
-        'A frame with tabindex=-1 loaded from another file: we cannot see its content from the page, so we ask (cantTell); axe-core reads the frame.',
-    ('frame-title', 'frame-title.html', "violation -> pass", ('#violation4', '#violation5', '#violation6', '#violation7', '#violation8', '#violation9')):
-        'Frames with role none or presentation that are focusable, live, or have an empty title: the presentational role is ignored there (ARIA conflict resolution) and the frame needs a name, which axe-core fails; we take the role and pass them.',
-    ('identical-links-same-purpose', 'identical-links-same-purpose.html', "pass -> incomplete", ('#pass15',)):
-        'href="/home" and href="http://localhost:9876/home" are one place only on axe-core\'s own test server (port 9876); served elsewhere they differ, and we ask.',
-    ('identical-links-same-purpose', 'identical-links-same-purpose.html', "incomplete -> pass", ('#incomplete4',)):
-        'Two role=link elements without href and with the same name: neither goes anywhere, which we count as the same place; axe-core asks.',
-    ('image-alt', 'image-alt.html', "inapplicable -> violation", ('/html[1]/body[1]/div[1]/img[21]',)):
-        'An image with role=separator, which needs no name: axe-core leaves it out (not an image any more); we still fail the missing alt.',
-    ('input-image-alt', 'input-image-alt.html', "pass -> violation", ('#pass5', '#pass6')):
-        "An image button named only by a <label>: HTML-AAM names an image button from aria-label(ledby), alt, title or 'Submit', not from a label, so we fail it; axe-core accepts the label.",
-    ('input-image-alt', 'input-image-alt.html', "inapplicable -> violation", ('/html[1]/body[1]/div[1]/form[1]/input[13]',)):
-        'A disabled image button with role=gridcell: not a button any more, so axe-core leaves it out; we still fail the missing alt.',
-    ('list', 'list.html', "violation -> pass", ('#ulrolledli', '#olrolledli')):
-        'A list holding an <li role=menuitem>: axe-core fails the list, as the item is not a list item any more; we pass it.',
-    ('meta-viewport', 'meta-viewport-pass3.html', "inapplicable -> violation", ('/html[1]/body[1]/div[1]/iframe[1] >>> /html[1]/head[1]/meta[1]',)):
-        "The viewport meta tag is in a frame's document: a frame's viewport does not scale the page, and axe-core checks only the top document; we check each frame's file as a page of its own.",
-    ('nested-interactive', 'nested-interactive.html', "violation -> pass", ('#fail4', '#fail5')):
-        'A radio holding a button with tabindex=-1 (one also aria-hidden): the nested control is still operable by a pointer and exposed, which axe-core fails; we count only controls in the tab order.',
-    ('nested-interactive', 'nested-interactive.html', "pass -> violation", ('#pass8', '#pass10')):
-        'A button and a radio holding a span with tabindex=0: axe-core counts only controls with a widget role; we fail a focusable element of any role inside a control (ACT 307n5z).',
-    ('object-alt', 'object-alt.html', "violation -> incomplete", ('#violation1', '#violation2', '#violation3')):
-        'An <object> with a data: HTML document and no name: axe-core fails it; we ask, since the object may show text that names itself.',
-    ('object-alt', 'object-alt.html', "violation -> pass", ('#violation4', '#violation5', '#violation6', '#violation7', '#violation8', '#violation9')):
-        'Objects with role none, presentation, img or separator: axe-core fails them for no name (the presentational role is ignored when focusable or live); we take the role and leave them out.',
-    ('summary-name', 'summary-name.html', "violation -> pass", ('#heading-role-fail', '#button-role-fail')):
-        "A <summary> with role=heading or role=button and no name: axe-core fails it; we leave a summary with an explicit role to that role's rule.",
-    ('td-headers-attr', 'td-headers-attr.html', "violation -> pass", ('#fail1', '#fail2', '#fail3', '#fail4', '#fail5', '#fail6')):
-        'axe-core reports the table; we report the cell whose headers attribute names no header cell (the element W3C ACT rule a25f45 applies to), as in tests/test_a11y_browser.py.',
-    ('td-headers-attr', 'td-headers-attr.html', "inapplicable -> violation", ('/html[1]/body[1]/div[1]/table[4]/tbody[1]/tr[1]/td[1]', '/html[1]/body[1]/div[1]/table[6]/tbody[1]/tr[1]/td[1]', '/html[1]/body[1]/div[1]/table[7]/tbody[1]/tr[1]/td[1]', '/html[1]/body[1]/div[1]/table[8]/tbody[1]/tr[1]/td[1]')):
-        'As above: the cells of those tables.',
-    ('th-has-data-cells', 'th-has-data-cells.html', "incomplete -> pass", ('#canttell1', '#canttell2', '#canttell3', '#canttell4')):
-        'axe-core asks for review of the whole table; we report the header cell that heads no data cell (ACT d0f69e).',
-    ('th-has-data-cells', 'th-has-data-cells.html', "inapplicable -> violation", ('/html[1]/body[1]/div[1]/table[10]/tbody[1]/tr[1]/th[1]', '/html[1]/body[1]/div[1]/table[11]/tbody[1]/tr[2]/th[1]', '/html[1]/body[1]/div[1]/table[12]/tbody[1]/tr[1]/th[1]', '/html[1]/body[1]/div[1]/table[12]/tbody[1]/tr[1]/th[2]', '/html[1]/body[1]/div[1]/table[13]/tbody[1]/tr[1]/td[2]', '/html[1]/body[1]/div[1]/table[5]/tbody[1]/tr[1]/th[1]', '/html[1]/body[1]/div[1]/table[6]/tbody[1]/tr[1]/th[1]')):
-        'As above: the header cells of those tables (and of a table with one empty header, and one whose header has a data cell only to its left, which axe-core passes).',
-    ('valid-lang', 'valid-lang.html', "violation -> pass", ('#fail2',)):
-        'xml:lang on an HTML element has no effect in HTML (only lang does), so we leave it out; axe-core checks it.',
-    ('aria-allowed-role', 'aria-allowed-role.html', 'violation -> pass', ('#fail-dpub-1', '#fail-dpub-2', '#fail-dpub-3', '#fail-dpub-4', '#fail-dpub-5', '#fail-dpub-6', '#fail-dpub-7')):
-        "Measured when the rule was added (before anyone looked at the suite for it); not yet examined.",
+    ('aria-allowed-attr', 'passes.html', 'pass -> violation', (
+        '#pass1', '#pass2', '#pass4', '#pass5', '#pass9', '#pass10', '#pass11', '#pass12', '#pass13', '#pass14',
+        '#pass15', '#pass16', '#pass17', '#pass18', '#pass20', '#pass21', '#pass22', '#pass24', '#pass26',
+        '#pass27', '#pass28', '#pass29', '#pass30', '#pass31', '#pass32', '#pass36', '#pass37', '#pass39',
+        '#pass41', '#pass42', '#pass47', '#pass49', '#pass51', '#pass53', '#pass54', '#pass56', '#pass57',
+        '#pass58', '#pass59', '#pass60', '#pass65', '#pass69', '#pass70', '#pass91', '#pass100', '#pass101',
+        '#pass102',
+    )):
+        'ARIA 1.1 allowed these on the role (aria-expanded on alert and every other section, document and window '
+        'role, aria-level on grid and tablist, aria-orientation and aria-multiline on combobox); ARIA 1.2 no '
+        "longer lists them there, and W3C ACT rule 5c01ea fails them, as we do, where axe-core keeps ARIA 1.1's "
+        'allowance (its standards say so) and allows aria-required on radio and slider of its own accord. '
+        'axe-core ignores aria-required="false" on a button as stating nothing; we fail it as not a button\'s '
+        'property.',
+    ('aria-allowed-role', 'aria-allowed-role.html', 'violation -> pass', (
+        '#fail-dpub-1', '#fail-dpub-2', '#fail-dpub-3', '#fail-dpub-4', '#fail-dpub-5', '#fail-dpub-6',
+        '#fail-dpub-7',
+    )):
+        'Measured when the rule was added (before anyone looked at the suite for it); not yet examined.',
     ('aria-dialog-name', 'aria-dialog-name.html', 'violation -> pass', ('#fail3', '#fail4', '#fail5', '#fail6')):
-        "Measured when the rule was added (before anyone looked at the suite for it); not yet examined.",
-    ('aria-prohibited-attr', 'aria-prohibited-attr.html', 'incomplete -> violation', ('#incomplete1', '#incomplete2', '#incomplete3')):
-        "Measured when the rule was added (before anyone looked at the suite for it); not yet examined.",
-    ('aria-prohibited-attr', 'aria-prohibited-attr.html', 'violation -> pass', ('#fail23', '#fail24', '#fail25', '#fail30', '#fail31')):
-        "Measured when the rule was added (before anyone looked at the suite for it); not yet examined.",
+        'Measured when the rule was added (before anyone looked at the suite for it); not yet examined.',
+    ('aria-hidden-focus', 'aria-hidden-focus.html', 'violation -> pass', ('#violation6',)):
+        'An <area> of a map that no image uses: browsers do not draw it or focus it, so we find nothing focusable'
+        ' inside the hidden <main>; axe-core counts any <area href> as focusable.',
+    ('aria-hidden-focus', 'aria-hidden-focus.html', 'incomplete -> violation', ('#incomplete1', '#incomplete2')):
+        'A fixed, pointer-events: none element with tabindex=0: it is in the tab order all the same, so we fail '
+        'it; axe-core asks whether it is visible, which needs layout.',
+    ('aria-prohibited-attr', 'aria-prohibited-attr.html', 'violation -> pass', (
+        '#fail23', '#fail24', '#fail25', '#fail30', '#fail31',
+    )):
+        'Measured when the rule was added (before anyone looked at the suite for it); not yet examined.',
+    ('aria-prohibited-attr', 'aria-prohibited-attr.html', 'incomplete -> violation', (
+        '#incomplete1', '#incomplete2', '#incomplete3',
+    )):
+        'Measured when the rule was added (before anyone looked at the suite for it); not yet examined.',
+    ('aria-required-attr', 'required-attr.html', 'pass -> violation', ('#pass14-aria-valuetext-slider',)):
+        'A slider with aria-valuetext but no aria-valuenow: ARIA 1.2 requires aria-valuenow of a slider, which we'
+        ' fail; axe-core accepts aria-valuetext in its place.',
+    ('aria-required-children', 'aria-required-children.html', 'violation -> pass', (
+        '#fail3', '#fail6', '#fail7', '#fail8', '#fail13',
+    )):
+        'An empty row and suggestion, and a busy list with wrong children: axe-core fails a role whose required '
+        'owned elements are missing (ARIA 1.2: row needs cells, suggestion needs insertion/deletion); we pass an '
+        'element with no children at all (ACT bc4a75 leaves empty ones out) and skip aria-busy ones.',
+    ('aria-required-children', 'aria-required-children.html', 'pass -> violation', (
+        '#pass7', '#pass14', '#pass15', '#pass17',
+    )):
+        'Menus, menubars and lists holding groups of items or separators, which ARIA 1.2 allows as owned '
+        'elements; our rule does not follow group into its items here.',
+    ('aria-required-children', 'aria-required-children.html', 'incomplete -> pass', (
+        '#incomplete1', '#incomplete2', '#incomplete3', '#incomplete4', '#incomplete5', '#incomplete6',
+        '#incomplete7', '#incomplete8', '#incomplete10', '#incomplete11',
+    )):
+        'Empty containers (grid, list, listbox, table, tablist, tree, treegrid, rowgroup, menu, menubar): '
+        'axe-core asks whether script fills them later; ACT rule bc4a75 lets an element with no owned elements '
+        'pass, and so do we.',
+    ('aria-required-children', 'aria-required-children.html', 'incomplete -> violation', ('#incomplete9',)):
+        'A listbox whose children are only hidden options: axe-core asks; we fail it, as no option is in the '
+        'accessibility tree.',
+    ('aria-required-children', 'aria-required-children.html', 'inapplicable -> violation', (
+        '/html[1]/body[1]/div[1]/div[42]',
+    )):
+        'A role=list whose child is a <script>: axe-core leaves it out; we fail the list.',
+    ('aria-required-parent', 'aria-required-parent.html', 'violation -> pass', ('#fail6', '#fail7')):
+        'A treeitem inside a bare group, and a menuitem inside a group inside a menuitem: ARIA 1.2 lists group as'
+        ' a required context role of both and W3C ACT rule ff89c9 passes them, as we do; axe-core wants the group'
+        ' inside a tree or menu.',
     ('aria-roledescription', 'aria-roledescription.html', 'violation -> incomplete', ('#fail1',)):
-        "Measured when the rule was added (before anyone looked at the suite for it); not yet examined.",
+        'Measured when the rule was added (before anyone looked at the suite for it); not yet examined.',
+    ('aria-valid-attr-value', 'aria-valid-attr-value.html', 'violation -> pass', (
+        '#violation1', '#violation7', '#violation13', '#violation23', '#violation35', '#violation36',
+        '#violation37', '#violation38', '#violation39', '#violation40', '#violation41', '#violation42',
+        '#violation43', '#violation44', '#violation45', '#violation46', '#violation47', '#violation48',
+    )):
+        'Id references that match no element (aria-activedescendant, aria-controls, aria-flowto, aria-owns, '
+        'aria-errormessage): axe-core reports them here, W3C ACT rule 6a7281 leaves them to in6db8, which our '
+        'aria-required-id-refs reports. aria-level, aria-posinset and aria-setsize of 0 or below: an integer, so '
+        "valid for ACT 6a7281's value types, where axe-core requires at least 1.",
+    ('aria-valid-attr-value', 'aria-valid-attr-value.html', 'incomplete -> pass', (
+        '#incomplete1', '#incomplete3', '#incomplete4', '#incomplete5', '#incomplete6', '#incomplete7',
+        '#incomplete8', '#incomplete9',
+    )):
+        'axe-core asks about id lists that match nothing (aria-describedby, aria-labelledby), levels above 6, and'
+        ' attributes present without a value, which ARIA reads as their default; we pass them as valid values.',
+    ('aria-valid-attr-value', 'aria-valid-attr-value.html', 'incomplete -> violation', ('#incomplete2',)):
+        'aria-current="stage" is not one of its tokens, so we fail it; axe-core asks, since ARIA says an unknown '
+        'token is read as true.',
+    ('autocomplete-valid', 'autocomplete-valid.html', 'pass -> violation', (
+        '#pass84', '#pass85', '#pass86', '#pass87', '#pass88', '#pass89', '#pass90', '#pass91', '#pass92',
+    )):
+        'Values such as none, false, true, disabled, xon: axe-core ignores them (browsers treat an unknown token '
+        'as on); we fail them as not an autofill token, as W3C ACT rule 73f2c2 does.',
+    ('autocomplete-valid', 'autocomplete-valid.html', 'incomplete -> violation', (
+        '#incomplete1', '#incomplete2', '#incomplete3', '#incomplete4', '#incomplete5',
+    )):
+        'Tokens that are proposed or not standard (text, pronouns, gender, message, content): axe-core asks; we '
+        "fail them as not in HTML's autofill list.",
+    ('autocomplete-valid', 'autocomplete-valid.html', 'inapplicable -> violation', (
+        '/html[1]/body[1]/div[1]/input[113]', '/html[1]/body[1]/div[1]/input[114]',
+    )):
+        'Read-only fields (readonly, aria-readonly=true): axe-core leaves them out, a read-only field not being '
+        'filled; we check them.',
+    ('button-name', 'button-name.html', 'violation -> pass', ('#fail3', '#fail4')):
+        'A disabled button with role=img, and a button with role=gridcell: the explicit role wins (the button is '
+        "not focusable, or the role is a widget's), so we judge them under that role, not as buttons; axe-core "
+        'applies button-name to every <button>.',
+    ('color-contrast', 'color-contrast.html', 'violation -> incomplete', ('#fail10', '#fail11')):
+        'A negative margin, or a relative offset, moves the text over another background: only layout tells what '
+        'lies behind it, so we ask (cantTell); axe-core measures what its layout puts there.',
+    ('color-contrast', 'color-contrast.html', 'pass -> incomplete', ('#pass23',)):
+        'A text shadow in a display-p3 colour, which the checker does not convert to sRGB: we ask (cantTell); '
+        'axe-core converts it.',
+    ('color-contrast', 'color-contrast.html', 'inapplicable -> violation', (
+        '/html[1]/body[1]/div[1]/div[13]', '/html[1]/body[1]/div[1]/div[30]/span[3]',
+        '/html[1]/body[1]/div[1]/div[30]/span[4]',
+    )):
+        'Text indented past the width of its overflow: hidden box (only its first line moves: which words stay in'
+        ' sight, only layout tells), and spans that wrap below the fixed height of a box that cuts off its '
+        'overflow (which lines, only layout tells): axe-core sees them cut off and leaves them out; we measure '
+        'them as drawn and fail them.',
+    ('color-contrast', 'text-shadows.html', 'violation -> pass', ('#b8-r5-i4',)):
+        'Several shadows of different colours and blurs stacked: axe-core adds them up with a formula that weighs'
+        ' each lower shadow as if it were opaque (its deprecated flattenShadowColors); we composite them as the '
+        "browser paints them (source-over), with axe-core's estimate of each blur's opacity, and land on the "
+        'other side of the threshold.',
+    ('color-contrast', 'text-shadows.html', 'pass -> violation', (
+        '#b6-r3-i4', '#b7-r3-i4', '#b11-f1-i4', '#b11-f2-i4', '#b11-f3-i4',
+    )):
+        'As above: stacked shadows of different colours, composited as painted, give a lower contrast than '
+        "axe-core's sum.",
+    ('frame-focusable-content', 'frame-focusable-content.html', 'violation -> pass', (
+        '#fail1 >>> #focusable', '#fail2 >>> #focusable',
+    )):
+        'The focusable element is inside a frame with tabindex=-1 loaded from another file: axe-core reports the '
+        "element in the frame; we report the frame element itself (as the ACT rule's target) and check each frame"
+        ' file as a page of its own, where the element is fine.',
+    ('frame-focusable-content', 'frame-focusable-content.html', 'inapplicable -> incomplete', (
+        '/html[1]/body[1]/div[1]/iframe[1]', '/html[1]/body[1]/div[1]/iframe[2]',
+        '/html[1]/body[1]/div[1]/iframe[3]', '/html[1]/body[1]/div[1]/iframe[4]',
+    )):
+        'A frame with tabindex=-1 loaded from another file: we cannot see its content from the page, so we ask '
+        '(cantTell); axe-core reads the frame.',
+    ('frame-title', 'frame-title.html', 'violation -> pass', (
+        '#violation4', '#violation5', '#violation6', '#violation7', '#violation8', '#violation9',
+    )):
+        'Frames with role none or presentation that are focusable, live, or have an empty title: the '
+        'presentational role is ignored there (ARIA conflict resolution) and the frame needs a name, which '
+        'axe-core fails; we take the role and pass them.',
+    ('identical-links-same-purpose', 'identical-links-same-purpose.html', 'pass -> incomplete', ('#pass15',)):
+        'href="/home" and href="http://localhost:9876/home" are one place only on axe-core\'s own test server '
+        '(port 9876); served elsewhere they differ, and we ask.',
+    ('identical-links-same-purpose', 'identical-links-same-purpose.html', 'incomplete -> pass', ('#incomplete4',)):
+        'Two role=link elements without href and with the same name: neither goes anywhere, which we count as the'
+        ' same place; axe-core asks.',
+    ('image-alt', 'image-alt.html', 'inapplicable -> violation', ('/html[1]/body[1]/div[1]/img[21]',)):
+        'An <img> with role=separator and no alt: W3C ACT rule 23a2a8 applies to every HTML img element, and '
+        'fails it, as we do; axe-core leaves it out as no image any more.',
+    ('input-image-alt', 'input-image-alt.html', 'pass -> violation', ('#pass5', '#pass6')):
+        'An image button named only by a <label>: HTML-AAM names an image button from aria-label(ledby), alt and '
+        'title, not a label, so we fail it; Chromium does take the label (its accessibility tree names them '
+        '"Name" and "Other", checked through CDP) and so does axe-core: a false alarm of ours, left to the naming'
+        ' work of issue 19 (accname for input buttons).',
+    ('input-image-alt', 'input-image-alt.html', 'inapplicable -> violation', (
+        '/html[1]/body[1]/div[1]/form[1]/input[13]',
+    )):
+        'A disabled image button with role=gridcell and no alt: W3C ACT rule 59796f applies to every input of '
+        'type image in the accessibility tree, and fails it, as we do; axe-core leaves it out as no button any '
+        'more.',
+    ('meta-viewport', 'meta-viewport-pass3.html', 'inapplicable -> violation', (
+        '/html[1]/body[1]/div[1]/iframe[1] >>> /html[1]/head[1]/meta[1]',
+    )):
+        "The viewport meta tag is in a frame's document: a frame's viewport does not scale the page, and axe-core"
+        " checks only the top document; we check each frame's file as a page of its own.",
+    ('nested-interactive', 'nested-interactive.html', 'violation -> pass', ('#fail4', '#fail5')):
+        'A radio holding a button with tabindex=-1 (one also aria-hidden): the nested control is still operable '
+        'by a pointer and exposed, which axe-core fails; we count only controls in the tab order.',
+    ('nested-interactive', 'nested-interactive.html', 'pass -> violation', ('#pass8', '#pass10')):
+        'A button and a radio holding a span with tabindex=0: axe-core counts only controls with a widget role; '
+        'we fail a focusable element of any role inside a control (ACT 307n5z).',
+    ('object-alt', 'object-alt.html', 'violation -> incomplete', ('#violation1', '#violation2', '#violation3')):
+        'An <object> with a data: HTML document and no name: axe-core fails it; we ask, since the object may show'
+        ' text that names itself.',
+    ('object-alt', 'object-alt.html', 'violation -> pass', (
+        '#violation4', '#violation5', '#violation6', '#violation7', '#violation8', '#violation9',
+    )):
+        'Objects with role none, presentation, img or separator: axe-core fails them for no name (the '
+        'presentational role is ignored when focusable or live); we take the role and leave them out.',
+    ('summary-name', 'summary-name.html', 'violation -> pass', ('#heading-role-fail', '#button-role-fail')):
+        'A <summary> with role=heading or role=button and no name: W3C ACT rule 2t702h applies only to a summary '
+        "without an explicit role, so we leave it to that role's rules; axe-core fails it.",
+    ('td-headers-attr', 'td-headers-attr.html', 'violation -> pass', ('#fail4', '#fail5', '#fail6')):
+        'fail4 names an id that a cell of its own table has and, earlier in the page, a cell of another table: '
+        "HTML's table model and W3C ACT rule a25f45 look for a cell of the same table with that id, so we pass "
+        'it, where axe-core resolves the id in the whole document. fail5 names a <th role=cell>, a cell for ACT, '
+        'where axe-core wants a header. fail6 names a <th role=button>, no cell any more for ACT: a miss of ours,'
+        ' left (the table model still counts it, and a fixture of it also breaks aria-required-children).',
+    ('td-headers-attr', 'td-headers-attr.html', 'pass -> violation', ('#pass4',)):
+        'A hidden cell whose headers attribute names the cell itself, in a visible treegrid: ACT a25f45 applies '
+        'to every cell of a visible table and fails a self-reference, as we do; axe-core leaves hidden cells out.',
+    ('th-has-data-cells', 'th-has-data-cells.html', 'pass -> violation', ('#pass4', '#pass5')):
+        'A header whose only data cell is to its left (the table model assigns it none), and a table of one empty'
+        ' header: W3C ACT rule d0f69e fails a header that heads no cell, as we do (we report the header; here it '
+        'counts for its table); axe-core passes them.',
+    ('th-has-data-cells', 'th-has-data-cells.html', 'incomplete -> violation', (
+        '#canttell1', '#canttell2', '#canttell3', '#canttell4',
+    )):
+        'Tables whose headers head no data cell: axe-core asks for review of the table; we fail the header cell '
+        'at fault (ACT d0f69e), which counts for its table here.',
+    ('valid-lang', 'valid-lang.html', 'violation -> pass', ('#fail2',)):
+        'xml:lang on an HTML element has no effect in HTML (only lang does), so we leave it out; axe-core checks '
+        'it.',
 }
 
 
@@ -196,4 +304,4 @@ def test_axe_core_in_chromium_scores_as_its_own_fixtures_expect(pages: Pages):
     every = sorted(theirs.by_rule)
     total = theirs.total(every)
     assert len(every) == 84
-    assert total.accuracy >= 0.94 and total.precision >= 0.96 and total.recall >= 0.96
+    assert total.accuracy >= 0.95 and total.precision >= 0.99 and total.recall >= 0.97
