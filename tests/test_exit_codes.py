@@ -122,6 +122,9 @@ def test_help_and_readme_document_every_exit_code(project):
 
 INTERRUPT_AT = """
 import importlib
+# Ctrl-C reaches a terminal's foreground process with SIGINT's default action, even when the tests
+# themselves were started in the background by a shell without job control (which ignores SIGINT).
+signal.signal(signal.SIGINT, signal.default_int_handler)
 target = importlib.import_module("{module}")
 original = getattr(target, "{name}")
 calls = []
