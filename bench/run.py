@@ -24,7 +24,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -51,6 +51,8 @@ VERSION_TARGET, ONE_PAGE_TARGET = 0.10, 0.25  # `pipeline --version`; `pipeline 
 MEMORY_TARGET_MB = 1024.0
 #: pipeline's incremental build cache (pipeline/cache.py), removed before every clean build.
 BUILD_CACHE = ".pipeline-cache"
+#: The steps, in the order they run (`--only` names some of them).
+STEPS = ("extract", "update", "update-one", "compile", "build", "rebuild", "a11y", "start-up", "po4a", "one-locale")
 #: Called untimed before each run, with the run's number.
 Before = Callable[[int], None] | None
 
@@ -385,20 +387,33 @@ class Benchmark:
 
     # --- running -------------------------------------------------------------------------------
 
-    def run_all(self) -> None:
-        """Every step in an order that leaves each one its inputs (the one-locale build comes last)."""
-        self.attempt("extract: every POT written", "translate-toolkit md2po -P", self.extract, "extract")
-        self.attempt("update: all locales, catalogs current", "pybabel update", self.update_all, "update")
-        self.attempt(f"update: one locale ({self.spec.locales[0]})", "translate-toolkit pot2po -t", self.update_one, "update one")
-        self.attempt("compile: every MO", "pybabel compile", self.compile, "compile")
-        self.attempt("full build with every check (clean dist/)", "", self.full_build, "build")
-        self.attempt("rebuild", "", self.rebuilds)
-        self.memory()
-        self.attempt(f"accessibility per page: {self.sample} sampled pages, warm", "axe-core", self.accessibility)
-        self.attempt("start-up", "", self.start_up)
-        self.attempt("update + translated output (po4a scaled)", "po4a", self.po4a)
-        self.attempt(f"translated output: one locale ({self.spec.locales[0]})", "translate-toolkit po2md", self.one_locale_output,
-                     "build one")
+    def run_all(self, only: Sequence[str] = ()) -> None:
+        """Every step (or those `only` names, in STEPS) in an order that leaves each one its inputs (the one-locale
+        build comes last). Rebuilds without the full build first get one untimed build: this code's cache and dist/."""
+        steps = {
+            "extract": lambda: self.attempt("extract: every POT written", "translate-toolkit md2po -P", self.extract, "extract"),
+            "update": lambda: self.attempt("update: all locales, catalogs current", "pybabel update", self.update_all,
+                                           "update"),
+            "update-one": lambda: self.attempt(f"update: one locale ({self.spec.locales[0]})", "translate-toolkit pot2po -t",
+                                               self.update_one, "update one"),
+            "compile": lambda: self.attempt("compile: every MO", "pybabel compile", self.compile, "compile"),
+            "build": lambda: (self.attempt("full build with every check (clean dist/)", "", self.full_build, "build"),
+                              self.memory()),
+            "rebuild": lambda: self.attempt("rebuild", "", self.rebuilds),
+            "a11y": lambda: self.attempt(f"accessibility per page: {self.sample} sampled pages, warm", "axe-core",
+                                         self.accessibility),
+            "start-up": lambda: self.attempt("start-up", "", self.start_up),
+            "po4a": lambda: self.attempt("update + translated output (po4a scaled)", "po4a", self.po4a),
+            "one-locale": lambda: self.attempt(f"translated output: one locale ({self.spec.locales[0]})",
+                                               "translate-toolkit po2md", self.one_locale_output, "build one"),
+        }
+        assert tuple(steps) == STEPS
+        if "rebuild" in only and "build" not in only:
+            self.say("one untimed build, so the rebuilds start from this code's cache and dist/")
+            run_once([*self.pipeline, "build"], env=self.env)
+        for name, step in steps.items():
+            if not only or name in only:
+                step()
 
 
 # --- the profile and the output --------------------------------------------------------------------
@@ -456,6 +471,8 @@ def use_snapshot(ref: str) -> str:
         archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", commit, "pipeline"], capture_output=True, check=True)
         subprocess.run(["tar", "-x", "-C", str(folder)], input=archive.stdout, check=True)
         subprocess.run(["chmod", "-R", "go-w", str(folder)], check=True)  # NLTK refuses data others can write
+    # Bytecode, as pip writes it on install: without it (PYTHONDONTWRITEBYTECODE) every run compiles ~100 modules.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(folder / "pipeline")], check=True, stdout=subprocess.DEVNULL)
     sys.path.insert(0, str(folder))  # ahead of the editable install's finder, here and in every child
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(folder), os.environ.get("PYTHONPATH", "")]))
     return commit
@@ -474,9 +491,13 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write the figures here (default bench/results/<corpus>.json)")
     parser.add_argument("--profile", action="store_true", help="also profile the full build")
     parser.add_argument("--ref", help="measure pipeline/ as committed at this git ref instead of the working tree")
+    parser.add_argument("--only", type=lambda text: text.split(","), default=[],
+                        help=f"run only these steps, comma-separated: {', '.join(STEPS)} (default: all)")
     args = parser.parse_args()
     if args.repeat < 1 or args.sample < 2:
         parser.error("--repeat must be at least 1 and --sample at least 2")
+    if set(args.only) - set(STEPS):
+        parser.error(f"--only: no step {', '.join(sorted(set(args.only) - set(STEPS)))} (the steps: {', '.join(STEPS)})")
     commit = use_snapshot(args.ref) if args.ref else ""
     try:
         import pipeline  # noqa: F401
@@ -503,7 +524,7 @@ def main() -> None:
     generate(root, spec, log=lambda text: print(f"bench: {text}", file=sys.stderr, flush=True))
     generated = None if existed and time.perf_counter() - start < 5 else time.perf_counter() - start
     bench = Benchmark(root, spec, args.repeat, args.sample)
-    bench.run_all()
+    bench.run_all(args.only)
     machine["load average at end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print_report(bench, machine, generated)
     profiled = profile(bench) if args.profile else None
