@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import sys
+import warnings
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 import click
 
 from . import DISTRIBUTION, __version__
-from .errors import PipelineError
+from .errors import PipelineError, SettingsWarning
 from .layout import shown_path
 from .model import WCAG_LEVELS, Report
 
@@ -136,10 +137,18 @@ LOCALE_OPTION = click.option(
 
 
 def _settings(project: Path, **overrides: Any) -> Settings:
-    """The project's settings with the command line's options applied."""
+    """The project's settings with the command line's options applied; what they warn of, one line each on stderr."""
     from .config import load_settings
 
-    return load_settings(project).with_overrides(**overrides)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", SettingsWarning)
+        settings = load_settings(project)
+    for warning in caught:
+        if issubclass(warning.category, SettingsWarning):
+            click.echo(_safe_for_ci(f"warning: {warning.message}"), err=True)
+        else:
+            warnings.showwarning(warning.message, warning.category, warning.filename, warning.lineno)
+    return settings.with_overrides(**overrides)
 
 
 def _catalog_locales(settings: Settings, locales: tuple[str, ...]) -> tuple[str, ...]:

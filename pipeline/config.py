@@ -10,14 +10,16 @@ import dataclasses
 import difflib
 import re
 import tomllib
+import warnings
 from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Sequence
 from urllib.parse import urlsplit
 
-from .errors import ConfigError
+from .errors import ConfigError, SettingsWarning
 from .layout import CACHE_FOLDER
+from .rule_ids import current_ids, renamed_notice
 from .locales import PSEUDO_LOCALE, normalize_code, parse_locale
 from .model import SEVERITIES, WCAG_LEVELS, ReadabilityTarget
 from .theme import Theme
@@ -265,6 +267,16 @@ def _string_list(key: str, raw: Any, problems: list[str]) -> tuple[str, ...]:
     return tuple(raw)
 
 
+def _rule_ids(key: str, raw: Any, problems: list[str]) -> tuple[str, ...]:
+    """Rule ids; one given up for axe-core's is read as its successors, with a SettingsWarning naming them."""
+    ids = _string_list(key, raw, problems)
+    for rule_id in ids:
+        notice = renamed_notice(rule_id)
+        if notice is not None:
+            warnings.warn(f"{CONFIG_FILE}: [{SECTION}] {key}: {notice}", SettingsWarning, stacklevel=2)
+    return current_ids(ids)
+
+
 def _width(key: str, raw: Any, problems: list[str]) -> int | None:
     if isinstance(raw, bool) or not isinstance(raw, int) or not (raw == 0 or 20 <= raw <= 1000):
         problems.append(f"{key} must be 0 (no wrapping) or a line width from 20 to 1000, not {raw!r}")
@@ -301,7 +313,7 @@ VALIDATORS: dict[str, Callable[[str, Any, list[str]], Any]] = {
     "directory_urls": _boolean,
     "threshold": _threshold,
     "fail_on": _severity,
-    "disabled_rules": _string_list,
+    "disabled_rules": _rule_ids,
     "front_matter": _string_list,
     "wcag_level": _wcag_level,
     "readability": _readability,

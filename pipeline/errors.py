@@ -31,6 +31,10 @@ class PipelineError(Exception):
         return f"{where}: {self.message}" if where else self.message
 
 
+class SettingsWarning(UserWarning):
+    """A setting that still works but should be written otherwise (a renamed rule id): the command line says so."""
+
+
 class ConfigError(PipelineError):
     """A setting in `[tool.pipeline]` or on the command line is wrong."""
 

@@ -114,3 +114,24 @@ def test_check_a11y_takes_the_wcag_level_from_level_or_the_setting(tmp_path):
     settings.write_text(settings.read_text() + 'wcag_level = "AAA"\n')
     assert rules() == ["color-contrast-enhanced"] and rules("--level", "AA") == []
     assert run(tmp_path / "p", "check", "a11y", str(page), "--level", "AAAA").exit_code == 2
+
+
+def test_a_rule_id_renamed_for_axe_core_still_switches_its_rules_off_with_one_warning(tmp_path):
+    import json
+
+    page = tmp_path / "form.html"
+    page.write_text('<!DOCTYPE html><html lang="en"><head><title>T</title>'
+                    '<meta name="viewport" content="width=device-width"></head>'
+                    '<body><a href="#main">Skip</a><main id="main"><h1>T</h1>'
+                    '<form><p><input name="q"> <select name="s"><option>A</option></select></p></form></main></body></html>')
+    write_project(tmp_path / "p", {})
+    (tmp_path / "p/source/a.md").write_text("# A\n\nText.\n")
+    loud = run(tmp_path / "p", "check", "a11y", str(page), "--format", "json")
+    assert [f["rule"] for f in json.loads(loud.stdout)["findings"]] == ["label", "select-name"]
+    settings = tmp_path / "p" / "pyproject.toml"
+    settings.write_text(settings.read_text() + 'disabled_rules = ["form-field-name"]\n')
+    quiet = run(tmp_path / "p", "check", "a11y", str(page), "--format", "json")
+    assert quiet.exit_code == 0 and json.loads(quiet.stdout)["findings"] == []
+    assert quiet.stderr == ("warning: pyproject.toml: [tool.pipeline] disabled_rules: rule 'form-field-name' is now "
+                            "'label', 'select-name', 'aria-input-field-name', 'aria-toggle-field-name', axe-core's ids: "
+                            "write those instead\n")

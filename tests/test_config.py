@@ -1,10 +1,11 @@
+import warnings
 from pathlib import Path
 
 import pytest
 
 from pipeline.config import load_settings
 from pipeline.model import ReadabilityTarget
-from pipeline.errors import ConfigError
+from pipeline.errors import ConfigError, SettingsWarning
 
 from .conftest import REPO
 
@@ -94,3 +95,16 @@ def test_the_wcag_level_is_aa_unless_set_and_must_be_a_level(tmp_path):
     write_settings(tmp_path, 'wcag_level = "AAAA"')
     with pytest.raises(ConfigError, match="wcag_level must be one of A, AA, AAA, not 'AAAA'"):
         load_settings(tmp_path)
+
+
+def test_a_renamed_rule_id_is_read_as_the_rules_that_took_its_place(tmp_path):
+    write_settings(tmp_path, 'disabled_rules = ["letter-spacing", "image-alt", "word-spacing"]')
+    with pytest.warns(SettingsWarning) as caught:
+        assert load_settings(tmp_path).disabled_rules == ("avoid-inline-spacing", "image-alt")
+    assert [str(w.message) for w in caught] == [
+        f"pyproject.toml: [tool.pipeline] disabled_rules: rule {old!r} is now 'avoid-inline-spacing', axe-core's "
+        "ids: write those instead" for old in ("letter-spacing", "word-spacing")]
+    write_settings(tmp_path, 'disabled_rules = ["image-alt"]')
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert load_settings(tmp_path).disabled_rules == ("image-alt",)

@@ -26,6 +26,7 @@ LAYERS = {
     "cache": 2,
     "parallel": 1,
     "msgids": 1,
+    "rule_ids": 1,
     "markdown": 2,
     "bidi": 2,
     "pseudo": 3,

@@ -145,3 +145,20 @@ def test_updating_the_baseline_accepts_every_finding_in_the_reports_and_exits_0(
     check = CliRunner().invoke(cli, ["-C", str(repo_copy), "check", "readability", "--format", "sarif", "--fail-on", "info"])
     assert check.exit_code == 0  # the baseline is a stage of the checks too: the build accepted these
     assert {r["baselineState"] for r in json.loads(check.output)["runs"][0]["results"]} == {"unchanged"}
+
+
+def test_a_baseline_written_before_a_rule_was_renamed_still_accepts_its_findings(tmp_path):
+    from dataclasses import replace
+
+    from pipeline.checks.a11y import check_html
+    from pipeline.model import Report
+    from pipeline.reports.baseline import apply_baseline, write_baseline
+
+    page = ('<!DOCTYPE html><html lang="en"><head><title>T</title></head><body><main><h1>T</h1>'
+            '<p><input name="q"> <input name="r"></p></main></body></html>')
+    today = [f for f in check_html(page, "p.html") if f.rule == "label"]
+    assert len(today) == 2
+    baseline = tmp_path / "baseline.json"
+    write_baseline([replace(today[0], rule="form-field-name")], baseline)  # as the old version wrote it
+    report = apply_baseline(Report(today), baseline)
+    assert report.accepted == [today[0]] and report.findings == [today[1]]

@@ -15,6 +15,9 @@ kebab-case (`checks/readability/rules/long-sentence.py`). The module holds:
 `discover` imports a rules package once, checks every module against this contract (a rule
 folder holds only rules) and refuses two rules with one id; `enabled` is the one place
 where switched-off rules are left out. Adding a rule is adding a file and its fixtures.
+
+A rule's id never silently stops working: an id given up for axe-core's (`..rule_ids`) is
+read by `enabled`, as by the settings, as the rules that took its place.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from types import ModuleType
 from typing import Any
 
 from ..model import SEVERITIES, Severity
+from ..rule_ids import current_ids
 
 RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CRITERION = re.compile(r"^[1-4]\.[0-9]{1,2}\.[0-9]{1,2}$")
@@ -98,5 +102,6 @@ def discover(
 
 
 def enabled(rules: Iterable[Rule], disabled: Collection[str]) -> list[Rule]:
-    """The rules that run: every one but those the settings switch off."""
-    return [rule for rule in rules if rule.id not in disabled]
+    """The rules that run: every one but those the settings switch off (a renamed id switching off its successors)."""
+    off = set(current_ids(disabled))
+    return [rule for rule in rules if rule.id not in off]

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 from ..errors import ConfigError
 from ..files import write_atomic
-from ..model import Report
+from ..rule_ids import REPORTED_BEFORE_AS
+from ..model import Finding, Report
 from .formats import fingerprint
 
 BASELINE = "baseline.json"
@@ -39,13 +41,20 @@ def apply_baseline(report: Report, baseline: Path, accept_all: bool = False) -> 
     accepted = read_baseline(baseline)
     new, known = [], []
     for finding in report.findings:
-        key = fingerprint(finding)
-        if accepted[key] > 0:
+        key = next((k for k in _fingerprints(finding) if accepted[k] > 0), None)
+        if key is not None:
             accepted[key] -= 1
             known.append(finding)
         else:
             new.append(finding)
     return replace(report, findings=new, accepted=report.accepted + known)
+
+
+def _fingerprints(finding: Finding) -> Iterator[str]:
+    """The finding's fingerprint, then the ones it had under the ids its rule's findings had before."""
+    yield fingerprint(finding)
+    for old in REPORTED_BEFORE_AS.get(finding.rule, ()):
+        yield fingerprint(replace(finding, rule=old))
 
 
 def read_baseline(baseline: Path) -> Counter[str]:

@@ -336,9 +336,10 @@ class Page:
         """A possible failure that a person must judge."""
         return Result("cantTell", self, element, message, tuple(related))
 
-    def result(self, outcome: Outcome, element: Element | None, message: str = "") -> Result:
+    def result(self, outcome: Outcome, element: Element | None, message: str = "",
+               related: Sequence[Location] = ()) -> Result:
         """An outcome a shared helper decided, as this page's result."""
-        return Result(outcome, self, element, message)
+        return Result(outcome, self, element, message, tuple(related))
 
     def passed(self, element: Element | None, message: str = "") -> Result:
         """The rule applied to this element and found nothing wrong."""

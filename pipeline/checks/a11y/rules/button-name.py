@@ -1,10 +1,12 @@
 """Buttons have a name that says what they do.
 
-An icon-only button is announced as "button" and nothing more. The name comes from the
-button's text, `aria-label`, `aria-labelledby`, a `<label>` or `title`; `<input
-type="submit">` and `type="reset"` have a name of their own. Elements with `role="button"`
-need one too (W3C ACT rule 97a4e1); image buttons are input-image-alt's, and a `<summary>`
-is summary-name's.
+An icon-only `<button>` is announced as "button" and nothing more. The name comes from the
+button's text, `aria-label`, `aria-labelledby`, a `<label>` or `title`. A button given a
+role that needs no name, and that cannot take focus, is not checked, and one with a link role
+is link-name's (W3C ACT rule c487ae; axe-core checks it here). `<input>` buttons are
+input-button-name's, elements with `role="button"` aria-command-name's, image buttons
+input-image-alt's and `<summary>` summary-name's (axe-core's `button-name`; W3C ACT rules
+97a4e1 and, for `<button role="menuitem">`, m6b1q3).
 
 Fails:
 
@@ -20,26 +22,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..page import Page, Result
-from ..semantics.aria import explicit_role
-from ..semantics.document import Element
+from ..semantics.naming import BUTTON_MISSING_NAME, buttons, name_outcomes
 
 IMPACT = "critical"
 WCAG = ("4.1.2",)
-ACT = ("97a4e1",)
+ACT = ("97a4e1", "m6b1q3")
 
 
 def check(page: Page) -> Iterator[Result]:
-    """Fail for each element with the button role in the accessibility tree whose accessible name is empty."""
-    for element in page.elements:
-        if page.role(element) != "button" or page.is_hidden(element) or _tested_elsewhere(element):
-            continue
-        if page.name(element):
-            yield page.passed(element)
-        else:
-            yield page.failed(element, "the button has no text: give it words (or aria-label) that say what it does")
-
-
-def _tested_elsewhere(element: Element) -> bool:
-    if element.tag == "input" and (element.get("type") or "").strip().lower() == "image":
-        return True
-    return element.tag == "summary" and explicit_role(element) is None
+    """Fail for each `<button>` in the accessibility tree whose accessible name is empty."""
+    for outcome, element, message in name_outcomes(page, buttons(page), BUTTON_MISSING_NAME):
+        yield page.result(outcome, element, message)
