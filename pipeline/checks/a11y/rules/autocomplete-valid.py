@@ -3,7 +3,10 @@
 `autocomplete="email"` tells browsers and assistive technology what a field is for, so
 they can fill it in or show a familiar icon (WCAG 1.3.5). A made-up token (`"badname"`),
 tokens in the wrong order (`"work shipping email"`) or a list joined by commas is not
-understood, and the purpose is lost (W3C ACT rule 73f2c2).
+understood, and the purpose is lost (W3C ACT rule 73f2c2). Words authors use to switch
+autofill off (`"none"`, `"false"`…) pass, as axe-core lets them: they claim no purpose. Tokens
+proposed to HTML but not in it yet (`"pronouns"`, `"message"`…) are left to a person, as
+axe-core leaves them.
 
 Fails:
 
@@ -41,23 +44,32 @@ CONTACT_FIELD_NAMES = frozenset(
     "email impp".split()
 )
 FIXED_VALUE_TYPES = frozenset("button checkbox file image radio reset submit".split())
+#: Values that switch autofill off, as authors write it (axe-core's stateTerms): no purpose is claimed.
+SWITCHED_OFF = frozenset("on off none false true disabled enabled undefined null xoff xon".split())
+#: Field names proposed to HTML and not in it yet (axe-core's ignoredValues): a person decides.
+PROPOSED = frozenset("text pronouns gender message content".split())
 
 
-def is_valid_autofill(value: str) -> bool:
-    """Whether the tokens follow HTML's autofill detail grammar, in order."""
+def autofill_field(value: str) -> str | None:
+    """The field name of an autofill detail list whose tokens come in HTML's order; None when they do not.
+
+    The order: an optional `section-*`, `shipping` or `billing`, a contact kind (`home`,
+    `work`…) only before a contact field (`email`, `tel`…), the field name, an optional `webauthn`.
+    """
     tokens = value.lower().split()
-    if tokens and tokens[0].startswith("section-"):
+    if tokens and tokens[-1] == "webauthn":
+        tokens = tokens[:-1]
+    if tokens and tokens[0].startswith("section-") and len(tokens[0]) > len("section-"):
         tokens = tokens[1:]
     if tokens and tokens[0] in ("shipping", "billing"):
         tokens = tokens[1:]
     contact = bool(tokens) and tokens[0] in ("home", "work", "mobile", "fax", "pager")
     if contact:
         tokens = tokens[1:]
-    if tokens and tokens[-1] == "webauthn":
-        tokens = tokens[:-1]
     if len(tokens) != 1:
-        return False
-    return tokens[0] in CONTACT_FIELD_NAMES or (not contact and tokens[0] in FIELD_NAMES)
+        return None
+    field = tokens[0]
+    return field if field in CONTACT_FIELD_NAMES or (not contact and field in FIELD_NAMES | PROPOSED) else None
 
 
 def _applies(page: Page, element: Element) -> bool:
@@ -80,8 +92,12 @@ def check(page: Page) -> Iterator[Result]:
         if not _applies(page, element):
             continue
         value = element.get("autocomplete") or ""
-        if is_valid_autofill(value):
+        field = autofill_field(value)
+        if value.strip().lower() in SWITCHED_OFF or field in FIELD_NAMES or field in CONTACT_FIELD_NAMES:
             yield page.passed(element)
+        elif field in PROPOSED:
+            yield page.cant_tell(element, f"autocomplete=\"{value}\" is proposed to HTML but not part of it yet: "
+                                          "check that browsers you support understand it")
         else:
             yield page.failed(element, f"autocomplete=\"{value}\" is not a value HTML defines: use a field "
                                        "name such as \"email\" or \"given-name\", with optional section-, "
