@@ -3,7 +3,9 @@
 An `<object>` embedding a picture or a recording is announced by its name; `alt` does not
 give one, and neither does the fallback content inside it. Use `aria-label`,
 `aria-labelledby` or `title`. What the object embeds is told by its `type`, or by the file
-name in `data`; when neither says, a person must judge (W3C ACT rule 8fc3b6).
+name in `data` (or the type of a `data:` URL); when neither says, a person must judge. An
+object without `data` embeds nothing and shows its fallback content (W3C ACT rule 8fc3b6;
+axe-core checks only `object[data]` too).
 
 Fails:
 
@@ -37,12 +39,14 @@ OTHER_EXTENSIONS = frozenset("htm html xhtml php asp aspx jsp pdf txt xml json s
 
 def embeds_media(element: Element) -> bool | None:
     """Whether an object embeds an image, audio or video; None when neither its type nor its URL tells."""
-    kind = (element.get("type") or "").strip().lower()
-    if kind:
-        return kind.split("/")[0] in ("image", "audio", "video")
     data = (element.get("data") or "").strip()
     if not data:
-        return False
+        return False  # nothing to embed: the fallback content is what shows
+    kind = (element.get("type") or "").strip().lower()
+    if not kind and data.lower().startswith("data:"):
+        kind = data[5:].split(",")[0].split(";")[0].strip().lower() or "text/plain"
+    if kind:
+        return kind.split("/")[0] in ("image", "audio", "video")
     extension = posixpath.splitext(urlsplit(data).path)[1].lstrip(".").lower()
     if extension in MEDIA_EXTENSIONS:
         return True
