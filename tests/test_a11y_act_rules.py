@@ -144,3 +144,15 @@ def test_refreshes_after_a_delay_break_the_aaa_rule_whatever_the_delay(content: 
              if ("failed", "meta") in outcomes("<p>x</p>", rule, head=head)}
     assert found == failures
 
+
+@pytest.mark.parametrize(
+    ("frame", "outcome"),
+    [
+        ('<iframe src="map.html" role="none"></iframe>', "inapplicable"),  # decorative: not in the tree (ACT cae760)
+        ('<iframe src="map.html" role="presentation" title=""></iframe>', "failed"),  # titled: announced, as "group"
+        ('<iframe src="map.html" role="none" title="Map of clinics"></iframe>', "passed"),
+        ('<iframe src="map.html" role="none" aria-label=""></iframe>', "failed"),  # global ARIA: role=none is ignored
+    ],
+)
+def test_a_frame_marked_decorative_needs_a_name_once_it_has_a_title_or_aria(frame: str, outcome: str):
+    assert outcomes(frame, "frame-title") == [(outcome, None if outcome == "inapplicable" else "iframe")]

@@ -2,7 +2,9 @@
 
 Screen reader users move between frames by their titles; a video or map embedded without
 one is announced only as "frame". A frame taken out of the tab order (negative
-`tabindex`) or marked decorative (`role="none"`) is exempt (W3C ACT rule cae760).
+`tabindex`) or marked decorative (`role="none"`) is exempt (W3C ACT rule cae760), unless it
+has a `title` (even an empty one: JAWS then announces it as a group) or a global ARIA
+attribute, which undoes `role="none"` (as axe-core's presentational-role check decides).
 
 Fails:
 
@@ -18,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..page import Page, Result
-from ..semantics.aria import PRESENTATIONAL_ROLES, explicit_role
+from ..semantics.aria import PRESENTATIONAL_ROLES, explicit_role, has_global_aria
 from ..semantics.focus import tabindex_of
 
 IMPACT = "serious"
@@ -32,7 +34,7 @@ def check(page: Page) -> Iterator[Result]:
         tabindex = tabindex_of(frame)
         if page.is_hidden(frame) or (tabindex is not None and tabindex < 0):
             continue
-        if explicit_role(frame) in PRESENTATIONAL_ROLES:
+        if explicit_role(frame) in PRESENTATIONAL_ROLES and frame.get("title") is None and not has_global_aria(frame):
             continue
         if page.name(frame):
             yield page.passed(frame)
