@@ -53,9 +53,6 @@ DELIBERATE_DIFFERENCES: dict[tuple[str, str], str] = {
     ("th-has-data-cells/fail-header-of-nothing.html", "th-has-data-cells"):
         "axe-core asks for review of the whole table; we report the column header that heads no cell (ACT "
         "rule d0f69e: a header with no cell in its column fails).",
-    ("aria-required-id-refs/fail-combobox-controls-nothing.html", "aria-valid-attr-value"):
-        "axe-core checks that an expanded combobox's aria-controls exists as a value check; ACT rule 6a7281 "
-        "leaves id references to in6db8, our aria-required-id-refs, which reports it.",
     ("color-contrast/fail-low-contrast.html", "color-contrast-enhanced"):
         "axe-core reports a text under color-contrast-enhanced only when it passes color-contrast; W3C ACT rule "
         "09o5cg fails every text below 7:1 (4.5:1 large), so we report texts below 4.5:1 under both rules.",
