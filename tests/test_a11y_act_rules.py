@@ -158,7 +158,23 @@ def test_refreshes_after_a_delay_break_the_aaa_rule_whatever_the_delay(content: 
         ('<iframe src="map.html" role="presentation" title=""></iframe>', "failed"),  # titled: announced, as "group"
         ('<iframe src="map.html" role="none" title="Map of clinics"></iframe>', "passed"),
         ('<iframe src="map.html" role="none" aria-label=""></iframe>', "failed"),  # global ARIA: role=none is ignored
+        ('<iframe src="map.html" role="none" tabindex="0"></iframe>', "failed"),  # focusable: role=none is ignored
     ],
 )
 def test_a_frame_marked_decorative_needs_a_name_once_it_has_a_title_or_aria(frame: str, outcome: str):
     assert outcomes(frame, "frame-title") == [(outcome, None if outcome == "inapplicable" else "iframe")]
+
+
+@pytest.mark.parametrize(
+    ("object_html", "outcome"),
+    [
+        ('<object data="calf.png" role="img"></object>', "failed"),  # ACT leaves roles out; unnamed, it fails
+        ('<object data="calf.png" role="img" title="The calf"></object>', "inapplicable"),
+        ('<object data="calf.png" role="none"></object>', "inapplicable"),  # decorative, nothing overrides it
+        ('<object data="calf.png" role="none" tabindex="0"></object>', "failed"),  # focus undoes role=none
+        ('<object data="calf.png" role="separator"></object>', "inapplicable"),  # a role that needs no name
+        ('<object data="page.html"><p>The dose table</p></object>', "inapplicable"),  # its fallback stands in
+    ],
+)
+def test_an_object_with_a_role_is_judged_by_what_its_role_needs(object_html: str, outcome: str):
+    assert [result for result, _ in outcomes(object_html, "object-alt")] == [outcome]

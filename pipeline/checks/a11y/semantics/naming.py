@@ -78,14 +78,14 @@ def labelled_fields(page: PageFacts) -> Iterator[Element]:
 def button_inputs(page: PageFacts) -> Iterator[Element]:
     """The `<input>` buttons: type button, submit and reset (axe-core's `input-button-name`)."""
     for element in page.elements_by_tag("input"):
-        if input_type(element) in BUTTON_TYPES and _needs_name_as_written(element):
+        if input_type(element) in BUTTON_TYPES and needs_name_as_written(element):
             yield element
 
 
 def buttons(page: PageFacts) -> Iterator[Element]:
     """The `<button>` elements whose role still needs a name (axe-core's `button-name`); a link's is link-name's."""
     return (element for element in page.elements_by_tag("button")
-            if _needs_name_as_written(element) and not is_a(page.role(element), "link"))
+            if needs_name_as_written(element) and not is_a(page.role(element), "link"))
 
 
 def aria_widgets(page: NamingFacts, roles: frozenset[str]) -> Iterator[Element]:
@@ -121,7 +121,7 @@ def _named_through_its_combobox(page: PageFacts, element: Element) -> bool:
     )
 
 
-def _needs_name_as_written(element: Element) -> bool:
+def needs_name_as_written(element: Element) -> bool:
     """A native button keeps its rule unless a role that needs no name is given to one that cannot take focus."""
     role = explicit_role(element)
     return role is None or role in PRESENTATIONAL_ROLES or name_required(role) or is_focusable(element)
