@@ -3,8 +3,8 @@
 Screen reader users move between frames by their titles; a video or map embedded without
 one is announced only as "frame". A frame taken out of the tab order (negative
 `tabindex`) or marked decorative (`role="none"`) is exempt (W3C ACT rule cae760), unless it
-has a `title` (even an empty one: JAWS then announces it as a group) or a global ARIA
-attribute, which undoes `role="none"` (as axe-core's presentational-role check decides).
+has a `title` (even an empty one: JAWS then announces it as a group), a `tabindex` or a
+global ARIA attribute, which undo `role="none"` (as axe-core's presentational-role check decides).
 
 Fails:
 
@@ -34,7 +34,8 @@ def check(page: Page) -> Iterator[Result]:
         tabindex = tabindex_of(frame)
         if page.is_hidden(frame) or (tabindex is not None and tabindex < 0):
             continue
-        if explicit_role(frame) in PRESENTATIONAL_ROLES and frame.get("title") is None and not has_global_aria(frame):
+        overridden = frame.get("title") is not None or tabindex is not None or has_global_aria(frame)
+        if explicit_role(frame) in PRESENTATIONAL_ROLES and not overridden:
             continue
         if page.name(frame):
             yield page.passed(frame)
