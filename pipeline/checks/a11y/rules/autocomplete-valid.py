@@ -6,7 +6,7 @@ tokens in the wrong order (`"work shipping email"`) or a list joined by commas i
 understood, and the purpose is lost (W3C ACT rule 73f2c2). Words authors use to switch
 autofill off (`"none"`, `"false"`…) pass, as axe-core lets them: they claim no purpose. Tokens
 proposed to HTML but not in it yet (`"pronouns"`, `"message"`…) are left to a person, as
-axe-core leaves them.
+axe-core leaves them. Read-only fields are left out, as axe-core leaves them: nothing fills them.
 
 Fails:
 
@@ -81,8 +81,9 @@ def _applies(page: Page, element: Element) -> bool:
     disabled = is_disabled(element) or any(
         (e.get("aria-disabled") or "").strip().lower() == "true" for e in (element, *element.iterancestors())
     )
-    if disabled or (page.is_hidden(element) and not page.is_visible(element)):
-        return False
+    readonly = element.get("readonly") is not None or (element.get("aria-readonly") or "").strip().lower() == "true"
+    if disabled or readonly or (page.is_hidden(element) and not page.is_visible(element)):
+        return False  # nothing fills a field that cannot be changed (axe-core leaves read-only ones out too)
     return page.in_tab_order(element) or page.role(element) in WIDGET_ROLES
 
 
