@@ -1,7 +1,8 @@
 """Input buttons have a name that says what they do.
 
 `<input type="button">` without a `value` is announced as "button" and nothing more. Its
-name comes from `value`, `aria-label`, `aria-labelledby`, a `<label>` or `title`; submit and
+name comes from `value`, `aria-label`, `aria-labelledby`, `title` or a `<label>` (which
+HTML-AAM leaves out, but browsers and axe-core take); submit and
 reset buttons without `value` are named "Submit" and "Reset" by the browser, but an empty
 `value=""` names them nothing (axe-core's `input-button-name`; one part of W3C ACT rule 97a4e1).
 
@@ -28,5 +29,5 @@ ACT = ("97a4e1",)
 
 def check(page: Page) -> Iterator[Result]:
     """Fail for each button `<input>` in the accessibility tree whose accessible name is empty."""
-    for outcome, element, message in name_outcomes(page, button_inputs(page), BUTTON_MISSING_NAME):
+    for outcome, element, message in name_outcomes(page, button_inputs(page), BUTTON_MISSING_NAME, label_names=True):
         yield page.result(outcome, element, message)

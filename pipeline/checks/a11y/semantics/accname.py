@@ -157,5 +157,6 @@ class _Computation:
             if ancestor.get("for") in (None, element_id) and ancestor not in labels:
                 labels.append(ancestor)
             break
-        names = [normalize_space(self.content(label)) for label in labels if label not in self.visited]
+        names = [normalize_space(self.content(label)) for label in labels
+                 if label not in self.visited and not self.page.is_hidden(label)]  # 2A: a hidden label says nothing
         return " ".join(n for n in names if n)

@@ -128,19 +128,21 @@ def needs_name_as_written(element: Element) -> bool:
 
 
 def name_outcomes(page: NamingFacts, elements: Iterable[Element], missing: str | Mapping[str, str], *,
-                  label_must_name: bool = False) -> Iterator[tuple[Outcome, Element, str]]:
+                  label_must_name: bool = False, label_names: bool = False) -> Iterator[tuple[Outcome, Element, str]]:
     """(outcome, element, message) for each control in the accessibility tree: passed when it has a name.
 
     `missing` is the failure's message, or one per role; `{role}` in it is the control's role.
     A control its role makes presentational (after conflict resolution) is not one. With
     `label_must_name`, an ARIA widget whose `<label>` is not in its name is left to a person:
     a label does not name a `<div>`, and whether the name it has says the same is a judgement.
+    With `label_names`, a `<label>` names the control even where HTML-AAM leaves it out of the
+    name (an `<input>` button: browsers and axe-core take it).
     """
     for element in elements:
         role = page.role(element)
         if page.is_hidden(element) or is_mathml(element) or role in PRESENTATIONAL_ROLES:
             continue  # not in the accessibility tree, or not as a control: nothing to name
-        name = page.name(element)
+        name = page.name(element) or (_label_text(page, element) if label_names else "")
         label = _label_text(page, element) if label_must_name and name else ""
         if not name:
             template = missing if isinstance(missing, str) else missing.get(role or "", FIELD_MISSING_NAME)
@@ -157,4 +159,4 @@ def _label_text(page: PageFacts, element: Element) -> str:
     ident = element.get("id")
     labels = [label for label in page.elements_by_tag("label") if ident and label.get("for") == ident]
     labels.extend(element.iterancestors("label"))
-    return normalize_space(" ".join("".join(label.itertext()) for label in labels))
+    return normalize_space(" ".join("".join(label.itertext()) for label in labels if not page.is_hidden(label)))
