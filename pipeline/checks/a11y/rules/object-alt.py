@@ -69,7 +69,8 @@ def check(page: Page) -> Iterator[Result]:
                                            "or aria-label")
             continue
         media, named = embeds_media(element), bool(page.name(element))
-        if media is False and (named or _has_fallback(element)):
+        inline = (element.get("data") or "").strip().lower().startswith("data:")  # it loads: no fallback shows
+        if media is False and (named or (_has_fallback(element) and not inline)):
             continue  # a page or document, named or standing in for itself: not non-text content
         if named:
             yield page.passed(element)
