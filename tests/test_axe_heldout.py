@@ -19,6 +19,8 @@ from tests.axe_heldout import Pages, Score, axe_outcomes, build_pages, fixtures,
 
 #: The rules of ours the floors and the differences below were measured on.
 MEASURED_RULES = frozenset({
+    "label", "select-name", "aria-input-field-name", "aria-toggle-field-name", "aria-command-name",
+    "input-button-name", "avoid-inline-spacing",
     "aria-allowed-attr", "aria-allowed-role", "aria-braille-equivalent", "aria-conditional-attr",
     "aria-deprecated-role", "aria-dialog-name", "aria-hidden-focus", "aria-meter-name", "aria-progressbar-name",
     "aria-prohibited-attr", "aria-required-attr", "aria-required-children", "aria-required-parent",
@@ -32,8 +34,8 @@ MEASURED_RULES = frozenset({
     "th-has-data-cells", "valid-lang", "video-caption",
 })
 #: Element-level accuracy and precision of our violations over MEASURED_RULES, as measured (rounded down).
-ACCURACY_FLOOR = 0.889
-PRECISION_FLOOR = 0.815
+ACCURACY_FLOOR = 0.924
+PRECISION_FLOOR = 0.866
 
 #: Each element we class otherwise than axe-core's fixture: (rule, fixture, "expected -> ours", elements) -> why.
 #: An element is the fixture's selector (frames joined by " >>> "), or the path of one it does not list.
@@ -107,43 +109,11 @@ HELD_OUT_DIFFERENCES: dict[tuple[str, str, str, tuple[str, ...]], str] = {
         ' inside a tree or menu.',
     ('aria-roledescription', 'aria-roledescription.html', 'violation -> incomplete', ('#fail1',)):
         'Measured when the rule was added (before anyone looked at the suite for it); not yet examined.',
-    ('aria-valid-attr-value', 'aria-valid-attr-value.html', 'violation -> pass', (
-        '#violation1', '#violation7', '#violation13', '#violation23', '#violation35', '#violation36',
-        '#violation37', '#violation38', '#violation39', '#violation40', '#violation41', '#violation42',
-        '#violation43', '#violation44', '#violation45', '#violation46', '#violation47', '#violation48',
-    )):
-        'Id references that match no element (aria-activedescendant, aria-controls, aria-flowto, aria-owns, '
-        'aria-errormessage): axe-core reports them here, W3C ACT rule 6a7281 leaves them to in6db8, which our '
-        'aria-required-id-refs reports. aria-level, aria-posinset and aria-setsize of 0 or below: an integer, so '
-        "valid for ACT 6a7281's value types, where axe-core requires at least 1.",
     ('aria-valid-attr-value', 'aria-valid-attr-value.html', 'incomplete -> pass', (
-        '#incomplete1', '#incomplete3', '#incomplete4', '#incomplete5', '#incomplete6', '#incomplete7',
-        '#incomplete8', '#incomplete9',
+        '#incomplete6', '#incomplete7', '#incomplete8',
     )):
-        'axe-core asks about id lists that match nothing (aria-describedby, aria-labelledby), levels above 6, and'
-        ' attributes present without a value, which ARIA reads as their default; we pass them as valid values.',
-    ('aria-valid-attr-value', 'aria-valid-attr-value.html', 'incomplete -> violation', ('#incomplete2',)):
-        'aria-current="stage" is not one of its tokens, so we fail it; axe-core asks, since ARIA says an unknown '
-        'token is read as true.',
-    ('autocomplete-valid', 'autocomplete-valid.html', 'pass -> violation', (
-        '#pass84', '#pass85', '#pass86', '#pass87', '#pass88', '#pass89', '#pass90', '#pass91', '#pass92',
-    )):
-        'Values such as none, false, true, disabled, xon: axe-core ignores them (browsers treat an unknown token '
-        'as on); we fail them as not an autofill token, as W3C ACT rule 73f2c2 does.',
-    ('autocomplete-valid', 'autocomplete-valid.html', 'incomplete -> violation', (
-        '#incomplete1', '#incomplete2', '#incomplete3', '#incomplete4', '#incomplete5',
-    )):
-        'Tokens that are proposed or not standard (text, pronouns, gender, message, content): axe-core asks; we '
-        "fail them as not in HTML's autofill list.",
-    ('autocomplete-valid', 'autocomplete-valid.html', 'inapplicable -> violation', (
-        '/html[1]/body[1]/div[1]/input[113]', '/html[1]/body[1]/div[1]/input[114]',
-    )):
-        'Read-only fields (readonly, aria-readonly=true): axe-core leaves them out, a read-only field not being '
-        'filled; we check them.',
-    ('button-name', 'button-name.html', 'violation -> pass', ('#fail3', '#fail4')):
-        'A disabled button with role=img, and a button with role=gridcell: the explicit role wins (the button is '
-        "not focusable, or the role is a widget's), so we judge them under that role, not as buttons; axe-core "
-        'applies button-name to every <button>.',
+        'Attributes present with an empty value: axe-core asks; W3C ACT rule 6a7281 applies only to non-empty'
+        ' values (its inapplicable example 3 is aria-live with none), and so do we.',
     ('color-contrast', 'color-contrast.html', 'violation -> incomplete', ('#fail10', '#fail11')):
         'A negative margin, or a relative offset, moves the text over another background: only layout tells what '
         'lies behind it, so we ask (cantTell); axe-core measures what its layout puts there.',
@@ -180,12 +150,6 @@ HELD_OUT_DIFFERENCES: dict[tuple[str, str, str, tuple[str, ...]], str] = {
     )):
         'A frame with tabindex=-1 loaded from another file: we cannot see its content from the page, so we ask '
         '(cantTell); axe-core reads the frame.',
-    ('frame-title', 'frame-title.html', 'violation -> pass', (
-        '#violation4', '#violation5', '#violation6', '#violation7', '#violation8', '#violation9',
-    )):
-        'Frames with role none or presentation that are focusable, live, or have an empty title: the '
-        'presentational role is ignored there (ARIA conflict resolution) and the frame needs a name, which '
-        'axe-core fails; we take the role and pass them.',
     ('identical-links-same-purpose', 'identical-links-same-purpose.html', 'pass -> incomplete', ('#pass15',)):
         'href="/home" and href="http://localhost:9876/home" are one place only on axe-core\'s own test server '
         '(port 9876); served elsewhere they differ, and we ask.',
@@ -218,13 +182,9 @@ HELD_OUT_DIFFERENCES: dict[tuple[str, str, str, tuple[str, ...]], str] = {
         'A button and a radio holding a span with tabindex=0: axe-core counts only controls with a widget role; '
         'we fail a focusable element of any role inside a control (ACT 307n5z).',
     ('object-alt', 'object-alt.html', 'violation -> incomplete', ('#violation1', '#violation2', '#violation3')):
-        'An <object> with a data: HTML document and no name: axe-core fails it; we ask, since the object may show'
-        ' text that names itself.',
-    ('object-alt', 'object-alt.html', 'violation -> pass', (
-        '#violation4', '#violation5', '#violation6', '#violation7', '#violation8', '#violation9',
-    )):
-        'Objects with role none, presentation, img or separator: axe-core fails them for no name (the '
-        'presentational role is ignored when focusable or live); we take the role and leave them out.',
+        'An <object> with a data: HTML document and no name: axe-core fails it; W3C ACT rule 8fc3b6 applies only'
+        ' to objects showing an image, sound or video, so we ask whether this one needs a name (a data: URL always'
+        ' loads, so its fallback content does not stand in for it).',
     ('summary-name', 'summary-name.html', 'violation -> pass', ('#heading-role-fail', '#button-role-fail')):
         'A <summary> with role=heading or role=button and no name: W3C ACT rule 2t702h applies only to a summary '
         "without an explicit role, so we leave it to that role's rules; axe-core fails it.",
@@ -249,6 +209,13 @@ HELD_OUT_DIFFERENCES: dict[tuple[str, str, str, tuple[str, ...]], str] = {
     ('valid-lang', 'valid-lang.html', 'violation -> pass', ('#fail2',)):
         'xml:lang on an HTML element has no effect in HTML (only lang does), so we leave it out; axe-core checks '
         'it.',
+    ('avoid-inline-spacing', 'avoid-inline-spacing.html', 'violation -> pass', ('#fail1',)):
+        'Not investigated: the helper who built this rule (issue 19, axe-core ids) left the held-out fixture'
+        " unread so as not to tune on it; ours judges the element's important inline spacing wide enough or its"
+        ' text on one line (line breaks are estimated without layout), where axe-core fails it.',
+    ('label', 'label.html', 'violation -> pass', ('#fail13',)):
+        "Not investigated, as above (the fixture is left unread by the rule's author): ours finds a name for a"
+        ' field axe-core fails.',
 }
 
 
