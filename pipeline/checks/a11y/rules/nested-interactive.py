@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..page import Page, Result
+from ..semantics.document import Element
 from ..semantics.aria import PRESENTATIONAL_CHILDREN_ROLES
 
 IMPACT = "serious"
@@ -27,13 +28,36 @@ ACT = ("307n5z",)
 
 def check(page: Page) -> Iterator[Result]:
     """Fail for each element whose role makes its children presentational and that holds a tab stop."""
-    for element in page.elements:
-        role = page.role(element)
-        if role not in PRESENTATIONAL_CHILDREN_ROLES or page.is_mathml(element):
-            continue
-        inside = [e for e in element.iterdescendants() if isinstance(e.tag, str) and page.in_tab_order(e)]
-        if inside:
-            yield page.failed(element, f"this {role} holds a <{inside[0].tag}> that takes focus, which screen "
+    controls = {e: page.role(e) for e in page.elements
+                if page.role(e) in PRESENTATIONAL_CHILDREN_ROLES and not page.is_mathml(e)}
+    first_stop = _first_tab_stops(page, list(controls))
+    for element, role in controls.items():
+        inside = first_stop.get(element)
+        if inside is not None:
+            yield page.failed(element, f"this {role} holds a <{inside.tag}> that takes focus, which screen "
                                        f"readers cannot announce inside a {role}: move it out")
         else:
             yield page.passed(element)
+
+
+def _first_tab_stops(page: Page, controls: list[Element]) -> dict[Element, Element]:
+    """The first element Tab reaches inside each control's subtree (and its descendants'), in one pass each.
+
+    Walking each subtree from its end, an element's first tab stop is that of its first child
+    that is one or holds one: linear in the subtrees, where asking every control about every
+    descendant is quadratic in nested controls.
+    """
+    first: dict[Element, Element] = {}
+    done: set[Element] = set()
+    for control in controls:
+        if control in done:
+            continue  # inside a control whose subtree was walked
+        subtree = list(control.iter())
+        done.update(subtree)
+        for node in reversed(subtree):
+            for child in node:
+                found = child if page.in_tab_order(child) else first.get(child)
+                if found is not None:
+                    first[node] = found
+                    break
+    return first
