@@ -1,8 +1,8 @@
 """Dialogs have a name.
 
-A dialog without a name is announced as "dialog" and nothing more: the reader does not
-learn what it is about before reading it. Only `aria-label`, `aria-labelledby` or `title`
-name a dialog (its content does not). A best practice in axe-core.
+A dialog (or alert dialog) without a name is announced as "dialog" and nothing more: the
+reader does not learn what it is about before reading it. Only `aria-label`,
+`aria-labelledby` or `title` name a dialog (its content does not). A best practice in axe-core.
 
 Fails:
 
@@ -27,6 +27,6 @@ MESSAGE = {"passed": "", "failed": "this dialog has no name: point aria-labelled
 
 
 def check(page: Page) -> Iterator[Result]:
-    """Fail for each element of role="dialog" in the accessibility tree that has no name."""
-    for element, outcome in role_name_outcomes(page, "dialog"):
+    """Fail for each element of role="dialog" or "alertdialog" in the accessibility tree that has no name."""
+    for element, outcome in role_name_outcomes(page, "dialog", "alertdialog"):
         yield page.result(outcome, element, MESSAGE[outcome])

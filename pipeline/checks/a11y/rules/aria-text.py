@@ -29,11 +29,11 @@ BEST_PRACTICE = True
 
 
 def focusable_widgets(page: Page, element: Element) -> Iterator[Element]:
-    """The focusable widgets inside the element, not looking inside a widget once found."""
+    """The focusable, rendered widgets inside the element, not looking inside a widget once found."""
     for child in element:
         if not isinstance(child.tag, str):
             continue
-        if page.role(child) in WIDGET_ROLES and is_focusable(child):
+        if page.role(child) in WIDGET_ROLES and is_focusable(child) and not page.is_css_hidden(child):
             yield child
         else:
             yield from focusable_widgets(page, child)

@@ -4,7 +4,8 @@ A field named only by its `title` (a tooltip that appears on hover, never on tou
 or for keyboard users) or described only by `aria-describedby` has no label a sighted
 user can read before typing. A label is a `<label>` (around the field or pointing at its
 id), `aria-labelledby` or `aria-label`. Buttons and hidden fields are not concerned. A best
-practice in axe-core.
+practice in axe-core. A `<label>` moved off the screen counts (screen readers read it), one
+hidden by CSS does not.
 
 Fails:
 
@@ -30,10 +31,10 @@ BEST_PRACTICE = True
 
 
 def has_label(page: Page, field: Element) -> bool:
-    """Whether aria-labelledby, aria-label or a `<label>` one can see labels the field."""
+    """Whether aria-labelledby, aria-label or a rendered `<label>` labels the field."""
     if labelledby_name(page, field) or normalize_space(field.get("aria-label") or ""):
         return True
-    return any(visible_text(page, label) for label in label_elements(page, field))
+    return any(visible_text(page, label, on_screen=False) for label in label_elements(page, field))
 
 
 def check(page: Page) -> Iterator[Result]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Protocol
 
 from .accname import normalize_space
@@ -32,18 +33,23 @@ class LabelFacts(PageFacts, Protocol):
         ...
 
 
-def visible_text(page: LabelFacts, element: Element) -> str:
-    """The text of the element that is drawn on screen, white space collapsed."""
-    return normalize_space(_drawn(page, element)) if page.is_visible(element) else ""
+def visible_text(page: LabelFacts, element: Element, *, on_screen: bool = True) -> str:
+    """The text of the element that is drawn on screen, white space collapsed.
+
+    With `on_screen=False`, text moved out of sight (a label placed off the screen for screen
+    readers) counts too: only what CSS does not render is left out.
+    """
+    shown = page.is_visible if on_screen else (lambda e: not page.is_css_hidden(e))
+    return normalize_space(_drawn(element, shown)) if shown(element) else ""
 
 
-def _drawn(page: LabelFacts, element: Element) -> str:
+def _drawn(element: Element, shown: Callable[[Element], bool]) -> str:
     if element.tag in _NO_TEXT:
         return ""
     parts = [element.text or ""]
     for child in element:
-        if isinstance(child.tag, str) and page.is_visible(child):
-            parts.append(_drawn(page, child))
+        if isinstance(child.tag, str) and shown(child):
+            parts.append(_drawn(child, shown))
         parts.append(child.tail or "")
     return " ".join(parts)
 

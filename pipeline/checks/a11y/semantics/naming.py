@@ -57,10 +57,10 @@ def named_by_html(element: Element) -> bool:
     return element.tag in NAMED_BY_HTML
 
 
-def role_name_outcomes(page: NamingFacts, role: str) -> Iterator[tuple[Element, Outcome]]:
-    """(element, passed or failed) for each element of `role="<role>"` in the tree, by whether it has a name."""
+def role_name_outcomes(page: NamingFacts, *roles: str) -> Iterator[tuple[Element, Outcome]]:
+    """(element, passed or failed) for each element of `role="<one of roles>"` in the tree, by whether it has a name."""
     for element in page.elements_with("role"):
-        if element.get("role") != role or named_by_html(element) or page.is_hidden(element):
+        if element.get("role") not in roles or named_by_html(element) or page.is_hidden(element):
             continue
         yield element, "passed" if page.name(element) else "failed"
 

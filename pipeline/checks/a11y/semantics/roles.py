@@ -166,9 +166,8 @@ def unallowed_roles(page: RoleFacts, element: Element) -> list[str]:
     implicit = implicit_role(page, element) or _OWN_LANDMARK.get(element.tag)
     wrong = []
     for role in valid_role_tokens(element):
-        if role == implicit or allowed in (None, "any"):
+        if role == implicit:
             continue
-        if role in allowed.split() and DPUB_REFINES.get(role, implicit) == implicit:
-            continue
-        wrong.append(role)
+        if DPUB_REFINES.get(role, implicit) != implicit or not (allowed in (None, "any") or role in allowed.split()):
+            wrong.append(role)
     return wrong
