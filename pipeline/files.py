@@ -90,9 +90,10 @@ def write_atomic(path: Path, content: bytes | Iterable[str], durable: bool = Tru
 class StagedFiles:
     """Outputs that replace their files together: each written to a temporary name, renamed at the end.
 
-    Durable writes made inside `staging()` are staged here. Leaving the `with` block renames
-    them all into place; an exception drops them all, so a full disk or a folder that cannot
-    be written leaves every old file as it was. A staged file reads as its old self until then.
+    Durable writes made inside `staging()` are staged here. Leaving the `with` block waits for
+    them all to reach the disk (one sync for the batch) and renames them into place; an
+    exception drops them all, so a full disk or a folder that cannot be written leaves every
+    old file as it was. A staged file reads as its old self until then.
     """
 
     def __init__(self) -> None:
@@ -113,6 +114,8 @@ class StagedFiles:
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         staged, self._staged = self._staged, []
         if kind is None:
+            if staged:
+                os.sync()  # every staged file on the disk before any replaces its old one: one wait, not one per file
             _commit(staged)
         else:
             for _, temporary in staged:
@@ -145,7 +148,7 @@ def _stage(path: Path, content: bytes | Iterable[str], durable: bool) -> str:
             else:
                 for piece in content:
                     handle.write(piece.encode("utf-8"))
-            if durable:
+            if durable and _BATCH.get() is None:  # a batch's files are flushed together (StagedFiles)
                 handle.flush()
                 os.fsync(handle.fileno())
         os.chmod(temporary, path.stat().st_mode & 0o7777 if path.exists() else FILE_MODE)
