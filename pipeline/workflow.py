@@ -33,7 +33,12 @@ from .catalogs import (
 )
 from .checks.catalogs import CheckContext, Entry, allowed_rules, check_entries, load_glossary
 from .config import Settings
-from .cache import BuildCache, CacheEntry, lock_path
+from .cache import BuildCache, lock_path
+from .catalogs.remembered import (
+    TemplateSource, catalogs_current, mo_compiler, remember_current, remember_pot, remembered_pot, template_sources,
+    templates_unchanged,
+)
+from .catalogs.templates import redated
 from .files import committed_together, exclusive_lock, refuse_links_outside, remove_stale_temporaries, write_atomic
 from .errors import CatalogError
 from .locales import parse_locale
@@ -61,15 +66,12 @@ def current_templates(settings: Settings, articles: list[Article] | None = None)
     return [*(article_template(article, date) for article in articles), ui_template(date, settings.root, settings.theme)]
 
 
-#: What extract remembers of a source: its slug, and the hash of the POT written from it.
-POT_OF_SOURCE: CacheEntry[tuple[str, str]] = CacheEntry("pot", tuple[str, str])
-
-
 def extract_templates(settings: Settings, workers: int | None = None) -> list[Path]:
     """Write the POT files whose content changed, and remove those of articles that are gone; return them.
 
-    An article whose source is as it was when its POT was last written, with that POT in
-    place, is not read again (the cache remembers); the others are read on every core.
+    A source that is as it was when its POT was last written is not read again (the cache
+    remembers its POT: a missing or edited POT is written again from it); the others are
+    read on every core.
     """
     tree = CatalogTree.of(settings)
     cache = BuildCache(settings.root)
@@ -78,34 +80,45 @@ def extract_templates(settings: Settings, workers: int | None = None) -> list[Pa
     refuse_links_outside(catalog_folders(settings, ()), settings.root)
     with exclusive_lock(catalogs_lock(settings)):
         remove_stale_temporaries(catalog_folders(settings, settings.locales))
-        slugs: dict[Path, str] = {}
-        todo: list[tuple[Path, str]] = []
-        for path in sources:
-            key = cache.key(relative_path(path, settings.root), settings.source_locale, settings.front_matter,
-                            files=[path])  # as in `#:` lines
-            known = cache.load(POT_OF_SOURCE, (path.name,), key)
-            if known is not None and cache.digest(tree.pot(known[0])) == known[1]:
-                slugs[path] = known[0]
-            else:
-                todo.append((path, key))
-        made = map_jobs(partial(render_article_template, settings, date), [path for path, _ in todo], workers)
-        slugs.update({path: slug for (path, _), (slug, _) in zip(todo, made)})
-        check_unique_slugs((slugs[path], relative_path(path, settings.root)) for path in sources)
+        keyed = template_sources(cache, tree, sources, template_settings(settings), settings.theme)
+        domains: dict[str, str] = {}
+        to_store: dict[str, bytes] = {}  # the POTs that are not in place, by cache item
+        todo = []
+        for source in keyed:
+            known = remembered_pot(cache, source)
+            if known is None:
+                todo.append(source)
+                continue
+            domains[source.item] = known[0]
+            if cache.digest(tree.pot(known[0])) != known[1]:
+                to_store[source.item] = redated(known[2], date)
+        made = map_jobs(partial(render_template, settings, date), [source.path for source in todo], workers)
+        for source, (domain, rendered) in zip(todo, made):
+            domains[source.item], to_store[source.item] = domain, rendered
+        check_unique_slugs((domains[s.item], relative_path(s.path, settings.root)) for s in keyed if s.path is not None)
         written = []
         with committed_together():  # every POT, or none
-            for (path, key), (slug, rendered) in zip(todo, made):
-                if store_template(tree.pot(slug), rendered, tree) is None:
-                    written.append(tree.pot(slug))
-            written += extract([ui_template(date, settings.root, settings.theme)], tree)
-            written += orphaned_templates(tree, set(slugs.values()), remove=True)
-        for (path, key), (slug, _) in zip(todo, made):  # once the POTs are in place
-            cache.store(POT_OF_SOURCE, (path.name,), key, (slug, cache.digest(tree.pot(slug))))
+            for source in keyed:
+                path = tree.pot(domains[source.item])
+                if source.item in to_store and store_template(path, to_store[source.item], tree) is None:
+                    written.append(path)
+            written += orphaned_templates(tree, set(domains.values()), remove=True)
+        for source in keyed:  # once the POTs are in place
+            if source.item in to_store:
+                remember_pot(cache, tree, source, domains[source.item], to_store[source.item])
         cache.save()
     return written
 
 
-def render_article_template(settings: Settings, date: datetime.datetime, path: Path) -> tuple[str, bytes]:
-    """An article's slug and its POT, rendered (in a worker process when there are many)."""
+def template_settings(settings: Settings) -> tuple[object, ...]:
+    """The settings that shape an article's POT besides its file: the source locale and translated front matter."""
+    return settings.source_locale, tuple(settings.front_matter)
+
+
+def render_template(settings: Settings, date: datetime.datetime, path: Path | None) -> tuple[str, bytes]:
+    """An article's slug and its POT, rendered (in a worker process when there are many); `ui` and its POT for None."""
+    if path is None:
+        return UI_DOMAIN, render_catalog(ui_template(date, settings.root, settings.theme))
     article = read_article(path, relative_path(path, settings.root), settings.source_locale, settings.front_matter)
     return article.slug, render_catalog(article_template(article, date))
 
@@ -118,27 +131,57 @@ class UpdateResult:
 
 
 def update_catalogs(settings: Settings, locales: Sequence[str] | None = None, check: bool = False) -> UpdateResult:
-    """Extract, then bring every locale's catalogs in step with the sources; with `check`, write nothing."""
+    """Extract, then bring every locale's catalogs in step with the sources; with `check`, write nothing.
+
+    When every source, POT and PO is as it was when an update last found them in step, no
+    catalog is read (the cache remembers); otherwise each locale's catalogs are merged.
+    """
     tree = CatalogTree.of(settings)
-    templates = current_templates(settings)
-    refuse_links_outside(catalog_folders(settings, locales or settings.locales), settings.root)
-    with exclusive_lock(catalogs_lock(settings)), committed_together():  # every catalog, or none
+    wanted = list(locales or settings.locales)
+    cache = BuildCache(settings.root)
+    sources = source_files(settings.path("source_dir"), settings.root)
+    keyed = template_sources(cache, tree, sources, template_settings(settings), settings.theme)
+    refuse_links_outside(catalog_folders(settings, wanted), settings.root)
+    with exclusive_lock(catalogs_lock(settings)):
         remove_stale_temporaries(catalog_folders(settings, settings.locales))
-        changed = extract(templates, tree, write=not check)
-        changed += orphaned_templates(tree, {t.domain for t in templates}, remove=not check)
-        for locale in locales or settings.locales:
-            existing = {t.domain: _read_if_present(tree.po(locale, str(t.domain)), tree, locale) for t in templates}
-            memory = translation_memory(c for c in existing.values() if c is not None and c.domain != UI_DOMAIN)
-            for template in templates:
-                path = tree.po(locale, template.domain)
-                before = path.read_bytes() if path.exists() else None
-                merged = merge_catalog(template, existing[template.domain], locale, memory)
-                after = render_catalog(merged, catalog_style(settings))
-                if after != before:
-                    changed.append(path)
-                    if not check:
-                        write_atomic(path, after)
+        if _in_step(cache, tree, keyed, wanted, settings):
+            return UpdateResult([])
+        templates = current_templates(settings)
+        with committed_together():  # every catalog, or none
+            changed, in_place = extract(templates, tree, write=not check)
+            changed += orphaned_templates(tree, {t.domain for t in templates}, remove=not check)
+            current = []
+            for locale in wanted:
+                existing = {t.domain: _read_if_present(tree.po(locale, str(t.domain)), tree, locale) for t in templates}
+                memory = translation_memory(c for c in existing.values() if c is not None and c.domain != UI_DOMAIN)
+                for template in templates:
+                    path = tree.po(locale, template.domain)
+                    before = path.read_bytes() if path.exists() else None
+                    merged = merge_catalog(template, existing[template.domain], locale, memory)
+                    after = render_catalog(merged, catalog_style(settings))
+                    if after != before:
+                        changed.append(path)
+                        if not check:
+                            write_atomic(path, after)
+                    if not check or after == before:
+                        current.append((locale, template.domain))
+        for source, template in zip(keyed, templates):  # once the files are in place
+            if template.domain in in_place:
+                remember_pot(cache, tree, source, template.domain, in_place[template.domain])
+        for locale, domain in current:
+            if domain in in_place:
+                remember_current(cache, tree, locale, domain, settings.po_width)
+        cache.save()
     return UpdateResult(changed)
+
+
+def _in_step(cache: BuildCache, tree: CatalogTree, keyed: list[TemplateSource], locales: Sequence[str],
+             settings: Settings) -> bool:
+    """Whether every source, POT and PO of these locales is as an update last left them, in step."""
+    domains = templates_unchanged(cache, tree, keyed)
+    return (domains is not None and len(set(domains)) == len(domains)
+            and not orphaned_templates(tree, set(domains), remove=False)
+            and catalogs_current(cache, tree, locales, domains, settings.po_width))
 
 
 def orphaned_templates(tree: CatalogTree, domains: set[str], remove: bool) -> list[Path]:
@@ -180,7 +223,10 @@ def compile_all(settings: Settings, locales: Sequence[str] | None = None) -> lis
         for locale in locales or settings.locales
         for domain in _domains(tree, locale)
     ]
-    return compile_catalogs(paths, tree)
+    cache = BuildCache(settings.root)
+    done = compile_catalogs(paths, tree, mo_compiler(cache, tree))
+    cache.save()
+    return done
 
 
 def translation_status(settings: Settings, locales: Sequence[str] | None = None) -> list[CatalogStatus]:

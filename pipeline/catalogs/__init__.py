@@ -15,12 +15,12 @@ from __future__ import annotations
 import functools
 import gettext
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import polib
 
 from ..errors import CatalogError
-from ..files import write_atomic
+from ..files import committed_together, write_atomic
 from ..locales import normalize_code, parse_locale
 from ..markdown import count_words
 from ..model import CatalogStatus, Translation
@@ -165,21 +165,24 @@ def compiled(catalog: Catalog) -> bytes:
     return mo.to_binary()
 
 
-def extract(templates: Iterable[Catalog], tree: CatalogTree, write: bool = True) -> list[Path]:
-    """Write each POT whose content changed (its date aside); return the files (to be) written.
+def extract(templates: Iterable[Catalog], tree: CatalogTree, write: bool = True) -> tuple[list[Path], dict[str, bytes]]:
+    """Write each POT whose content changed (its date aside): the files (to be) written, and the POTs in place, rendered.
 
     A template whose POT differs only in its date takes the POT's date, so that catalogs
     merged from it do not change either.
     """
-    changed = []
+    changed, in_place = [], {}
     for template in templates:
         path = tree.pot(template.domain)
-        kept_date = store_template(path, render_catalog(template), tree, write)
+        rendered = render_catalog(template)
+        kept_date = store_template(path, rendered, tree, write)
         if kept_date is None:
             changed.append(path)
         else:
             template.header.set("POT-Creation-Date", kept_date)
-    return changed
+        if write or kept_date is not None:
+            in_place[template.domain] = rendered
+    return changed, in_place
 
 
 def store_template(path: Path, rendered: bytes, tree: CatalogTree, write: bool = True) -> str | None:
@@ -202,15 +205,19 @@ def store_template(path: Path, rendered: bytes, tree: CatalogTree, write: bool =
     return None
 
 
-def compile_catalogs(paths: Iterable[Path], tree: CatalogTree) -> list[Path]:
-    """Compile each PO into an MO beside it when the MO is missing or older; fuzzy entries left out."""
+def compile_catalogs(paths: Iterable[Path], tree: CatalogTree, mo_of: Callable[[Path], bytes] | None = None) -> list[Path]:
+    """Compile each PO into an MO beside it when the MO is missing or older; fuzzy entries left out; all or none.
+
+    `mo_of` gives a PO's MO bytes (by default: the PO read and compiled).
+    """
     done = []
-    for po in paths:
-        mo = po.with_suffix(".mo")
-        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
-            continue
-        write_atomic(mo, compiled(read_catalog(po, tree, normalize_code(po.parent.parent.name))))
-        done.append(mo)
+    with committed_together():  # every MO, or none
+        for po in paths:
+            mo = po.with_suffix(".mo")
+            if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+                continue
+            write_atomic(mo, mo_of(po) if mo_of else compiled(read_catalog(po, tree, normalize_code(po.parent.parent.name))))
+            done.append(mo)
     return done
 
 

@@ -37,6 +37,12 @@ def creation_date() -> datetime.datetime:
     return datetime.datetime.now(tz=datetime.timezone.utc).replace(second=0, microsecond=0)
 
 
+def redated(rendered: bytes, date: datetime.datetime) -> bytes:
+    """A rendered POT as rendering its template at `date` writes it: its creation date replaced."""
+    line = f'"POT-Creation-Date: {date.strftime(DATE_FORMAT)}\\n"'.encode()
+    return CREATION_DATE.sub(lambda _: line, rendered, count=1)
+
+
 def template_header(domain: str, date: datetime.datetime, comments: list[str]) -> Header:
     """The header of a POT: the fields this tool has always written, none naming a library."""
     return Header(comments, [], [(name, f" {value}") for name, value in (
