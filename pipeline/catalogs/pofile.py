@@ -24,7 +24,7 @@ from .po import Catalog, Header, Message
 #: or `#|`, a blank line, a comment not ending in `\` (GNU joins such a comment to the next line).
 _INVALID_LINE = re.compile(r'''^(?![^\S\n]*(?:  # (each space can be matched one way only: linear on any line)
         (?:(?:\#~\|?|\#\|)[^\S\n]*)?(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[^\S\n]+)?
-            "(?:[^"\\\n]|\\[\\"ntrf])*"[^\S\n]*
+            "[^"\\\n]*(?:\\[\\"ntrf][^"\\\n]*)*"[^\S\n]*  # (runs of plain characters: 3x faster than one at a time)
       | (?:\#~\|?|\#\|)[^\S\n]*
       | \#(?![~|])(?:[^\n]*[^\\\n])?
       | )$)''', re.MULTILINE | re.VERBOSE)
