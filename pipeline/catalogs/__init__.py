@@ -12,8 +12,10 @@ The public entry points: `read_catalog`, `render_catalog`, `merge_catalog`, `new
 
 from __future__ import annotations
 
+import array
 import functools
 import gettext
+import struct
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -155,14 +157,42 @@ def _compiled_ui(path: Path, tree: CatalogTree, locale: str, mtime_ns: int, size
 
 
 def compiled(catalog: Catalog) -> bytes:
-    """A catalog as MO bytes (polib's writer): translated messages only, fuzzy and blank ones left out."""
-    mo = polib.POFile(encoding=catalog.charset)
-    mo.metadata = {name: value.strip() for name, value in catalog.header.fields if name}
+    """A catalog as MO bytes, exactly as polib writes them: translated messages only, fuzzy and blank ones left out.
+
+    The header first (its fields in polib's order), then the messages sorted by their UTF-8
+    `msgctxt\\x04msgid`; no hash table. Packed here: polib's writer wants an entry object per message.
+    """
+    charset = catalog.charset
+    header = polib.POFile(encoding=charset)
+    header.metadata = {name: value.strip() for name, value in catalog.header.fields if name}
+    strings = []
     for m in catalog:
-        if m.translated:
-            mo.append(polib.POEntry(msgid=m.msgid, msgctxt=m.msgctxt, msgstr=m.msgstr, msgid_plural=m.msgid_plural or "",
-                                    msgstr_plural=dict(enumerate(m.msgstr_plural)) if m.msgid_plural else {}))
-    return mo.to_binary()
+        if not m.translated:
+            continue
+        plural = m.msgid_plural or ""
+        forms = m.msgstr_plural if plural else []
+        if m.msgstr or (forms and all(forms)):  # what polib counts as translated
+            context = f"{m.msgctxt}\x04" if m.msgctxt else ""
+            strings.append((context + m.msgid, f"{m.msgid}\0{plural}" if plural else m.msgid,
+                            "\0".join(forms) if plural else m.msgstr, context))
+    strings.sort(key=lambda s: s[0].encode("utf-8"))
+    pairs = [(b"", header.metadata_as_entry().msgstr.encode(charset))]
+    pairs += [((context + key).encode(charset), value.encode(charset)) for _, key, value, context in strings]
+    return _mo_bytes(pairs)
+
+
+def _mo_bytes(pairs: list[tuple[bytes, bytes]]) -> bytes:
+    """The MO file of (msgid, msgstr) pairs in order, laid out as polib's `to_binary` lays it out."""
+    keys_start = 7 * 4 + 16 * len(pairs)
+    ids = b"".join(key + b"\0" for key, _ in pairs)
+    values_start = keys_start + len(ids)
+    key_offsets, value_offsets, key_at, value_at = [], [], 0, 0
+    for key, value in pairs:
+        key_offsets += [len(key), key_at + keys_start]
+        value_offsets += [len(value), value_at + values_start]
+        key_at, value_at = key_at + len(key) + 1, value_at + len(value) + 1
+    head = struct.pack("Iiiiiii", polib.MOFile.MAGIC, 0, len(pairs), 7 * 4, 7 * 4 + len(pairs) * 8, 0, keys_start)
+    return head + array.array("i", key_offsets + value_offsets).tobytes() + ids + b"".join(value + b"\0" for _, value in pairs)
 
 
 def extract(templates: Iterable[Catalog], tree: CatalogTree, write: bool = True) -> tuple[list[Path], dict[str, bytes]]:
