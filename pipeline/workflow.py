@@ -10,7 +10,7 @@ import datetime
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Container, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Container, Mapping, Sequence
 
 from .catalogs import (
     UI_DOMAIN,
@@ -31,7 +31,6 @@ from .catalogs import (
     translation_memory,
     ui_template,
 )
-from .checks.catalogs import CheckContext, Entry, allowed_rules, check_entries, load_glossary
 from .config import Settings
 from .cache import BuildCache, lock_path
 from .catalogs.remembered import (
@@ -43,8 +42,10 @@ from .files import committed_together, exclusive_lock, refuse_links_outside, rem
 from .errors import CatalogError
 from .locales import parse_locale
 from .model import Article, CatalogStatus, Finding, Report
-from .parallel import map_jobs
 from .sources import check_unique_slugs, load_articles, read_article, relative_path, source_files
+
+if TYPE_CHECKING:  # the catalog rules load with the commands that check (extract, update and compile do not)
+    from .checks.catalogs import CheckContext
 
 
 def catalog_folders(settings: Settings, locales: Sequence[str]) -> list[Path]:
@@ -83,16 +84,16 @@ def extract_templates(settings: Settings, workers: int | None = None) -> list[Pa
         keyed = template_sources(cache, tree, sources, template_settings(settings), settings.theme)
         domains: dict[str, str] = {}
         to_store: dict[str, bytes] = {}  # the POTs that are not in place, by cache item
-        todo = []
+        todo, remembered = [], {}
         for source in keyed:
-            known = remembered_pot(cache, source)
+            known = remembered[source.item] = remembered_pot(cache, source)
             if known is None:
                 todo.append(source)
                 continue
             domains[source.item] = known[0]
             if cache.digest(tree.pot(known[0])) != known[1]:
                 to_store[source.item] = redated(known[2], date)
-        made = map_jobs(partial(render_template, settings, date), [source.path for source in todo], workers)
+        made = _rendered(partial(render_template, settings, date), [source.path for source in todo], workers)
         for source, (domain, rendered) in zip(todo, made):
             domains[source.item], to_store[source.item] = domain, rendered
         check_unique_slugs((domains[s.item], relative_path(s.path, settings.root)) for s in keyed if s.path is not None)
@@ -105,7 +106,7 @@ def extract_templates(settings: Settings, workers: int | None = None) -> list[Pa
             written += orphaned_templates(tree, set(domains.values()), remove=True)
         for source in keyed:  # once the POTs are in place
             if source.item in to_store:
-                remember_pot(cache, tree, source, domains[source.item], to_store[source.item])
+                remember_pot(cache, tree, source, domains[source.item], to_store[source.item], remembered[source.item])
         cache.save()
     return written
 
@@ -113,6 +114,16 @@ def extract_templates(settings: Settings, workers: int | None = None) -> list[Pa
 def template_settings(settings: Settings) -> tuple[object, ...]:
     """The settings that shape an article's POT besides its file: the source locale and translated front matter."""
     return settings.source_locale, tuple(settings.front_matter)
+
+
+def _rendered(render: Callable[[Path | None], tuple[str, bytes]], paths: list[Path | None], workers: int | None
+              ) -> list[tuple[str, bytes]]:
+    """The POTs of the sources not remembered, on every core when there are many (none: no worker started)."""
+    if not paths:
+        return []
+    from .parallel import map_jobs
+
+    return map_jobs(render, paths, workers)
 
 
 def render_template(settings: Settings, date: datetime.datetime, path: Path | None) -> tuple[str, bytes]:
@@ -150,11 +161,14 @@ def update_catalogs(settings: Settings, locales: Sequence[str] | None = None, ch
         with committed_together():  # every catalog, or none
             changed, in_place = extract(templates, tree, write=not check)
             changed += orphaned_templates(tree, {t.domain for t in templates}, remove=not check)
-            current = []
+            current, unchanged = [], [t.domain for t in templates if tree.pot(t.domain) not in changed]
             for locale in wanted:
+                known = {d for d in unchanged if catalogs_current(cache, tree, [locale], [d], settings.po_width)}
+                if len(known) == len(templates):
+                    continue  # every catalog of the locale in step: none read
                 existing = {t.domain: _read_if_present(tree.po(locale, str(t.domain)), tree, locale) for t in templates}
                 memory = translation_memory(c for c in existing.values() if c is not None and c.domain != UI_DOMAIN)
-                for template in templates:
+                for template in (t for t in templates if t.domain not in known):
                     path = tree.po(locale, template.domain)
                     before = path.read_bytes() if path.exists() else None
                     merged = merge_catalog(template, existing[template.domain], locale, memory)
@@ -276,6 +290,8 @@ def unit_kinds(article: Article) -> dict[str, str]:
 
 def catalog_context(settings: Settings, tree: CatalogTree, locale: str) -> CheckContext:
     """What the catalog rules need for a locale: the source language and its glossary."""
+    from .checks.catalogs import CheckContext, load_glossary
+
     path = tree.folder / parse_locale(locale).gettext / "glossary.csv"
     return CheckContext(parse_locale(settings.source_locale).language, load_glossary(path, tree.rel(path)))
 
@@ -290,6 +306,8 @@ def catalog_findings(
     disabled: Sequence[str],
 ) -> list[Finding]:
     """The catalog rules' findings on the messages of a catalog that the source still has."""
+    from .checks.catalogs import Entry, allowed_rules, check_entries
+
     entries = [
         Entry(
             msgid=m.msgid,

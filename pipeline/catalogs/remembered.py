@@ -57,9 +57,12 @@ def remembered_pot(cache: BuildCache, source: TemplateSource) -> tuple[str, str,
     return cache.load(POT_OF_SOURCE, (source.item,), source.key)
 
 
-def remember_pot(cache: BuildCache, tree: CatalogTree, source: TemplateSource, domain: str, rendered: bytes) -> None:
-    """Keep a source's POT as rendered, with the hash of the POT file now in place."""
-    cache.store(POT_OF_SOURCE, (source.item,), source.key, (domain, cache.digest(tree.pot(domain)), rendered))
+def remember_pot(cache: BuildCache, tree: CatalogTree, source: TemplateSource, domain: str, rendered: bytes,
+                 known: tuple[str, str, bytes] | None = None) -> None:
+    """Keep a source's POT as rendered, with the hash of the POT file now in place (unless that is what is `known`)."""
+    value = (domain, cache.digest(tree.pot(domain)), rendered)
+    if known is None or known[:2] != value[:2]:  # (the same POT file: the same rendering, whatever its date)
+        cache.store(POT_OF_SOURCE, (source.item,), source.key, value)
 
 
 def templates_unchanged(cache: BuildCache, tree: CatalogTree, sources: Sequence[TemplateSource]) -> list[str] | None:
