@@ -11,9 +11,8 @@ strings as they are wins.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping, Sequence
 
-from .po import Catalog, Header, Message
 from .style import (
     GNU, MANDATORY_BREAKS, NO_WRAP, WEBLATE, Style, columns, escape, pieces, split_portions, string_lines,
 )
@@ -21,26 +20,32 @@ from .style import (
 _ANY = 10**9  # no bound
 #: A string as read: its line prefix (`#~ `, `#| `…), keyword, value, lines, and whether its entry is `no-wrap`.
 _String = tuple[str, str, str, list[str], bool]
+#: An entry as read: each part's value and lines (`Message.original`, `Header.original`).
+Original = Mapping[str, tuple[object, list]]
 
 
-def detect_style(catalog: Catalog, sample: int = 300) -> Style:
-    """The style that writes the catalog's own strings as they are (the tool's own when any would)."""
-    messages = catalog.messages[:sample]
-    strings = [string for message in messages for string in _strings_of(message)] + _header_string(catalog.header)
-    references = [_reference_widths(m.original["references"][1]) for m in messages if "references" in m.original]
+def detect_style(messages: Sequence[Original], header: Original, generator: str | None) -> Style:
+    """The style that writes a file's strings as they are (the tool's own when any would), from what was read.
+
+    Each message (and the header) is what it was on disk (`Message.original`: each part's
+    value and lines), so that a catalog can be changed before its style is first asked for;
+    `generator` is the X-Generator field as read.
+    """
+    strings = [string for original in messages for string in _strings_of(original)] + _header_string(header)
+    references = [_reference_widths(m["references"][1]) for m in messages if "references" in m]
     lowest, highest = _common([found for found in references if found is not None])
     if not any(len(lines) > _unwrapped_lines(value) for _, _, value, lines, _ in strings):
         if lowest <= GNU.width <= highest:  # references as GNU writes them at 79, wrapping strings or not
             long_lines = any(len(line) > GNU.width // 2 and columns(line) > GNU.width  # (2 columns a character at most)
                              for _, _, _, lines, whole in strings if not whole for line in lines)
-            return NO_WRAP if long_lines else _hinted(catalog.header)  # (short lines leave it open)
+            return NO_WRAP if long_lines else _hinted(generator)  # (short lines leave it open)
     bounds = [_gnu_widths(*string) for string in strings] + references
     feasible = [found for found in bounds if found is not None]
     lowest, highest = _common(feasible)
     gnu = Style(min(max(GNU.width, lowest), highest)) if lowest <= highest else GNU
     if len(feasible) == len(bounds) and lowest <= highest:
         return gnu
-    candidates = [style for style in dict.fromkeys([_hinted(catalog.header), gnu, GNU, WEBLATE]) if style.width]
+    candidates = [style for style in dict.fromkeys([_hinted(generator), gnu, GNU, WEBLATE]) if style.width]
     scores = [_score(strings, style) for style in candidates]
     return candidates[scores.index(max(scores))]
 
@@ -132,9 +137,9 @@ def _room(parts: list[str], start: int) -> int:
     return needed
 
 
-def _hinted(header: Header) -> Style:
-    """The style the tool that last saved the file writes, as its header says (the tool's own otherwise)."""
-    generator = (header.get("X-Generator") or "").lower()
+def _hinted(generator: str | None) -> Style:
+    """The style the tool that last saved the file writes, as its header's X-Generator says (the tool's own otherwise)."""
+    generator = (generator or "").lower()
     if "weblate" in generator or "translate toolkit" in generator:
         return WEBLATE
     return GNU if "poedit" in generator else NO_WRAP
@@ -146,30 +151,32 @@ def _unwrapped_lines(value: str) -> int:
     return 1 if count <= 1 else count + 1
 
 
-def _strings_of(message: Message) -> Iterable[_String]:
-    """The strings of a message read from a file, each with its prefix, keyword and lines as read."""
-    whole = "no-wrap" in message.flags
-    prefix = "#~ " if message.obsolete else ""
+def _strings_of(original: Original) -> Iterable[_String]:
+    """The strings of a message as read from a file, each with its prefix, keyword, value and lines."""
+    whole = "no-wrap" in original.get("flags", ((),))[0]  # type: ignore[operator]
+    obsolete = original["obsolete"][0]
+    prefix = "#~ " if obsolete else ""
     for part in ("previous_msgctxt", "previous_msgid", "previous_msgid_plural", "msgctxt", "msgid", "msgid_plural"):
-        value = message.value(part)
-        if part in message.original and isinstance(value, str):
-            marker = ("#~| " if message.obsolete else "#| ") if part.startswith("previous_") else prefix
-            yield marker, part.removeprefix("previous_"), value, message.original[part][1], whole
-    if "msgstr" not in message.original:
+        value = original[part][0] if part in original else None
+        if isinstance(value, str):
+            marker = ("#~| " if obsolete else "#| ") if part.startswith("previous_") else prefix
+            yield marker, part.removeprefix("previous_"), value, original[part][1], whole
+    if "msgstr" not in original:
         return
-    if message.msgid_plural is None:
-        yield prefix, "msgstr", message.msgstr, message.original["msgstr"][1], whole
+    value, lines = original["msgstr"]
+    if isinstance(value, str):  # (a plural message's forms are a tuple)
+        yield prefix, "msgstr", value, lines, whole
         return
     forms: list[list[str]] = []
-    for line in message.original["msgstr"][1]:
+    for line in lines:
         if line.lstrip("#~ ").startswith("msgstr[") or not forms:
             forms.append([])
         forms[-1].append(line)
-    for number, (form, lines) in enumerate(zip(message.msgstr_plural, forms)):
-        yield prefix, f"msgstr[{number}]", form, lines, whole
+    for number, (form, form_lines) in enumerate(zip(value, forms)):  # type: ignore[call-overload]
+        yield prefix, f"msgstr[{number}]", form, form_lines, whole
 
 
-def _header_string(header: Header) -> list[_String]:
+def _header_string(header: Original) -> list[_String]:
     """The header's msgstr as read, when it was."""
-    found = header.original.get("msgstr")
+    found = header.get("msgstr")
     return [("", "msgstr", str(found[0]), list(found[1]), False)] if found else []

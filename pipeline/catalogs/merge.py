@@ -58,7 +58,7 @@ def merge(template: Catalog, existing: Catalog, memory: Mapping[str, str] | None
             used.add(id(found))
     obsolete = [_obsoleted(d) for d in definitions if id(d) not in used and d.has_translation]
     return Catalog(existing.domain, merged_header(existing.header, template.header), [*merged, *obsolete],
-                   style=existing.style, newline=existing.newline, byte_order_mark=existing.byte_order_mark,
+                   style=existing.style_source, newline=existing.newline, byte_order_mark=existing.byte_order_mark,
                    trailer=existing.trailer)
 
 

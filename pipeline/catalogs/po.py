@@ -9,7 +9,7 @@ so that writing it back leaves every part nobody changed exactly as it was.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Callable, Iterator
 
 #: A message's parts, in the order GNU gettext writes them.
 PARTS = (
@@ -133,6 +133,13 @@ class Header:
         return charset if found and charset and charset != "CHARSET" else "UTF-8"
 
 
+class Deferred:
+    """A value worked out only when first asked for (a catalog's style, found in its lines: most reads never ask)."""
+
+    def __init__(self, work: Callable[[], object]) -> None:
+        self.work = work
+
+
 @dataclass
 class Catalog:
     """A PO or POT file: header, messages in order (obsolete ones last), and how the file is laid out."""
@@ -140,7 +147,7 @@ class Catalog:
     domain: str
     header: Header = field(default_factory=Header)
     messages: list[Message] = field(default_factory=list)
-    style: object = None  # a `style.Style`, detected when read (None: the tool's own)
+    style: object = None  # a `style.Style`, detected from the file's lines when first asked for (None: the tool's own)
     newline: str = "\n"
     byte_order_mark: bool = False
     trailer: str = ""  # what follows the last entry (comments GNU keeps there)
@@ -168,6 +175,19 @@ class Catalog:
     def charset(self) -> str:
         """The charset the file is written in, as its header declares it."""
         return self.header.charset
+
+
+def _style(catalog: Catalog) -> object:
+    if isinstance(catalog.style_source, Deferred):
+        catalog.style_source = catalog.style_source.work()
+    return catalog.style_source
+
+
+def _set_style(catalog: Catalog, style: object) -> None:
+    catalog.style_source = style  # a Style, None, or a Deferred one: what a catalog made from this one passes on
+
+
+Catalog.style = property(_style, _set_style, doc="The catalog's style (`style.Style`), found when first asked for.")  # type: ignore[assignment]
 
 
 def _empty(value: object) -> bool:

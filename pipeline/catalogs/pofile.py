@@ -10,6 +10,7 @@ an obsolete entry): they are read as `#|`, which polib understands, and written 
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -18,7 +19,7 @@ import polib
 from ..markdown import CONTROL_CHARACTER, control_character_problem
 from .detect import detect_style
 from .style import NO_WRAP, Style, header_lines, message_lines
-from .po import Catalog, Header, Message
+from .po import Catalog, Deferred, Header, Message
 
 #: The start of a line that is none of these: a string line (after `#~`, `#|` or `#~|` too), a bare `#~`
 #: or `#|`, a blank line, a comment not ending in `\` (GNU joins such a comment to the next line).
@@ -36,6 +37,8 @@ _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\b")
 _POLIB_LINE = re.compile(r"\(line (\d+)\)")
 _PREVIOUS = {"msgctxt": "previous_msgctxt", "msgid": "previous_msgid", "msgid_plural": "previous_msgid_plural"}
 _COMMENTS = {"#,": "flags", "#.": "extracted_comments", "#:": "references"}
+#: A file's style is found in its first messages (and header): enough to tell, in a bounded time.
+STYLE_SAMPLE = 300
 
 
 class PoSyntaxError(ValueError):
@@ -90,21 +93,22 @@ def parse(data: bytes, domain: str) -> Catalog:
     _refuse_duplicates(messages)
     catalog = Catalog(domain, header, messages, newline=newline, byte_order_mark=bom,
                       trailer=newline.join(trailer) + (newline if ends_with_newline else ""))
-    catalog.style = detect_style(catalog)
+    catalog.style = Deferred(functools.partial(detect_style, [m.original for m in messages[:STYLE_SAMPLE]], header.original,
+                                               header.get("X-Generator")))
     return catalog
 
 
 def render(catalog: Catalog, style: Style | None = None) -> bytes:
     """A catalog as the bytes of a PO file, in its charset; untouched entries exactly as they were read."""
-    style = style or catalog.style or NO_WRAP
+    chosen = functools.cache(lambda: style or catalog.style or NO_WRAP)  # (only a changed entry needs the style)
     header = catalog.header
     unchanged_header = header.original_text is not None and header.original.get("state") == _header_state(header)
-    lines = [header.original_text] if unchanged_header else header_lines(header, style)
+    lines = [header.original_text] if unchanged_header else header_lines(header, chosen())
     for message in catalog.messages:
         if message.unchanged():
             lines.append(str(message.original_text))
         else:
-            lines += ["", *message_lines(message, style)]
+            lines += ["", *message_lines(message, chosen())]
     text = catalog.newline.join(lines)
     text += catalog.trailer if catalog.trailer else catalog.newline
     if catalog.newline != "\n":
