@@ -16,6 +16,7 @@ COMPANIONS = {
     "color-contrast": {"color-contrast", "color-contrast-enhanced"},  # 4.5:1 not reached is 7:1 not reached
     # an expanded combobox's aria-controls that reaches nothing: a required reference, and a value axe-core fails
     "aria-required-id-refs": {"aria-required-id-refs", "aria-valid-attr-value"},
+    "duplicate-id-aria": {"duplicate-id-aria", "duplicate-id"},  # an id a reference names, repeated, is repeated
 }
 
 

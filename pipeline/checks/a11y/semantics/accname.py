@@ -39,6 +39,11 @@ def labelledby_name(page: PageFacts, element: Element) -> str:
     return normalize_space(_Computation(page).labelled_by(element))
 
 
+def content_text(page: PageFacts, element: Element) -> str:
+    """The text the element's content gives a name (step 2F: descendants' names and text), white space collapsed."""
+    return normalize_space(_Computation(page).content(element))
+
+
 def has_author_name(page: PageFacts, element: Element) -> bool:
     """Whether `aria-labelledby`, `aria-label` or `title` names the element (for landmark roles)."""
     if (element.get("aria-label") or "").strip() or (element.get("title") or "").strip():

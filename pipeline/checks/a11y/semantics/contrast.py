@@ -41,6 +41,10 @@ class ContrastFacts(StyledFacts, Protocol):
         """The CSS cascade of the page on a screen."""
         ...
 
+    def painting_on(self, screen: Screen) -> Painting:
+        """The colours and boxes of the page on a screen."""
+        ...
+
 
 class Measure(NamedTuple):
     """One text element's contrast on one screen, before any threshold: a reason instead when it cannot be known."""
@@ -81,7 +85,7 @@ def measure_texts(page: ContrastFacts) -> list[Measured]:
     if not texts:
         return []
     screens = [LIGHT, DARK] if _styles_both_schemes(page) else [LIGHT]
-    paintings = [Painting(page, page.styles_on(screen), screen) for screen in screens]
+    paintings = [page.painting_on(screen) for screen in screens]
     return [(element, tuple(_measure(page, painting, element) for painting in paintings)) for element in texts]
 
 

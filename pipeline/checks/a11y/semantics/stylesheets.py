@@ -29,7 +29,11 @@ PROPERTIES = frozenset(
     "font margin-left margin-top margin-right margin-bottom width height max-width overflow overflow-x clip "
     "clip-path opacity font-size font-weight letter-spacing word-spacing line-height white-space color "
     "background background-color background-image text-shadow color-scheme transform "
-    "-webkit-text-fill-color -webkit-text-stroke-color -webkit-text-stroke-width -webkit-text-stroke".split()
+    "-webkit-text-fill-color -webkit-text-stroke-color -webkit-text-stroke-width -webkit-text-stroke "
+    "font-family font-style text-decoration text-decoration-line text-decoration-style outline outline-style "
+    "outline-width border border-style border-width border-top border-top-style border-top-width border-bottom "
+    "border-bottom-style border-bottom-width border-left border-left-style border-left-width border-right "
+    "border-right-style border-right-width".split()
 )
 #: Cascade origins and importance, weakest first (CSS Cascading 4, 6.2).
 AUTHOR_LAYERED, AUTHOR, INLINE, AUTHOR_IMPORTANT, AUTHOR_LAYERED_IMPORTANT, INLINE_IMPORTANT = range(1, 7)
