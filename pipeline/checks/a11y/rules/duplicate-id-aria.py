@@ -26,20 +26,17 @@ IMPACT = "critical"
 WCAG = ("4.1.2",)
 
 #: The attributes whose value is one id or a list of ids (ARIA 1.3, as axe-core 4.14 lists them).
-REFERENCES = ("aria-actions", "aria-activedescendant", "aria-controls", "aria-describedby", "aria-details",
-              "aria-errormessage", "aria-flowto", "aria-labelledby", "aria-owns")
+REFERENCES = frozenset({"aria-actions", "aria-activedescendant", "aria-controls", "aria-describedby", "aria-details",
+                        "aria-errormessage", "aria-flowto", "aria-labelledby", "aria-owns"})
 
 
 def check(page: Page) -> Iterator[Result]:
     """Ask about each id a label or ARIA reference names that more than one element has (on the first of them)."""
     referenced: dict[str, None] = {}
     for element in page.elements:
-        attributes = element.attrib
-        if element.tag == "label" and "for" in attributes:
-            referenced[attributes["for"]] = None
-        for name in REFERENCES:
-            if name in attributes:
-                referenced.update(dict.fromkeys(attributes[name].split()))
+        for name, value in element.items():
+            if name in REFERENCES or (name == "for" and element.tag == "label"):
+                referenced.update(dict.fromkeys(value.split() if name != "for" else [value]))
     for ident in referenced:
         elements = [e for e in page.elements_by_id(ident) if not page.is_mathml(e)]
         if len(elements) == 1:

@@ -82,6 +82,8 @@ def _in_text_block(page: Page, link: Element) -> Element | None:
     block = next((a for a in link.iterancestors() if is_block(page, a)), None)
     if block is None:
         return None
+    if len(page.text(block)) + 2 <= 2 * len(page.text(link)):
+        return None  # the text beside the link cannot outweigh the link's own (a menu item, a list of links)
     texts: list[str] = []
     widgets: list[str] = []
     state = {"seen": False, "done": False}

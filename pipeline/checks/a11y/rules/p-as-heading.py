@@ -52,20 +52,23 @@ def check(page: Page) -> Iterator[Result]:
         text = _text(paragraph)
         if not text or len(SENTENCE_END.findall(text)) >= 2 or page.is_hidden(paragraph):
             continue
-        after = _siblings(paragraph, "following")
-        if not any(_text(p) for p in after) or page.role(paragraph) == "heading":
+        after = _next_paragraph(paragraph, preceding=False)
+        if after is None or page.role(paragraph) == "heading" or not _text_follows(after):
             continue
         painting = page.painting
-        after_text = _text(after[0])
-        look, following = _look(page, painting, paragraph), _look(page, painting, after[0])
-        if len(text) > len(after_text) or not _stands_out(look, following):
+        after_text = _text(after)
+        if len(text) > len(after_text):
             yield page.passed(paragraph)
             continue
-        before = _siblings(paragraph, "preceding")
+        look = _look(page, painting, paragraph)
+        if not _stands_out(look, _look(page, painting, after)):
+            yield page.passed(paragraph)
+            continue
+        before = _next_paragraph(paragraph, preceding=True)
         why = ""
         if next(paragraph.iterancestors("blockquote"), None) is not None:
             why = "it is in a quotation"
-        elif before and not _stands_out(look, _look(page, painting, before[0])):
+        elif before is not None and not _stands_out(look, _look(page, painting, before)):
             why = "the paragraph before it looks the same"
         elif len(text) > len(after_text) * 0.5:
             why = "it is over half as long as the next paragraph"
@@ -81,10 +84,14 @@ def _text(element: Element) -> str:
     return "".join(element.itertext()).strip()
 
 
-def _siblings(paragraph: Element, direction: str) -> list[Element]:
-    """The `<p>` siblings after (nearest first) or before (nearest first) the paragraph."""
-    siblings = paragraph.itersiblings(preceding=direction == "preceding")
-    return [s for s in siblings if s.tag == "p"]
+def _next_paragraph(paragraph: Element, preceding: bool) -> Element | None:
+    """The nearest `<p>` sibling after (or before) the paragraph."""
+    return next((s for s in paragraph.itersiblings(preceding=preceding) if s.tag == "p"), None)
+
+
+def _text_follows(paragraph: Element) -> bool:
+    """Whether this paragraph, or a `<p>` sibling after it, has text (axe-core applies the rule only then)."""
+    return bool(_text(paragraph)) or any(_text(s) for s in paragraph.itersiblings() if s.tag == "p")
 
 
 def _look(page: Page, painting: Painting, paragraph: Element) -> Look:
