@@ -19,35 +19,40 @@ from tests.axe_heldout import Pages, Score, axe_outcomes, build_pages, fixtures,
 
 #: The rules of ours the floors and the differences below were measured on.
 MEASURED_RULES = frozenset({
-    "label", "select-name", "aria-input-field-name", "aria-toggle-field-name", "aria-command-name",
-    "input-button-name", "avoid-inline-spacing",
-    "aria-allowed-attr", "aria-allowed-role", "aria-braille-equivalent", "aria-conditional-attr",
-    "aria-deprecated-role", "aria-dialog-name", "aria-hidden-focus", "aria-meter-name", "aria-progressbar-name",
-    "aria-prohibited-attr", "aria-required-attr", "aria-required-children", "aria-required-parent",
-    "aria-roledescription", "aria-roles", "aria-tab-name", "aria-text", "aria-tooltip-name", "aria-treeitem-name",
-    "aria-valid-attr", "aria-valid-attr-value", "audio-caption", "autocomplete-valid", "button-name",
-    "color-contrast", "color-contrast-enhanced", "duplicate-id", "empty-heading", "focus-order-semantics",
-    "form-field-multiple-labels", "frame-focusable-content", "frame-title", "heading-order",
-    "identical-links-same-purpose", "image-alt", "input-image-alt", "label-content-name-mismatch",
-    "label-title-only", "link-name", "list", "listitem", "meta-refresh", "meta-viewport", "nested-interactive",
-    "object-alt", "presentation-role-conflict", "summary-name", "svg-img-alt", "td-headers-attr",
-    "th-has-data-cells", "valid-lang", "video-caption",
+    "accesskeys", "area-alt", "aria-allowed-attr", "aria-allowed-role", "aria-braille-equivalent",
+    "aria-command-name", "aria-conditional-attr", "aria-deprecated-role", "aria-dialog-name", "aria-hidden-focus",
+    "aria-input-field-name", "aria-meter-name", "aria-progressbar-name", "aria-prohibited-attr",
+    "aria-required-attr", "aria-required-children", "aria-required-parent", "aria-roledescription", "aria-roles",
+    "aria-tab-name", "aria-text", "aria-toggle-field-name", "aria-tooltip-name", "aria-treeitem-name",
+    "aria-valid-attr", "aria-valid-attr-value", "audio-caption", "autocomplete-valid", "avoid-inline-spacing",
+    "blink", "button-name", "color-contrast", "color-contrast-enhanced", "definition-list", "dlitem",
+    "duplicate-id", "duplicate-id-aria", "empty-heading", "empty-table-header", "focus-order-semantics",
+    "form-field-multiple-labels", "frame-focusable-content", "frame-title", "frame-title-unique", "heading-order",
+    "identical-links-same-purpose", "image-alt", "image-redundant-alt", "input-button-name", "input-image-alt",
+    "label", "label-content-name-mismatch", "label-title-only", "link-in-text-block", "link-name", "list",
+    "listitem", "marquee", "meta-refresh", "meta-viewport", "nested-interactive", "object-alt", "p-as-heading",
+    "presentation-role-conflict", "role-img-alt", "scope-attr-valid", "select-name", "server-side-image-map",
+    "summary-name", "svg-img-alt", "tabindex", "table-duplicate-name", "table-fake-caption", "td-has-header",
+    "td-headers-attr", "th-has-data-cells", "valid-lang", "video-caption",
 })
 #: Rules added without looking at the suite (issue 19's axe-core rules, helper axerules1): their figures and
 #: differences are for the suite's owner to take, then they move to MEASURED_RULES.
-NOT_YET_MEASURED = frozenset({
-    "area-alt", "definition-list", "dlitem", "empty-table-header", "image-redundant-alt", "link-in-text-block",
-    "p-as-heading", "role-img-alt", "scope-attr-valid", "server-side-image-map", "table-duplicate-name",
-    "table-fake-caption", "td-has-header", "frame-title-unique", "duplicate-id-aria", "tabindex", "accesskeys",
-    "blink", "marquee",
-})
+NOT_YET_MEASURED: frozenset[str] = frozenset()
 #: Element-level accuracy and precision of our violations over MEASURED_RULES, as measured (rounded down).
 ACCURACY_FLOOR = 0.930
-PRECISION_FLOOR = 0.868
+PRECISION_FLOOR = 0.874
 
 #: Each element we class otherwise than axe-core's fixture: (rule, fixture, "expected -> ours", elements) -> why.
 #: An element is the fixture's selector (frames joined by " >>> "), or the path of one it does not list.
 HELD_OUT_DIFFERENCES: dict[tuple[str, str, str, tuple[str, ...]], str] = {
+    ('accesskeys', 'accesskeys.html', 'violation -> pass', ('#violation2',)):
+        "The other element with accesskey A is in a frame's document: axe-core compares access keys across the "
+        'frames of a page; we check each document as a page of its own, where A is used once.',
+    ('area-alt', 'area-alt.html', 'violation -> pass', (
+        '#violation1', '#violation2', '#violation3', '#violation4',
+    )):
+        '<area href> elements without a name, in a <map> that has no name and that no image uses: no image draws '
+        'them, so we leave them out; axe-core checks every <area href>.',
     ('aria-allowed-attr', 'passes.html', 'pass -> violation', (
         '#pass1', '#pass2', '#pass4', '#pass5', '#pass9', '#pass10', '#pass11', '#pass12', '#pass13', '#pass14',
         '#pass15', '#pass16', '#pass17', '#pass18', '#pass20', '#pass21', '#pass22', '#pass24', '#pass26',
@@ -113,8 +118,12 @@ HELD_OUT_DIFFERENCES: dict[tuple[str, str, str, tuple[str, ...]], str] = {
     ('aria-valid-attr-value', 'aria-valid-attr-value.html', 'incomplete -> pass', (
         '#incomplete6', '#incomplete7', '#incomplete8',
     )):
-        'Attributes present with an empty value: axe-core asks; W3C ACT rule 6a7281 applies only to non-empty'
-        ' values (its inapplicable example 3 is aria-live with none), and so do we.',
+        'Attributes present with an empty value: axe-core asks; W3C ACT rule 6a7281 applies only to non-empty '
+        'values (its inapplicable example 3 is aria-live with none), and so do we.',
+    ('avoid-inline-spacing', 'avoid-inline-spacing.html', 'violation -> pass', ('#fail1',)):
+        'Not investigated: the helper who built this rule (issue 19, axe-core ids) left the held-out fixture '
+        "unread so as not to tune on it; ours judges the element's important inline spacing wide enough or its "
+        'text on one line (line breaks are estimated without layout), where axe-core fails it.',
     ('color-contrast', 'color-contrast.html', 'violation -> incomplete', ('#fail10', '#fail11')):
         'A negative margin, or a relative offset, moves the text over another background: only layout tells what '
         'lies behind it, so we ask (cantTell); axe-core measures what its layout puts there.',
@@ -171,6 +180,17 @@ HELD_OUT_DIFFERENCES: dict[tuple[str, str, str, tuple[str, ...]], str] = {
         'A disabled image button with role=gridcell and no alt: W3C ACT rule 59796f applies to every input of '
         'type image in the accessibility tree, and fails it, as we do; axe-core leaves it out as no button any '
         'more.',
+    ('label', 'label.html', 'violation -> pass', ('#fail13',)):
+        "Not investigated, as above (the fixture is left unread by the rule's author): ours finds a name for a "
+        'field axe-core fails.',
+    ('link-in-text-block', 'link-in-text-block.html', 'incomplete -> violation', ('#incomplete-pseudo-before',)):
+        'A :before pseudo-element draws a 1px line under the link: axe-core asks; we do not read generated '
+        'content and fail the link as set apart by colour alone.',
+    ('link-in-text-block', 'link-in-text-block.html', 'inapplicable -> violation', (
+        '/html[1]/body[1]/div[1]/p[8]/a[1]',
+    )):
+        'A link whose only content is an image with alt="", with a background of its own: axe-core leaves it out '
+        '(no text to tell apart); we fail it at 1.66:1 against the text around it.',
     ('meta-viewport', 'meta-viewport-pass3.html', 'inapplicable -> violation', (
         '/html[1]/body[1]/div[1]/iframe[1] >>> /html[1]/head[1]/meta[1]',
     )):
@@ -183,8 +203,8 @@ HELD_OUT_DIFFERENCES: dict[tuple[str, str, str, tuple[str, ...]], str] = {
         'A button and a radio holding a span with tabindex=0: axe-core counts only controls with a widget role; '
         'we fail a focusable element of any role inside a control (ACT 307n5z).',
     ('object-alt', 'object-alt.html', 'violation -> incomplete', ('#violation1', '#violation2', '#violation3')):
-        'An <object> with a data: HTML document and no name: axe-core fails it; W3C ACT rule 8fc3b6 applies only'
-        ' to objects showing an image, sound or video, so we ask whether this one needs a name (a data: URL always'
+        'An <object> with a data: HTML document and no name: axe-core fails it; W3C ACT rule 8fc3b6 applies only '
+        'to objects showing an image, sound or video, so we ask whether this one needs a name (a data: URL always'
         ' loads, so its fallback content does not stand in for it).',
     ('summary-name', 'summary-name.html', 'violation -> pass', ('#heading-role-fail', '#button-role-fail')):
         'A <summary> with role=heading or role=button and no name: W3C ACT rule 2t702h applies only to a summary '
@@ -210,13 +230,6 @@ HELD_OUT_DIFFERENCES: dict[tuple[str, str, str, tuple[str, ...]], str] = {
     ('valid-lang', 'valid-lang.html', 'violation -> pass', ('#fail2',)):
         'xml:lang on an HTML element has no effect in HTML (only lang does), so we leave it out; axe-core checks '
         'it.',
-    ('avoid-inline-spacing', 'avoid-inline-spacing.html', 'violation -> pass', ('#fail1',)):
-        'Not investigated: the helper who built this rule (issue 19, axe-core ids) left the held-out fixture'
-        " unread so as not to tune on it; ours judges the element's important inline spacing wide enough or its"
-        ' text on one line (line breaks are estimated without layout), where axe-core fails it.',
-    ('label', 'label.html', 'violation -> pass', ('#fail13',)):
-        "Not investigated, as above (the fixture is left unread by the rule's author): ours finds a name for a"
-        ' field axe-core fails.',
 }
 
 
