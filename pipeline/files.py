@@ -114,13 +114,22 @@ class StagedFiles:
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         staged, self._staged = self._staged, []
         if kind is None:
-            if staged:
-                os.sync()  # every staged file on the disk before any replaces its old one: one wait, not one per file
+            try:
+                if staged:
+                    os.sync()  # every staged file on the disk before any replaces its old one: one wait, not one per file
+            except BaseException:  # Ctrl-C or a failed sync: nothing was renamed yet, so nothing changes
+                _discard(staged)
+                raise
             _commit(staged)
         else:
-            for _, temporary in staged:
-                with contextlib.suppress(OSError):
-                    os.unlink(temporary)
+            _discard(staged)
+
+
+def _discard(staged: list[tuple[Path, str]]) -> None:
+    """Remove the temporary files of a batch that is not committed."""
+    for _, temporary in staged:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
 
 
 @contextlib.contextmanager
