@@ -31,7 +31,8 @@ from .render import RenderedPage, Renderer, SiteEditions
 from .reports import apply_baseline, baseline_file, manifest_json, write_baseline, write_reports
 from .shards import (FORMAT, Shard, ShardRecord, check_outputs, check_shards, copy_pages, encode_record, read_record,
                      record_file, shard_of)
-from .sources import check_unique_slugs, relative_path, source_files
+from .project import check_unique_slugs, source_files
+from .sources import relative_path
 from .summary import assemble_figures
 from .workflow import check_catalogs
 

@@ -254,17 +254,3 @@ def plain_text(text: str) -> str:
 def count_words(text: str) -> int:
     """Words of a unit's text, as translators are paid for them (Markdown syntax not counted)."""
     return len(_WORD.findall(plain_text(text)))
-
-
-#: Characters a web page cannot carry: NULL and every control but tab, newline, form feed and
-#: carriage return (the HTML standard's unexpected-null-character and control-character parse errors).
-CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
-
-
-def control_character_problem(text: str) -> tuple[int, str] | None:
-    """Where a text holds a character a web page cannot show, and what to say about it (None when it holds none)."""
-    found = CONTROL_CHARACTER.search(text)
-    if found is None:
-        return None
-    return found.start(), (f"holds the control character U+{ord(found.group()):04X}, which a web page cannot show: "
-                           "delete it")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Iterable, Protocol
 
 from .errors import SourceError
 from .layout import shown_path
@@ -70,3 +70,12 @@ def source_files(source_dir: Path, root: Path) -> list[Path]:
     if not files:
         raise SourceError("no articles (*.md files) in the source folder", shown_path(source_dir, root))
     return files
+
+
+def check_unique_slugs(slugs: Iterable[tuple[str, str]]) -> None:
+    """Refuse two articles with one slug: (slug, file) pairs in file order."""
+    seen: dict[str, str] = {}
+    for slug, file in slugs:
+        if slug in seen:
+            raise SourceError(f"slug {slug!r} is already used by {seen[slug]}", file)
+        seen[slug] = file

@@ -9,7 +9,6 @@ from __future__ import annotations
 import gettext
 import re
 
-from .markdown import parse_inline
 from .model import Article, Translation
 
 ACCENTS = str.maketrans(
@@ -61,6 +60,8 @@ PSEUDO_UI_STRINGS = PseudoTranslations()
 
 def _protected_ranges(text: str) -> list[tuple[int, int]]:
     """Where link targets, code spans, autolinks and placeholders sit in the text."""
+    from .markdown import parse_inline  # (loaded by pseudo-locales only: reading a catalog needs no Markdown parser)
+
     literals: set[str] = set()
     for token in parse_inline(text):
         if token.type == "link_open":

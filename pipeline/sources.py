@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import difflib
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 import yaml
 from markdown_it.token import Token
@@ -18,9 +18,10 @@ from markdown_it.token import Token
 from .errors import SourceError
 from .layout import SLUG, shown_path
 from .locales import normalize_code
-from .markdown import control_character_problem, parse_document, unit_slots
+from .characters import control_character_problem
+from .markdown import parse_document, unit_slots
 from .model import Article, Finding, Unit
-from .project import source_files
+from .project import check_unique_slugs, source_files
 
 #: Articles larger than this are refused: a build stays within bounded memory and time
 #: (a 5 MB article builds in seconds; patient articles are a few kilobytes).
@@ -50,15 +51,6 @@ def load_articles(source_dir: Path, root: Path, source_locale: str, extra_keys: 
                 for path in source_files(source_dir, root)]
     check_unique_slugs((a.slug, a.path) for a in articles)
     return articles
-
-
-def check_unique_slugs(slugs: Iterable[tuple[str, str]]) -> None:
-    """Refuse two articles with one slug: (slug, file) pairs in file order."""
-    seen: dict[str, str] = {}
-    for slug, file in slugs:
-        if slug in seen:
-            raise SourceError(f"slug {slug!r} is already used by {seen[slug]}", file)
-        seen[slug] = file
 
 
 def read_article(path: Path, rel: str, source_locale: str, extra_keys: Sequence[str] = ()) -> Article:

@@ -42,10 +42,18 @@ from .files import committed_together, exclusive_lock, refuse_links_outside, rem
 from .errors import CatalogError
 from .locales import parse_locale
 from .model import Article, CatalogStatus, Finding, Report
-from .sources import check_unique_slugs, load_articles, read_article, relative_path, source_files
+from .layout import shown_path
+from .project import check_unique_slugs, source_files
 
 if TYPE_CHECKING:  # the catalog rules load with the commands that check (extract, update and compile do not)
     from .checks.catalogs import CheckContext
+
+
+def read_articles(settings: Settings) -> list[Article]:
+    """Every article of the source folder, read (the Markdown and YAML readers load with the first that is read)."""
+    from .sources import load_articles
+
+    return load_articles(settings.path("source_dir"), settings.root, settings.source_locale, settings.front_matter)
 
 
 def catalog_folders(settings: Settings, locales: Sequence[str]) -> list[Path]:
@@ -63,7 +71,7 @@ def current_templates(settings: Settings, articles: list[Article] | None = None)
     """The templates the sources call for now: one per article, then the `ui` domain."""
     date = creation_date()
     if articles is None:
-        articles = load_articles(settings.path("source_dir"), settings.root, settings.source_locale, settings.front_matter)
+        articles = read_articles(settings)
     return [*(article_template(article, date) for article in articles), ui_template(date, settings.root, settings.theme)]
 
 
@@ -96,7 +104,7 @@ def extract_templates(settings: Settings, workers: int | None = None) -> list[Pa
         made = _rendered(partial(render_template, settings, date), [source.path for source in todo], workers)
         for source, (domain, rendered) in zip(todo, made):
             domains[source.item], to_store[source.item] = domain, rendered
-        check_unique_slugs((domains[s.item], relative_path(s.path, settings.root)) for s in keyed if s.path is not None)
+        check_unique_slugs((domains[s.item], shown_path(s.path, settings.root)) for s in keyed if s.path is not None)
         written = []
         with committed_together():  # every POT, or none
             for source in keyed:
@@ -130,7 +138,9 @@ def render_template(settings: Settings, date: datetime.datetime, path: Path | No
     """An article's slug and its POT, rendered (in a worker process when there are many); `ui` and its POT for None."""
     if path is None:
         return UI_DOMAIN, render_catalog(ui_template(date, settings.root, settings.theme))
-    article = read_article(path, relative_path(path, settings.root), settings.source_locale, settings.front_matter)
+    from .sources import read_article
+
+    article = read_article(path, shown_path(path, settings.root), settings.source_locale, settings.front_matter)
     return article.slug, render_catalog(article_template(article, date))
 
 
@@ -265,7 +275,7 @@ def check_catalogs(settings: Settings, locales: Sequence[str] | None = None, ui_
     if ui_only:
         articles, templates = [], [ui_template(creation_date(), settings.root, settings.theme)]
     else:
-        articles = load_articles(settings.path("source_dir"), settings.root, settings.source_locale, settings.front_matter)
+        articles = read_articles(settings)
         templates = current_templates(settings, articles)
     kinds = {a.slug: unit_kinds(a) for a in articles} | {UI_DOMAIN: {}}
     findings = []

@@ -218,12 +218,12 @@ def test_catalogs_are_created_for_a_fresh_project(project):
 
 
 def test_extract_reads_again_only_the_articles_that_changed(repo_copy, monkeypatch):
-    from pipeline import workflow
+    from pipeline import sources, workflow
     from pipeline.config import load_settings
 
     read = []
-    original = workflow.read_article
-    monkeypatch.setattr(workflow, "read_article", lambda *a: read.append(a[1]) or original(*a))
+    original = sources.read_article
+    monkeypatch.setattr(sources, "read_article", lambda *a: read.append(a[1]) or original(*a))
     settings = load_settings(repo_copy)
     workflow.extract_templates(settings, workers=1)
     assert sorted(read) == ["source/restless-leg-syndrome-cause.md", "source/restless-legs-leg-cramps.md"]

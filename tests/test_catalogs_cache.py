@@ -31,11 +31,11 @@ def without_cache(root: Path, *command: str) -> dict[str, bytes]:
 
 
 def test_update_reads_no_catalog_while_everything_is_in_step(repo_copy, monkeypatch):
-    from pipeline import workflow
+    from pipeline import sources, workflow
 
     assert run(repo_copy, "update").exit_code == 0
     reads = counting(monkeypatch, workflow, "read_catalog")
-    articles = counting(monkeypatch, workflow, "load_articles")
+    articles = counting(monkeypatch, sources, "load_articles")
     assert run(repo_copy, "update").exit_code == 0
     assert run(repo_copy, "update", "--check").exit_code == 0
     assert run(repo_copy, "update", "--locale", "es").exit_code == 0
@@ -78,7 +78,7 @@ def test_update_brings_back_a_deleted_po_and_removes_the_pot_of_a_deleted_articl
 
 
 def test_extract_writes_a_deleted_pot_again_without_reading_its_source(repo_copy, monkeypatch):
-    from pipeline import workflow
+    from pipeline import sources, workflow
     from pipeline.config import load_settings
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # a POT written again is dated now: the same now
@@ -87,7 +87,7 @@ def test_extract_writes_a_deleted_pot_again_without_reading_its_source(repo_copy
     for pot in (repo_copy / "locales/templates").glob("*.pot"):
         pot.unlink()
     expected = without_cache(repo_copy, "extract")
-    reads = counting(monkeypatch, workflow, "read_article")
+    reads = counting(monkeypatch, sources, "read_article")
     assert len(workflow.extract_templates(settings, workers=1)) == 3  # two articles and the ui domain
     assert reads == [] and catalog_files(repo_copy) == expected
 

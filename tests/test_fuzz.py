@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from pipeline.build import build
 from pipeline.catalogs import CatalogTree, read_catalog, render_catalog
 from pipeline.config import load_settings
-from pipeline.markdown import CONTROL_CHARACTER, inline_tokens, plain_text
+from pipeline.characters import CONTROL_CHARACTER
+from pipeline.markdown import inline_tokens, plain_text
 from pipeline.sources import load_articles
 from pipeline.translate import is_usable
 from pipeline.workflow import update_catalogs

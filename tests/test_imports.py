@@ -15,6 +15,7 @@ LAYERS = {
     "model": 0,
     "errors": 0,
     "cpus": 0,
+    "characters": 0,
     "locales": 1,
     "wording": 1,
     "files": 1,

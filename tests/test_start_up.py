@@ -107,3 +107,17 @@ def test_scoring_loads_no_nltk():
     modules = set(json.loads(done.stdout))
     assert "textstat" in modules
     assert heavy(modules, {"nltk"}) == set()
+
+
+def test_an_extract_that_remembers_every_pot_loads_no_reader(tmp_path):
+    """`pipeline extract` with the POTs deleted, the sources as they were: written from the cache, nothing parsed."""
+    root = write_project(tmp_path / "project")
+    assert run(root, "extract").exit_code == 0
+    written = {pot.name: pot.read_bytes() for pot in (root / "locales" / "templates").glob("*.pot")}
+    for pot in (root / "locales" / "templates").glob("*.pot"):
+        pot.unlink()
+    modules = loaded_by("-C", str(root), "extract")
+    assert {pot.name for pot in (root / "locales" / "templates").glob("*.pot")} == set(written)  # it wrote them again
+    assert "pipeline.catalogs.remembered" in modules
+    assert heavy(modules, {"pipeline.sources", "pipeline.markdown", "markdown_it", "yaml", "rapidfuzz", "jinja2",
+                           "babel.messages", "pipeline.parallel", "pipeline.checks", "lxml"}) == set()

@@ -24,7 +24,6 @@ import polib
 from ..errors import CatalogError
 from ..files import committed_together, write_atomic
 from ..locales import normalize_code, parse_locale
-from ..markdown import count_words
 from ..model import CatalogStatus, Translation
 from ..project import CatalogTree
 from ..pseudo import PSEUDO_UI_STRINGS, pseudo_translate
@@ -253,6 +252,8 @@ def compile_catalogs(paths: Iterable[Path], tree: CatalogTree, mo_of: Callable[[
 
 def catalog_status(locale: str, domain: str, msgids: list[str], translations: dict[str, Translation], file: str) -> CatalogStatus:
     """Count what is translated, fuzzy and left, in messages and source words."""
+    from ..markdown import count_words  # (reading a catalog loads no Markdown parser)
+
     counts = {"translated": [0, 0], "fuzzy": [0, 0], "untranslated": [0, 0]}
     total_words = 0
     for msgid in msgids:

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping
 
-from rapidfuzz.distance import Indel
-
 from .po import Catalog, Header, Message
 
 #: msgmerge's FUZZY_THRESHOLD: below this similarity a translation is no help.
@@ -75,6 +73,8 @@ def merged_header(header: Header, template: Header) -> Header:
 
 def best_match(reference: Message, candidates: Iterable[Message]) -> Message | None:
     """The translated entry most similar to a message, as msgmerge chooses it (None below the threshold)."""
+    from rapidfuzz.distance import Indel  # loaded only by an update that meets a new message
+
     target = reference.msgid.encode()
     best, best_score = None, FUZZY_THRESHOLD
     for candidate in candidates:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import polib
 
-from ..markdown import CONTROL_CHARACTER, control_character_problem
+from ..characters import CONTROL_CHARACTER, control_character_problem
 from .detect import detect_style
 from .style import NO_WRAP, Style, header_lines, message_lines
 from .po import Catalog, Deferred, Header, Message

@@ -14,9 +14,6 @@ import re
 import textwrap
 from pathlib import Path
 
-from babel.messages.catalog import Message as BabelMessage
-from babel.messages.extract import extract_from_dir
-
 from ..model import Article
 from ..project import UI_DOMAIN
 from ..theme import SHIPPED, Theme
@@ -77,6 +74,8 @@ def article_template(article: Article, date: datetime.datetime) -> Catalog:
 
 def ui_template(date: datetime.datetime, root: Path, theme: Theme = SHIPPED) -> Catalog:
     """The POT of the templates' own strings (shipped, then the publisher's), extracted with Babel's Jinja2 support."""
+    from babel.messages.catalog import Message as BabelMessage  # (loaded only when the `ui` POT is made)
+
     header = template_header(UI_DOMAIN, date, [" Translations of the HTML templates' own strings (pipeline/templates)."])
     messages: dict[tuple[str | None, str], Message] = {}
     for folder in reversed(theme.templates):
@@ -103,6 +102,8 @@ def _stamps(folder: Path) -> tuple[tuple[str, int, int], ...]:
 @functools.lru_cache(maxsize=8)
 def _template_strings(folder: Path, stamps: tuple) -> tuple[tuple, ...]:
     """The `_()` strings of a folder's templates, extracted once per version of its files (a preview rebuilds often)."""
+    from babel.messages.extract import extract_from_dir
+
     found = extract_from_dir(
         folder,
         method_map=[("**.html", "jinja2.ext:babel_extract")],
