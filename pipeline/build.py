@@ -23,12 +23,12 @@ from .freshness import LastBuild, inputs_key, job_keys, record_build, written_st
 from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
 from .build_checks import check_built_pages, rule_infos
 from .config import CONFIG_FILE, Settings
-from .jobs import JOB_OUTPUT, ArticleJob, ArticleOutput, run_article
+from .jobs import JOB_OUTPUT, ArticleJob, ArticleOutput, intact, run_article
 from .layout import LINKED_FILES, locale_folder, page_file, shown_path
 from .model import Finding, Report
 from .parallel import iter_jobs
 from .render import RenderedPage, Renderer, SiteEditions
-from .reports import apply_baseline, baseline_file, manifest_json, write_baseline, write_reports
+from .reports import KnownLines, apply_baseline, baseline_file, manifest_json, write_baseline, write_reports
 from .shards import (FORMAT, Shard, ShardRecord, check_outputs, check_shards, copy_pages, encode_record, read_record,
                      record_file, shard_of)
 from .project import check_unique_slugs, source_files
@@ -198,7 +198,8 @@ def finish_build(
             bundle.write(f"{locale}.zip", zip_archive(_zip_members(bundle.staging, bundle.hashes, locale, assets)))
     articles = {o.slug: (o.report_row, o.report_page) for o in outputs}
     with reports.staging():
-        written = write_reports(settings.path("reports_dir"), settings.root, report, rule_infos(), articles)
+        known = KnownLines((o.findings, o.report_lines) for o in outputs)
+        written = write_reports(settings.path("reports_dir"), settings.root, report, rule_infos(), articles, known)
         if update_baseline:
             write_baseline(report.accepted, baseline)
     return report, written
@@ -230,7 +231,7 @@ def _run_jobs(
         if cache is None:
             continue
         cached = cache.load(JOB_OUTPUT, (job.source.name,), keys[index])
-        if cached is not None and bundle.reuse(cached.pages):
+        if cached is not None and intact(cached) and bundle.reuse(cached.pages):
             outputs[index] = cached
             if progress:
                 progress(1)

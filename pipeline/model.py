@@ -219,12 +219,8 @@ class Report:
 
     def failing(self) -> list[Finding]:
         """The new findings at or above the failing severity (only `failed` and `cantTell` count)."""
-        floor = severity_rank(self.fail_on)
-        return [
-            f
-            for f in self.findings
-            if f.outcome in ("failed", "cantTell") and severity_rank(f.severity) >= floor
-        ]
+        failing = SEVERITIES[severity_rank(self.fail_on):]
+        return [f for f in self.findings if f.outcome in ("failed", "cantTell") and f.severity in failing]
 
     @property
     def return_code(self) -> int:

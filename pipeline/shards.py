@@ -27,7 +27,7 @@ import msgspec
 from .bundle import BundleWriter, is_bundle_path
 from .config import Settings
 from .errors import ShardError
-from .jobs import ArticleOutput
+from .jobs import ArticleOutput, intact
 from .layout import SLUG
 from .model import Severity
 
@@ -147,6 +147,9 @@ def check_outputs(folder: Path, record: ShardRecord, expected: Sequence[str], se
         locales_ok = set(output.cells) <= set(record.locales) and set(output.entries) <= set(output.cells)
         if not SLUG.fullmatch(output.slug) or not set(output.published) <= set(settings.all_locales) or not locales_ok:
             raise ShardError(f"the record of {output.source} names a slug or locale this build does not have", folder)
+        if not intact(output):
+            raise ShardError(f"the record of {output.source} holds report lines that are not one per finding, "
+                             "each JSON", folder)
         unsafe = next((p for p in output.pages if not is_bundle_path(p)), None)
         if unsafe is not None:
             raise ShardError(f"the record of {output.source} names an unsafe path: {unsafe!r}", folder)

@@ -196,3 +196,28 @@ def test_a_reports_folder_linked_outside_the_project_is_refused(project, tmp_pat
     result = run(project, "build")
     assert result.exit_code == 2 and "reports: leads outside the project" in result.output
     assert not any(outside.iterdir())
+
+
+def _spoil_lines(lines: list) -> list:
+    """Report lines as a planted or damaged entry could hold them: one that would break report.json, one lost."""
+    from pipeline.reports import FindingLines
+
+    return [FindingLines('{"rule": "x"}], "planted": [', lines[0].sarif_head, lines[0].sarif_tail), *lines[2:]]
+
+
+@pytest.mark.parametrize("damage", ["not JSON", "one line lost"])
+def test_a_job_entry_whose_report_lines_are_not_one_json_line_per_finding_is_a_miss(tmp_path, damage):
+    """A job's encoded report lines go into report.json and report.sarif as they are: they are checked first."""
+    from .test_incremental import many_articles
+
+    root = many_articles(tmp_path / "p", count=2)
+    build(load_settings(root), cache=BuildCache(root))
+    cache = BuildCache(root)
+    for path in (p for p in entries(root) if p.parent.name == JOB_OUTPUT.name):
+        _, _, item, key, _ = msgspec.msgpack.decode(path.read_bytes())
+        output = cache.load(JOB_OUTPUT, tuple(item), key)
+        assert output is not None and len(output.report_lines) == len(output.findings) >= 2
+        output.report_lines = _spoil_lines(output.report_lines) if damage == "not JSON" else output.report_lines[1:]
+        cache.store(JOB_OUTPUT, tuple(item), key, output)
+    assert build(load_settings(root), cache=BuildCache(root)).jobs_run == 2
+    assert outputs(root) == clean_build(root)

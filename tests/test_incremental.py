@@ -121,3 +121,26 @@ def test_a_changed_input_or_a_missing_page_is_not_mistaken_for_nothing_changed(t
     assert last_build(BuildCache(root), settings, settings.all_locales, False) is None
     assert not run(root, "build").output.startswith("nothing changed")
     assert (root / "dist/es/article-00/index.html").exists()
+
+
+def test_a_rebuild_after_one_edit_encodes_the_report_lines_of_that_article_only(tmp_path, monkeypatch):
+    """Each job keeps its findings' lines of report.json and report.sarif: the others are joined as they were."""
+    import json
+
+    from pipeline import jobs
+    from pipeline.reports import formats
+
+    root = many_articles(tmp_path / "p")
+    build(load_settings(root), cache=BuildCache(root))
+    po = root / "locales/es/LC_MESSAGES/article-03.po"
+    po.write_text(po.read_text().replace('msgstr "ES Drink enough water."', 'msgstr "Beba suficiente agua."'))
+    encoded = []
+    for module in (jobs, formats):
+        original = module.finding_lines
+        monkeypatch.setattr(module, "finding_lines", lambda finding, original=original: encoded.append(finding) or original(finding))
+    assert build(load_settings(root), cache=BuildCache(root), workers=1).jobs_run == 1
+    findings = json.loads((root / "reports/report.json").read_text())["findings"]
+    assert 0 < len(encoded) <= len(findings) / 5  # one article of ten, and what lies outside articles
+    assert {f.article for f in encoded} <= {"article-03", None}
+    monkeypatch.undo()
+    assert outputs(root) == clean_build(root)

@@ -11,8 +11,13 @@ from ..model import Report, RuleInfo
 from .baseline import apply_baseline, baseline_file, write_baseline
 from .ci import github_annotations, step_summary
 from .formats import (
+    FindingLines,
+    KnownLines,
+    LinesOf,
+    finding_lines,
     fingerprint,
     findings_json,
+    lines_are_json,
     report_json_chunks,
     sarif_chunks,
     sarif_log,
@@ -22,14 +27,18 @@ from .html import render_article_report, render_matrix_row, render_report_index
 from .text import build_summary, findings_table, format_table, status_row, status_table
 
 __all__ = [
+    "FindingLines",
+    "KnownLines",
     "apply_baseline",
     "baseline_file",
     "build_summary",
     "findings_json",
+    "finding_lines",
     "findings_table",
     "fingerprint",
     "format_table",
     "github_annotations",
+    "lines_are_json",
     "manifest_json",
     "render_article_report",
     "render_matrix_row",
@@ -66,13 +75,15 @@ def write_reports(
     report: Report,
     rules: Sequence[RuleInfo],
     articles: dict[str, tuple[str, str]],
+    lines_of: LinesOf = finding_lines,
 ) -> list[str]:
     """Write the JSON, SARIF and HTML reports; return the main files' paths.
 
-    `articles` holds each article's matrix row and page of the HTML report, by slug.
+    `articles` holds each article's matrix row and page of the HTML report, by slug;
+    `lines_of` gives each finding's lines of JSON and SARIF (those its job encoded, or new ones).
     """
-    write_atomic(folder / JSON_REPORT, report_json_chunks(report))
-    write_atomic(folder / SARIF_REPORT, sarif_chunks(report, rules))
+    write_atomic(folder / JSON_REPORT, report_json_chunks(report, lines_of))
+    write_atomic(folder / SARIF_REPORT, sarif_chunks(report, rules, lines_of))
     pages = {HTML_REPORT: render_report_index(report, [row for row, _ in articles.values()])}
     pages.update({f"html/articles/{slug}.html": page for slug, (_, page) in sorted(articles.items())})
     for name, content in pages.items():

@@ -6,7 +6,7 @@ import functools
 import hashlib
 import json
 from itertools import chain
-from typing import Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from .. import DISTRIBUTION
 from ..model import Finding, Report, RuleInfo
@@ -56,19 +56,66 @@ def findings_json(report: Report) -> str:
 #: One encoder each, made once: `json.dumps` with options makes a new one per call.
 _encode_sorted = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 _encode = json.JSONEncoder(ensure_ascii=False).encode
+#: A SARIF result's `baselineState`, encoded.
+_STATES = {state: _encode(state) for state in ("new", "unchanged")}
 
 
-def _json_line(finding: Finding) -> str:
-    """A finding's line of report.json: its record and fingerprint."""
-    return _encode_sorted(finding_record(finding) | {"fingerprint": fingerprint(finding)})
+class FindingLines(NamedTuple):
+    """A finding as report.json and report.sarif write it, encoded once: a job keeps its findings' lines.
+
+    The SARIF result is kept in two parts, around the value of its `baselineState`, which only
+    the build's last step knows (the baseline stage): `sarif_head + '"new"' + sarif_tail`.
+    """
+
+    json: str
+    sarif_head: str
+    sarif_tail: str
+
+    def sarif(self, state: str) -> str:
+        """The SARIF result, new or unchanged (accepted by the baseline)."""
+        return f"{self.sarif_head}{_STATES[state]}{self.sarif_tail}"
 
 
-def _sarif_line(finding: Finding, state: str) -> str:
-    """A finding's SARIF result: new, or unchanged when the baseline accepted it."""
-    return _encode(_result(finding, fingerprint(finding), state))
+#: What gives each finding's lines: `finding_lines`, or `KnownLines` of findings encoded before.
+LinesOf = Callable[[Finding], FindingLines]
 
 
-def report_json_chunks(report: Report) -> Iterator[str]:
+def finding_lines(finding: Finding) -> FindingLines:
+    """A finding's line of report.json (its record and fingerprint) and its SARIF result."""
+    key = fingerprint(finding)
+    head, tail = _result(finding, key)
+    # A JSON object's encoding is its members' in order: the result's members before
+    # baselineState, baselineState's, those after; each part is encoded from data.
+    return FindingLines(_encode_sorted(finding_record(finding) | {"fingerprint": key}),
+                        f'{_encode(head)[:-1]}, "baselineState": ', f", {_encode(tail)[1:]}")
+
+
+class KnownLines:
+    """The lines of findings encoded before (by their jobs), found by identity; any other finding is encoded now."""
+
+    def __init__(self, known: Iterable[tuple[Sequence[Finding], Sequence[FindingLines]]] = ()):
+        self._known = {id(f): (f, lines) for findings, encoded in known for f, lines in zip(findings, encoded)}
+
+    def __call__(self, finding: Finding) -> FindingLines:
+        known = self._known.get(id(finding))
+        return known[1] if known is not None and known[0] is finding else finding_lines(finding)
+
+
+def lines_are_json(lines: Sequence[FindingLines]) -> bool:
+    """Whether every line is one JSON value (lines from a cache or a shard are untrusted: they go into the files as they are)."""
+    import msgspec  # only a build reads lines back: `check` commands load no msgspec
+
+    try:
+        for document in ("[" + ",".join(line.json for line in lines) + "]",
+                         "[" + ",".join(line.sarif("new") for line in lines) + "]"):
+            if len(msgspec.json.decode(document, type=list[msgspec.Raw])) != len(lines):
+                return False
+    except msgspec.DecodeError:
+        return False
+    return True
+
+
+def report_json_chunks(report: Report, lines_of: LinesOf = finding_lines) -> Iterator[str]:
     """The full report in pieces, for writing it without holding it whole (it can be hundreds of MB)."""
     head = {
         "$schema": SCHEMA,
@@ -83,9 +130,9 @@ def report_json_chunks(report: Report) -> Iterator[str]:
         "figures": report.figures,
     }
     yield f'{top_level_json(head)[:-2]},\n  "findings": ['
-    yield from _lines(map(_json_line, report.findings), 4)
+    yield from _lines((lines_of(f).json for f in report.findings), 4)
     yield '],\n  "accepted": ['
-    yield from _lines(map(_json_line, report.accepted), 4)
+    yield from _lines((lines_of(f).json for f in report.accepted), 4)
     yield "]\n}\n"
 
 
@@ -104,7 +151,7 @@ def sarif_log(report: Report, rules: Sequence[RuleInfo]) -> str:
     return "".join(sarif_chunks(report, rules))
 
 
-def sarif_chunks(report: Report, rules: Sequence[RuleInfo]) -> Iterator[str]:
+def sarif_chunks(report: Report, rules: Sequence[RuleInfo], lines_of: LinesOf = finding_lines) -> Iterator[str]:
     """The SARIF log in pieces, for writing it without holding it whole."""
     used = sorted({f.rule for f in (*report.findings, *report.accepted)})
     known = {rule.id: rule for rule in rules}
@@ -121,8 +168,8 @@ def sarif_chunks(report: Report, rules: Sequence[RuleInfo]) -> Iterator[str]:
         "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The repository root."}}},
         "columnKind": "unicodeCodePoints",
     }
-    results = chain((_sarif_line(f, "new") for f in report.findings),
-                    (_sarif_line(f, "unchanged") for f in report.accepted))
+    results = chain((lines_of(f).sarif("new") for f in report.findings),
+                    (lines_of(f).sarif("unchanged") for f in report.accepted))
     head = json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2, ensure_ascii=False)
     run_end = head.rindex("}", 0, head.rindex("]"))  # the end of the run object, where "results" goes
     yield f'{head[:run_end].rstrip()},\n      "results": ['
@@ -164,24 +211,24 @@ def _location(file: str, line: int | None, note: str | None = None) -> dict:
     return location
 
 
-def _result(finding: Finding, key: str, state: str) -> dict:
-    result: dict = {
+def _result(finding: Finding, key: str) -> tuple[dict, dict]:
+    """A finding's SARIF result: its members before `baselineState`, and those after it."""
+    head: dict = {
         "ruleId": finding.rule,
         "level": SARIF_LEVELS[finding.severity],
         "message": {"text": finding_text(finding)},
-        "baselineState": state,
-        "partialFingerprints": {"pipeline/v1": key},
     }
+    tail: dict = {"partialFingerprints": {"pipeline/v1": key}}
     if finding.file:
-        result["locations"] = [_location(finding.file, finding.line)]
+        tail["locations"] = [_location(finding.file, finding.line)]
     related = [
         _location(r.file, r.line, f"element {r.selector}" if r.selector else None) | {"id": i}
         for i, r in enumerate(finding.related)
     ]
     if related:
-        result["relatedLocations"] = related
+        tail["relatedLocations"] = related
     properties = {k: v for k, v in (("locale", finding.locale), ("article", finding.article),
                                      ("outcome", finding.outcome), ("selector", finding.selector)) if v}
     if properties:
-        result["properties"] = properties
-    return result
+        tail["properties"] = properties
+    return head, tail
