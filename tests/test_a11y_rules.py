@@ -164,9 +164,23 @@ def test_ids_inside_templates_are_not_in_the_document():
 )
 def test_viewport_settings_that_block_zooming(content: str, problem: str | None):
     page = CLEAN.replace("width=device-width, initial-scale=1", content)
-    findings = check_html(page, "p.html")
+    findings = [f for f in check_html(page, "p.html") if f.rule == "meta-viewport"]
     assert [f.rule for f in findings] == (["meta-viewport"] if problem else [])
     assert all(f"sets {problem}," in f.message for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("content", "scale"),
+    [("maximum-scale=2.0", "2.0"), ("maximum-scale=4.9, user-scalable=no", "4.9"), ("maximum-scale=3x", "3x"),
+     ("maximum-scale=5", None), ("maximum-scale=1.5", None), ("maximum-scale=yes", None),
+     ("maximum-scale=device-width", None), ("maximum-scale=10; maximum-scale=3", "3"),
+     ("maximum-scale=-1, maximum-scale=3", "3"), ("maximum-scale=1, maximum-scale=4", "4"), ("user-scalable=no", None)],
+)
+def test_viewport_settings_that_keep_people_from_zooming_to_500_percent(content: str, scale: str | None):
+    """As axe-core 4.14: a scale below 2 or unreadable, and user-scalable, are meta-viewport's; the first limit counts."""
+    page = CLEAN.replace("width=device-width, initial-scale=1", content)
+    findings = [f for f in check_html(page, "p.html") if f.rule == "meta-viewport-large"]
+    assert [f.message.split(",")[0] for f in findings] == ([f"the viewport sets maximum-scale={scale}"] if scale else [])
 
 
 def test_links_that_differ_only_in_case_and_punctuation_read_the_same():

@@ -34,13 +34,15 @@ MEASURED_RULES = frozenset({
     "presentation-role-conflict", "role-img-alt", "scope-attr-valid", "select-name", "server-side-image-map",
     "summary-name", "svg-img-alt", "tabindex", "table-duplicate-name", "table-fake-caption", "td-has-header",
     "td-headers-attr", "th-has-data-cells", "valid-lang", "video-caption",
+    # issue 19's last rules, measured once each was written (helper newrules)
+    "landmark-unique", "meta-viewport-large",
 })
 #: Rules added without looking at the suite (issue 19's axe-core rules, helper axerules1): their figures and
 #: differences are for the suite's owner to take, then they move to MEASURED_RULES.
 NOT_YET_MEASURED: frozenset[str] = frozenset()
 #: Element-level accuracy and precision of our violations over MEASURED_RULES, as measured (rounded down).
 ACCURACY_FLOOR = 0.930
-PRECISION_FLOOR = 0.874
+PRECISION_FLOOR = 0.877
 
 #: Each element we class otherwise than axe-core's fixture: (rule, fixture, "expected -> ours", elements) -> why.
 #: An element is the fixture's selector (frames joined by " >>> "), or the path of one it does not list.
@@ -183,6 +185,12 @@ HELD_OUT_DIFFERENCES: dict[tuple[str, str, str, tuple[str, ...]], str] = {
     ('label', 'label.html', 'violation -> pass', ('#fail13',)):
         "Not investigated, as above (the fixture is left unread by the rule's author): ours finds a name for a "
         'field axe-core fails.',
+    ('landmark-unique', 'landmark-unique-fail.html', 'violation -> pass', (
+        '#violation-main-1', '#frame >>> div[role="form"]', '#frame >>> div[role="navigation"]',
+    )):
+        "The landmark that repeats this one's role and name is in a frame's document: axe-core compares "
+        'landmarks across the frames of a page; we check each document as a page of its own, where each is the '
+        'only one (as for accesskeys). Measured when the rule was added, without looking at the suite before.',
     ('link-in-text-block', 'link-in-text-block.html', 'incomplete -> violation', ('#incomplete-pseudo-before',)):
         'A :before pseudo-element draws a 1px line under the link: axe-core asks; we do not read generated '
         'content and fail the link as set apart by colour alone.',
