@@ -21,7 +21,7 @@ from .errors import ShardError
 from .files import StagedFiles, refuse_links_outside, remove_stale_temporaries, write_if_changed
 from .freshness import LastBuild, inputs_key, job_keys, record_build, written_stats
 from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
-from .build_checks import check_built_pages, rule_infos
+from .build_checks import check_built_pages, refuse_unknown_rules, rule_infos
 from .config import CONFIG_FILE, Settings
 from .jobs import JOB_OUTPUT, ArticleJob, ArticleOutput, intact, run_article
 from .layout import LINKED_FILES, locale_folder, page_file, shown_path
@@ -80,6 +80,7 @@ def build(
     With a shard, only its articles are built, and its record is written for `merge`.
     The project's lock is held throughout: a build, an update or a preview's rebuild wait for it.
     """
+    refuse_unknown_rules(settings.enabled_rules)
     with project_lock(settings.root):
         return _build(settings, tuple(locales or settings.all_locales), make_zip, progress, workers, cache,
                       update_baseline, shard)
@@ -275,11 +276,12 @@ def _check_site_pages(pages: list[RenderedPage], settings: Settings, cache: Buil
     only the pages' heads, and run every time.
     """
     check = partial(check_built_pages, dist=settings.dist_dir, source_locale=settings.source_locale, scores=None,
-                    disabled=settings.disabled_rules, assets=settings.theme.assets(), level=settings.wcag_level)
+                    disabled=settings.disabled_rules, assets=settings.theme.assets(), level=settings.wcag_level,
+                    enable=settings.enabled_rules)
     findings = check(pages, scope="site", heads_only=True)
     for page in pages:
-        key = cache.key(settings.disabled_rules, settings.wcag_level, hashlib.blake2b(page.html.encode()).hexdigest(),
-                        files=settings.theme.own_files()) if cache else ""
+        key = cache.key(settings.disabled_rules, settings.enabled_rules, settings.wcag_level,
+                        hashlib.blake2b(page.html.encode()).hexdigest(), files=settings.theme.own_files()) if cache else ""
         known = cache.load(SITE_PAGE_FINDINGS, (page.path,), key) if cache else None
         if known is None:
             known = check([page], scope="pages")

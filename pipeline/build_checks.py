@@ -19,7 +19,8 @@ from .checks.a11y.semantics.stylesheets import bundle_style_sheets
 from .checks.a11y.semantics.wcag import CRITERIA
 from .catalogs import CatalogTree, load_translations
 from .checks.readability import ReadabilityReport, check_readability
-from .config import Settings
+from .config import CONFIG_FILE, SECTION, Settings, suggest
+from .errors import ConfigError
 from .model import Article, Finding, LocalizedArticle, RuleInfo
 from .render import RenderedPage
 from .sources import load_articles
@@ -78,18 +79,19 @@ def check_built_pages(
     heads_only: bool = False,
     assets: Mapping[str, Path] | None = None,
     level: WcagLevel = "AA",
+    enable: Sequence[str] = (),
 ) -> list[Finding]:
     """Run the accessibility rules on rendered pages together (site rules see all of them).
 
     `heads_only` gives the rules each page up to `</head>`: enough for the site rules, which
     read languages and alternates, and much less to parse for large index pages. `assets`
     are the bundle's shared files by bundle path (`assets/style.css`): the style sheets pages link to.
-    `level` is the WCAG level checked (rules above it are left out).
+    `level` is the WCAG level checked (rules above it are left out); `enable` names rules off by default to run.
     """
     inputs = [(f"{dist}/{page.path}", head_only(page.html.encode()) if heads_only else page.html,
                _context(page, source_locale, scores)) for page in pages]
     sheets = bundle_style_sheets(dist, dict(assets)) if assets is not None else None
-    return check_pages(inputs, disabled=disabled, scope=scope, style_sheets=sheets, level=level)
+    return check_pages(inputs, disabled=disabled, scope=scope, style_sheets=sheets, level=level, enable=enable)
 
 
 def _context(page: RenderedPage, source_locale: str, scores: ReadabilityReport | None) -> PageContext:
@@ -113,6 +115,17 @@ def rule_infos() -> list[RuleInfo]:
     checks = {"catalogs": catalogs.all_rules(), "readability": readability_checks.all_rules(), "a11y": a11y.all_rules()}
     return [*BUILD_RULES, *(RuleInfo(r.id, check, r.help, _wcag_uri(r.wcag) or f"{RULES_DOCS}{check}/{r.id}", r.wcag)
                             for check, rules in checks.items() for r in rules)]
+
+
+def refuse_unknown_rules(ids: Sequence[str], where: str = f"[{SECTION}] enabled_rules",
+                         file: str | None = CONFIG_FILE) -> None:
+    """Raise ConfigError naming the first id no rule has (`where` and `file`: what named them)."""
+    if not ids:
+        return
+    known = {info.id for info in rule_infos()}
+    for rule_id in ids:
+        if rule_id not in known:
+            raise ConfigError(f"{where}: no rule {rule_id!r}{suggest(rule_id, known)}", file)
 
 
 def _wcag_uri(criteria: Sequence[str]) -> str:

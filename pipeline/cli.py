@@ -371,13 +371,20 @@ LEVEL_OPTION = click.option(
 @FAIL_ON_OPTION
 @LEVEL_OPTION
 @click.option("--all-outcomes", is_flag=True, help="Also report passed and inapplicable outcomes, per rule and element.")
+@click.option("--rule", "rules", multiple=True, metavar="ID",
+              help="Also run this rule, one that is off unless asked for (hidden-content, duplicate-id-active, "
+                   "target-size); repeatable, added to the enabled_rules setting.")
 @click.pass_obj
 def check_a11y_command(project: Path, paths: tuple[Path, ...], output: str, fail_on: str | None, level: str | None,
-                       all_outcomes: bool) -> None:
+                       all_outcomes: bool, rules: tuple[str, ...]) -> None:
     """Check HTML pages for accessibility (default: the built bundle in dist/)."""
+    from .build_checks import refuse_unknown_rules
     from .commands import a11y_report
 
     settings = _settings(project, fail_on=fail_on, wcag_level=level)
+    if rules:
+        refuse_unknown_rules(rules, "--rule", None)
+        settings = settings.with_overrides(enabled_rules=(*settings.enabled_rules, *rules))
     _finish(a11y_report(settings, paths, all_outcomes), output)
 
 

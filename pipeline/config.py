@@ -56,6 +56,8 @@ class Settings:
     fail_on: str = "error"
     #: Rule ids to switch off.
     disabled_rules: tuple[str, ...] = ()
+    #: Ids of rules off unless asked for to switch on (hidden-content, duplicate-id-active, target-size).
+    enabled_rules: tuple[str, ...] = ()
     #: Front-matter keys of the project's own whose text is translated, besides title and description.
     front_matter: tuple[str, ...] = ()
     #: The WCAG level the accessibility check holds pages to: A, AA or AAA (rules above it are left out).
@@ -314,6 +316,7 @@ VALIDATORS: dict[str, Callable[[str, Any, list[str]], Any]] = {
     "threshold": _threshold,
     "fail_on": _severity,
     "disabled_rules": _rule_ids,
+    "enabled_rules": _rule_ids,  # each an id of a rule: build_checks.refuse_unknown_rules, as rules load
     "front_matter": _string_list,
     "wcag_level": _wcag_level,
     "readability": _readability,

@@ -90,7 +90,8 @@ def run_article(job: ArticleJob) -> ArticleOutput:
     pages = [renderers[l].article_page(editions[l], linked.for_locale(l)) for l in job.locales if l in published]
     findings += [f for page in pages for f in page.findings]
     findings += check_built_pages(pages, settings.dist_dir, settings.source_locale, scores, settings.disabled_rules,
-                                  assets=settings.theme.assets(), level=settings.wcag_level)
+                                  assets=settings.theme.assets(), level=settings.wcag_level,
+                                  enable=settings.enabled_rules)
     findings.sort(key=lambda f: f.sort_key())
 
     cells = {l: edition_cell(settings, editions[l], l in published, scores, findings) for l in job.locales}

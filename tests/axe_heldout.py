@@ -186,7 +186,7 @@ def _our_page_outcomes(pages: Pages, file: Path, rule: str, prefix: str, depth: 
     """Our outcome per element of one page for one rule, at level AAA; then the same in its local frames."""
     page = Page(file.read_bytes(), file.name)
     found: dict[Key, str] = {}
-    for finding in check_html(file.read_bytes(), file.name, all_outcomes=True, level="AAA"):
+    for finding in check_html(file.read_bytes(), file.name, all_outcomes=True, level="AAA", enable=(rule,)):
         if finding.rule == rule and finding.selector:
             element = _select(page.root, finding.selector)
             if element is not None:

@@ -91,7 +91,19 @@ def test_all_outcomes_adds_passed_and_inapplicable_results():
     outcomes = {(f.rule, f.outcome) for f in everything}
     assert ("image-alt", "passed") in outcomes and ("frame-title", "inapplicable") in outcomes
     assert {f.severity for f in everything} == {"info"}
-    assert {f.rule for f in everything} == {r.id for r in all_rules() if r.runs_at("AA")}
+    assert {f.rule for f in everything} == {r.id for r in all_rules() if r.runs_at("AA") and r.on_by_default}
+
+
+def test_rules_off_by_default_run_only_when_asked_for_and_disabling_wins():
+    off = {r.id for r in all_rules() if not r.on_by_default}
+    assert {"hidden-content", "duplicate-id-active"} <= off
+    hidden = CLEAN.replace("<h2>What helps</h2>", '<h2>What helps</h2>\n<p hidden>Stretch the calf.</p>')
+    assert check_html(hidden, "p.html") == []
+    (finding,) = check_html(hidden, "p.html", enable=["hidden-content"])
+    assert (finding.rule, finding.outcome, finding.selector) == ("hidden-content", "cantTell", "p:nth-of-type(3)")
+    assert check_html(hidden, "p.html", enable=["hidden-content"], disabled=["hidden-content"]) == []
+    everything = check_html(CLEAN, "p.html", all_outcomes=True, enable=sorted(off))
+    assert off <= {f.rule for f in everything}
 
 
 #: Grey text on white at 4.48:1: below AA's 4.5:1 (1.4.3) and AAA's 7:1 (1.4.6).
@@ -126,7 +138,7 @@ def test_an_svg_image_is_checked_as_an_image_not_as_a_page():
 def test_scripts_and_styles_are_not_read_as_pages():
     for file, text in (("assets/app.js", "document.title = '<img src=x>';"), ("assets/site.css", "p { color: red }")):
         outcomes = {(f.rule, f.outcome) for f in check_html(text, file, all_outcomes=True, level="AAA")}
-        assert outcomes == {(rule.id, "inapplicable") for rule in all_rules()}
+        assert outcomes == {(rule.id, "inapplicable") for rule in all_rules() if rule.on_by_default}
 
 
 def test_findings_are_sorted_and_identical_between_runs():
@@ -211,7 +223,7 @@ ISSUE_7_RULES = {
 
 def test_the_rules_of_issues_6_and_7_are_all_discovered_with_their_metadata():
     ids = [rule.id for rule in all_rules()]
-    assert ids == sorted(ids) and len(ids) == 94 and ISSUE_7_RULES <= set(ids)
+    assert ids == sorted(ids) and len(ids) == 98 and ISSUE_7_RULES <= set(ids)
     assert all(rule.act for rule in all_rules() if rule.id in ISSUE_7_RULES)
     for rule in all_rules():
         assert rule.help and rule.help == rule.description.splitlines()[0]

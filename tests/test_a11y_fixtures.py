@@ -17,6 +17,7 @@ COMPANIONS = {
     # an expanded combobox's aria-controls that reaches nothing: a required reference, and a value axe-core fails
     "aria-required-id-refs": {"aria-required-id-refs", "aria-valid-attr-value"},
     "duplicate-id-aria": {"duplicate-id-aria", "duplicate-id"},  # an id a reference names, repeated, is repeated
+    "duplicate-id-active": {"duplicate-id-active", "duplicate-id"},  # so is a focusable element's
 }
 
 

@@ -135,3 +135,28 @@ def test_a_rule_id_renamed_for_axe_core_still_switches_its_rules_off_with_one_wa
     assert quiet.stderr == ("warning: pyproject.toml: [tool.pipeline] disabled_rules: rule 'form-field-name' is now "
                             "'label', 'select-name', 'aria-input-field-name', 'aria-toggle-field-name', axe-core's ids: "
                             "write those instead\n")
+
+
+def test_check_a11y_runs_a_rule_off_by_default_when_asked_for_and_refuses_an_unknown_one(tmp_path):
+    import json
+
+    page = tmp_path / "faq.html"
+    page.write_text('<!DOCTYPE html><html lang="en"><head><title>T</title>'
+                    '<meta name="viewport" content="width=device-width"></head>'
+                    '<body><main><h1>T</h1><p>Shown.</p><p hidden>Shown when asked.</p></main></body></html>')
+    write_project(tmp_path / "p", {})
+    assert json.loads(run(tmp_path / "p", "check", "a11y", str(page), "--format", "json").stdout)["findings"] == []
+    asked = run(tmp_path / "p", "check", "a11y", str(page), "--format", "json", "--rule", "hidden-content")
+    assert [(f["rule"], f["outcome"]) for f in json.loads(asked.stdout)["findings"]] == [("hidden-content", "cantTell")]
+    wrong = run(tmp_path / "p", "check", "a11y", str(page), "--rule", "hiden-content")
+    assert wrong.exit_code == 2 and wrong.stdout == ""
+    assert wrong.stderr == "error: --rule: no rule 'hiden-content' (did you mean 'hidden-content'?)\n"
+    settings = tmp_path / "p" / "pyproject.toml"
+    settings.write_text(settings.read_text() + 'enabled_rules = ["hidden-contents"]\n')
+    (tmp_path / "p/source/a.md").write_text("# A\n\nText.\n")
+    for command in (("check", "a11y", str(page)), ("build",)):
+        refused = run(tmp_path / "p", *command)
+        assert refused.exit_code == 2 and refused.stderr == (
+            "error: pyproject.toml: [tool.pipeline] enabled_rules: no rule 'hidden-contents' (did you mean "
+            "'hidden-content'?)\n"), command
+    assert not (tmp_path / "p" / "dist").exists()

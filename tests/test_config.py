@@ -108,3 +108,18 @@ def test_a_renamed_rule_id_is_read_as_the_rules_that_took_its_place(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert load_settings(tmp_path).disabled_rules == ("image-alt",)
+
+
+def test_rules_off_unless_asked_for_are_switched_on_by_id_and_an_unknown_id_is_refused_as_rules_load(tmp_path):
+    from pipeline.build_checks import refuse_unknown_rules
+
+    write_settings(tmp_path, 'enabled_rules = ["hidden-content", "duplicate-id-active"]')
+    assert load_settings(tmp_path).enabled_rules == ("hidden-content", "duplicate-id-active")
+    write_settings(tmp_path, 'enabled_rules = ["hidden-contnet"]')
+    with pytest.raises(ConfigError) as caught:
+        refuse_unknown_rules(load_settings(tmp_path).enabled_rules)
+    assert str(caught.value) == ("pyproject.toml: [tool.pipeline] enabled_rules: no rule 'hidden-contnet' "
+                                 "(did you mean 'hidden-content'?)")
+    write_settings(tmp_path, 'enabled_rules = "hidden-content"')
+    with pytest.raises(ConfigError, match="enabled_rules must be a list of strings"):
+        load_settings(tmp_path)

@@ -10,11 +10,13 @@ kebab-case (`checks/readability/rules/long-sentence.py`). The module holds:
   an accessibility rule has `IMPACT`, `ACT` and `BEST_PRACTICE` instead of `SEVERITY`, and
   its severity follows from its criteria (`checks/a11y/engine.py`);
 - `check(...)`: a generator of results. Its argument is its engine's own — a page, a
-  catalog entry, a scored text — and so are its results; each engine makes findings of them.
+  catalog entry, a scored text — and so are its results; each engine makes findings of them;
+- optionally `ENABLED = False`: the rule runs only when asked for by id (the `enabled_rules`
+  setting, `check a11y --rule`), as axe-core ships experimental and deprecated rules off.
 
 `discover` imports a rules package once, checks every module against this contract (a rule
 folder holds only rules) and refuses two rules with one id; `enabled` is the one place
-where switched-off rules are left out. Adding a rule is adding a file and its fixtures.
+where switched-off rules are left out, and rules off unless asked for are let in. Adding a rule is adding a file and its fixtures.
 
 A rule's id never silently stops working: an id given up for axe-core's (`..rule_ids`) is
 read by `enabled`, as by the settings, as the rules that took its place.
@@ -55,6 +57,7 @@ class Rule:
     wcag: tuple[str, ...]
     check: Callable[..., Iterable[Any]] | None = field(repr=False, compare=False)
     module: ModuleType = field(repr=False, compare=False)  # for what only its engine reads
+    on_by_default: bool = True  # False: it runs only when asked for by id
 
 
 def rule_from_module(
@@ -78,12 +81,15 @@ def rule_from_module(
     wcag = getattr(module, "WCAG", ())
     if not isinstance(wcag, tuple) or not all(isinstance(c, str) and CRITERION.match(c) for c in wcag):
         raise RuleDefinitionError(f"{where}: WCAG must be a tuple of success criteria such as '1.1.1'")
+    on_by_default = getattr(module, "ENABLED", True)
+    if not isinstance(on_by_default, bool):
+        raise RuleDefinitionError(f"{where}: ENABLED must be True or False, not {on_by_default!r}")
     if severity is None:
         severity = getattr(module, "SEVERITY", None)
         if severity not in SEVERITIES:
             raise RuleDefinitionError(f"{where}: SEVERITY must be one of {', '.join(SEVERITIES)}, not {severity!r}")
     return Rule(rule_id, check_name, severity, doc.splitlines()[0].strip(), doc, wcag,
-                getattr(module, "check", None), module)
+                getattr(module, "check", None), module, on_by_default)
 
 
 def discover(
@@ -101,7 +107,10 @@ def discover(
     return tuple(found[rule_id] for rule_id in sorted(found))
 
 
-def enabled(rules: Iterable[Rule], disabled: Collection[str]) -> list[Rule]:
-    """The rules that run: every one but those the settings switch off (a renamed id switching off its successors)."""
-    off = set(current_ids(disabled))
-    return [rule for rule in rules if rule.id not in off]
+def enabled(rules: Iterable[Rule], disabled: Collection[str], asked: Collection[str] = ()) -> list[Rule]:
+    """The rules that run: those on by default and those asked for, but none the settings switch off.
+
+    A renamed id switches off (or asks for) its successors.
+    """
+    off, wanted = set(current_ids(disabled)), set(current_ids(asked))
+    return [rule for rule in rules if rule.id not in off and (rule.on_by_default or rule.id in wanted)]

@@ -70,12 +70,15 @@ class Case:
         return found
 
     def findings(self, all_outcomes: bool = False) -> list[Finding]:
-        """What the checker reports on the case, with the build context when there is one."""
-        context = self.context()
+        """What the checker reports on the case, with the build context when there is one.
+
+        A rule off unless asked for is asked for on its own fixtures (the folder named by its id).
+        """
+        context, enable = self.context(), (self.path.parent.name,)
         if context is not None:
             return check_html(self.path.read_bytes(), self.path.name, context=context, all_outcomes=all_outcomes,
-                              level="AAA")
-        return check_paths([self.path], self.root, all_outcomes=all_outcomes, level="AAA")
+                              level="AAA", enable=enable)
+        return check_paths([self.path], self.root, all_outcomes=all_outcomes, level="AAA", enable=enable)
 
     def reported(self) -> set[Expectation]:
         """The checker's failed and cantTell findings, in the form of expectations."""

@@ -8,7 +8,8 @@ results. Its severity follows from its criteria. Rules import only the engine (`
 `site`) and `semantics/`.
 
 A check runs at a WCAG level (`A`, `AA` or `AAA`, default `AA`, as axe-core's defaults): a rule
-serving only criteria above it is left out; best practices run at every level.
+serving only criteria above it is left out; best practices run at every level. A rule with
+`ENABLED = False` runs only when `enable` names it, as axe-core's rules off by default.
 """
 
 from __future__ import annotations
@@ -117,9 +118,11 @@ def check_html(
     disabled: Collection[str] = (),
     all_outcomes: bool = False,
     level: WcagLevel = "AA",
+    enable: Collection[str] = (),
 ) -> list[Finding]:
     """Check one page held in memory; `file` is where its findings point."""
-    return check_pages([(file, html, context)], disabled=disabled, all_outcomes=all_outcomes, level=level)
+    return check_pages([(file, html, context)], disabled=disabled, all_outcomes=all_outcomes, level=level,
+                       enable=enable)
 
 
 def check_pages(
@@ -131,12 +134,14 @@ def check_pages(
     scope: Scope = "all",
     style_sheets: LocalStyleSheets | None = None,
     level: WcagLevel = "AA",
+    enable: Collection[str] = (),
 ) -> list[Finding]:
     """Check pages together, so rules that look across pages (hreflang-valid) see all of them.
 
     `scope` runs only the page rules, or only the site rules (a build that checked unchanged
     pages before runs the page rules on the changed ones and the site rules on all).
     `style_sheets` reads the local files pages link to; without it, only `<style>` and `style` count.
+    `enable` names rules off by default to run too (`disabled` wins).
     """
     parsed = []
     for file, html, context in pages:
@@ -144,7 +149,7 @@ def check_pages(
             parsed.append(Page(html, file, context, style_sheets))
         except PageParseError as error:
             raise PageError(f"cannot check this page: {error}", file) from None
-    chosen = [rule for rule in enabled(all_rules(), disabled) if rule.runs_at(level)]
+    chosen = [rule for rule in enabled(all_rules(), disabled, enable) if rule.runs_at(level)]
     return run_rules(parsed, chosen, Site(parsed, root), all_outcomes, scope)
 
 
@@ -159,6 +164,7 @@ def check_paths(
     disabled: Collection[str] = (),
     all_outcomes: bool = False,
     level: WcagLevel = "AA",
+    enable: Collection[str] = (),
 ) -> list[Finding]:
     """Check HTML files, and every *.html under folders; findings name files relative to `root`."""
     inputs: list[PageInput] = []
@@ -169,7 +175,7 @@ def check_paths(
             raise PageError(f"cannot read this page: {error.strerror or error}", path) from None
         inputs.append((shown_path(path, root), html, None))
     return check_pages(inputs, root=root, disabled=disabled, all_outcomes=all_outcomes,
-                       style_sheets=disk_style_sheets(root), level=level)
+                       style_sheets=disk_style_sheets(root), level=level, enable=enable)
 
 
 def _html_files(paths: Sequence[Path]) -> list[Path]:

@@ -21,23 +21,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..page import Page, Result
+from ..semantics.references import referenced_ids
 
 IMPACT = "critical"
 WCAG = ("4.1.2",)
 
-#: The attributes whose value is one id or a list of ids (ARIA 1.3, as axe-core 4.14 lists them).
-REFERENCES = frozenset({"aria-actions", "aria-activedescendant", "aria-controls", "aria-describedby", "aria-details",
-                        "aria-errormessage", "aria-flowto", "aria-labelledby", "aria-owns"})
-
 
 def check(page: Page) -> Iterator[Result]:
     """Ask about each id a label or ARIA reference names that more than one element has (on the first of them)."""
-    referenced: dict[str, None] = {}
-    for element in page.elements:
-        for name, value in element.items():
-            if name in REFERENCES or (name == "for" and element.tag == "label"):
-                referenced.update(dict.fromkeys(value.split() if name != "for" else [value]))
-    for ident in referenced:
+    for ident in referenced_ids(page.elements):
         elements = [e for e in page.elements_by_id(ident) if not page.is_mathml(e)]
         if len(elements) == 1:
             yield page.passed(elements[0])

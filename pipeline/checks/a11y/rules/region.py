@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..page import Page, Result
-from ..semantics.accname import labelledby_name
-from ..semantics.aria import LANDMARK_ROLES, PRESENTATIONAL_ROLES, is_visual_content
+from ..semantics.accname import has_content
+from ..semantics.aria import LANDMARK_ROLES, PRESENTATIONAL_ROLES
 from ..semantics.document import Element
 
 IMPACT = "moderate"
@@ -73,7 +73,7 @@ class _Walk:
                 self.holds_region.add(node)
                 node = node.getparent()
             return
-        if _has_content(page, element) and not (
+        if has_content(page, element) and not (
             page.role(element) in PRESENTATIONAL_ROLES and not page.has_own_text(element)
         ):
             self.regionless.append(element)
@@ -112,10 +112,3 @@ def _first_page_link(page: Page) -> Element | None:
         if href is not None and not href.startswith("#") and not href.lower().startswith("javascript:"):
             return link
     return None
-
-
-def _has_content(page: Page, element: Element) -> bool:
-    """Text of its own, an image or control, or an ARIA label (axe-core's hasContent, not recursive)."""
-    if page.has_own_text(element) or is_visual_content(element):
-        return True
-    return bool((element.get("aria-label") or "").strip()) or bool(labelledby_name(page, element))

@@ -220,6 +220,14 @@ class Styles:
                     best[name] = (rank, Declaration(value, important, True, rank))
         return {name: declaration for name, (_, declaration) in best.items()}
 
+    def display(self, element: Element) -> str:
+        """The element's own `display` (an ancestor's `none` aside): the author's, else the browser's default."""
+        user_agent_hidden = hidden_by_user_agent(element)
+        display = self.value(element, "display") or ("none" if user_agent_hidden else "inline")
+        if display in ("revert", "initial", "unset", "inherit") and user_agent_hidden:
+            display = "none"
+        return display
+
     def _cascade_hiding(self, root: Element) -> None:
         """Walk the tree once, parents first, so display and visibility can inherit."""
         visibility: dict[Element, str] = {}
@@ -228,11 +236,7 @@ class Styles:
             if parent is not None and parent in self.hidden and visibility.get(parent) is None:
                 self.hidden.add(element)  # inside a display: none subtree
                 continue
-            user_agent_hidden = hidden_by_user_agent(element)
-            display = self.value(element, "display") or ("none" if user_agent_hidden else "inline")
-            if display in ("revert", "initial", "unset", "inherit") and user_agent_hidden:
-                display = "none"
-            if display == "none":
+            if self.display(element) == "none":
                 self.hidden.add(element)
                 continue
             inherited = visibility.get(parent, "visible") if parent is not None else "visible"

@@ -47,3 +47,7 @@ class PageFacts(Protocol):
     def has_author_name(self, element: Element) -> bool:
         """Whether `aria-labelledby`, `aria-label` or `title` names the element."""
         ...
+
+    def has_own_text(self, element: Element) -> bool:
+        """Whether the element has text directly inside it, not only inside its children."""
+        ...
