@@ -6,6 +6,11 @@ of text, a `group` inside a `list`) breaks the count and the navigation. Element
 `aria-busy="true"` are being filled in and are not checked. HTML lists (`<ul>`, `<ol>`,
 `<menu>` without a role) are the `list` rule's (W3C ACT rule bc4a75, with `list`).
 
+WAI-ARIA's own Authoring Practices build menus with separators between the items and each
+submenu beside the item that opens it (`<li role="none"><a role="menuitem">`, then
+`<ul role="menu">`), so a menu or menubar, and a group in one, may hold a separator or a menu too.
+A `role="generic"` element is a `<div>` to the browser: it passes its children on as one does.
+
 Fails:
 
     <div role="list"><span>Drink water</span></div>
@@ -30,8 +35,14 @@ ACT = ("bc4a75",)
 
 #: HTML lists: the `list` rule checks their items, with messages about <li>.
 NATIVE_LISTS = frozenset({"ul", "ol", "menu"})
-#: Roles that may appear among a table's children besides its rows (WAI-ARIA 1.2: caption's context).
-TABLE_EXTRAS = frozenset({"caption"})
+#: Roles that may appear among a container's children besides its required owned elements: a table's
+#: caption (WAI-ARIA 1.2: caption's context), a menu's separators and submenus (ARIA Authoring Practices).
+EXTRAS: dict[str, frozenset[str]] = {
+    "table": frozenset({"caption"}), "grid": frozenset({"caption"}), "treegrid": frozenset({"caption"}),
+    "menu": frozenset({"separator", "menu"}), "menubar": frozenset({"separator", "menu"}),
+}
+#: What a group inside one of these containers may hold besides the container's items.
+GROUP_EXTRAS: dict[str, frozenset[str]] = {"menu": frozenset({"separator"}), "menubar": frozenset({"separator"})}
 
 
 def allowed_children(role: str) -> dict[str, frozenset[str]]:
@@ -42,9 +53,10 @@ def allowed_children(role: str) -> dict[str, frozenset[str]]:
         allowed.setdefault(parent, set())
         if child:
             allowed[parent].add(child)
-    if role in ("table", "grid", "treegrid"):
-        for extra in TABLE_EXTRAS:
-            allowed.setdefault(extra, set())
+    if "group" in allowed:
+        allowed["group"] |= GROUP_EXTRAS.get(role, frozenset())
+    for extra in EXTRAS.get(role, ()):
+        allowed.setdefault(extra, set())
     return {parent: frozenset(children) for parent, children in allowed.items()}
 
 
@@ -66,15 +78,23 @@ def wrong_children(page: Page, element: Element, allowed: dict[str, frozenset[st
     return wrong
 
 
+def busy_elements(page: Page) -> set[Element]:
+    """The elements marked `aria-busy="true"` and everything inside them (parents come first in the page)."""
+    busy: set[Element] = set()
+    for element in page.elements:
+        if element.getparent() in busy or (element.get("aria-busy") or "").strip().lower() == "true":
+            busy.add(element)
+    return busy
+
+
 def check(page: Page) -> Iterator[Result]:
     """Fail for each element in the accessibility tree that owns elements its role does not allow."""
+    busy = busy_elements(page) if page.elements_with("aria-busy") else set()
     for element in page.elements:
         role = page.role(element)
         if role not in ARIA_12_ROLES or not ROLES[role].owned or page.is_hidden(element) or page.is_svg(element):
             continue
-        if element.tag in NATIVE_LISTS and element.get("role") is None:
-            continue
-        if any((e.get("aria-busy") or "").strip().lower() == "true" for e in (element, *element.iterancestors())):
+        if element.tag in NATIVE_LISTS and element.get("role") is None or element in busy:
             continue
         wrong = wrong_children(page, element, allowed_children(role))
         if wrong:

@@ -3,7 +3,8 @@
 A header that no cell is assigned to (a column with no cells under it, or one that every
 cell's `headers` attribute skips) is announced with nothing, and suggests a broken table.
 Which header a cell belongs to follows HTML's table rules: the column and row it is in,
-`scope`, and `headers` (W3C ACT rule d0f69e).
+`scope`, and `headers` (W3C ACT rule d0f69e). An empty header shows nothing (ACT applies to
+visible headers only) and is `empty-table-header`'s to report.
 
 Fails:
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..page import Page, Result
+from ..semantics.datatables import has_content
 from ..semantics.document import Element
 from ..semantics.tables import CELL_ROLES
 
@@ -32,7 +34,7 @@ def check(page: Page) -> Iterator[Result]:
     for element in page.elements:
         if page.role(element) not in ("columnheader", "rowheader") or page.is_svg(element):
             continue
-        if page.is_hidden(element) or not page.is_visible(element):
+        if page.is_hidden(element) or not page.is_visible(element) or not has_content(page, element):
             continue
         table = _closest_table(page, element)
         if table is None or page.is_hidden(table):

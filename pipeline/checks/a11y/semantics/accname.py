@@ -139,6 +139,9 @@ class _Computation:
             return (element.get("alt") or "").strip()
         if tag == "input":
             kind = (element.get("type") or "text").strip().lower()
+            labels = self._labels(element) if kind in ("button", "submit", "reset", "image") else ""
+            if labels:  # HTML-AAM: a button input's <label> comes before its value or alt, as in Chromium
+                return labels
             if kind in ("button", "submit", "reset"):
                 value = element.get("value")
                 return value if value is not None else {"submit": "Submit", "reset": "Reset"}.get(kind, "")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .ariadata import ATTRIBUTES, BROWSER_ROLES, GLOBAL_ARIA, GLOBAL_ARIA_12, NATIVE_STATES, ROLES, Role
+from .ariadata import ARIA_11_ONLY, ATTRIBUTES, BROWSER_ROLES, GLOBAL_ARIA, GLOBAL_ARIA_12, NATIVE_STATES, ROLES, Role
 from .document import Element
 
 __all__ = ["ATTRIBUTES", "GLOBAL_ARIA", "ROLES", "Role"]
@@ -81,11 +81,22 @@ HEADING_LEVEL = {f"h{n}": n for n in range(1, 7)}
 _INTEGER = re.compile(r"^[ \t\n\f\r]*([+-]?\d+)")
 
 
+def html_kind(element: Element) -> str:
+    """The element's tag, or `input <type>` for an input (`input radio`), as ARIA in HTML tells them apart."""
+    if element.tag == "input":
+        return f"input {(element.get('type') or 'text').strip().lower()}"
+    return element.tag if isinstance(element.tag, str) else ""
+
+
 def native_states(element: Element) -> frozenset[str]:
     """The ARIA states the element's HTML state provides (HTML-AAM), such as a checkbox's aria-checked."""
-    if element.tag == "input":
-        return NATIVE_STATES.get(f"input {(element.get('type') or 'text').strip().lower()}", frozenset())
-    return NATIVE_STATES.get(element.tag, frozenset()) if isinstance(element.tag, str) else frozenset()
+    return NATIVE_STATES.get(html_kind(element), frozenset())
+
+
+def allowed_by_aria_11_only(role: str) -> frozenset[str]:
+    """The states and properties WAI-ARIA 1.1 allowed on the role (or a role it inherits) and 1.2 does not."""
+    roles = lineage(role)
+    return frozenset(name for name, bases in ARIA_11_ONLY.items() if roles & bases) - allowed_attributes(role)
 
 
 def integer_attribute(element: Element, name: str) -> int | None:

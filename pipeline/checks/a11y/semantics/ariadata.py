@@ -75,7 +75,7 @@ _role("cell", "section", "aria-colindex aria-colindextext aria-colspan aria-rowi
 _role("code", "section", name_from="prohibited", prohibited=_NAME_PROHIBITED)
 _role("columnheader", "cell gridcell sectionhead", "aria-sort", context="row", name_from="author contents",
       name_required=True)
-_role("comment", "article", name_from="author contents")
+_role("comment", "article", "aria-level", name_from="author contents")
 _role("definition", "section")
 _role("deletion", "section", name_from="prohibited", prohibited=_NAME_PROHIBITED)
 _role("directory", "list")
@@ -282,6 +282,17 @@ GLOBAL_ARIA = GLOBAL_ARIA_12 | {"aria-braillelabel", "aria-brailleroledescriptio
 LANGUAGE_FEATURE_ROLES: dict[str, str] = {"audio": "application", "video": "application"}
 #: ARIA in HTML: `input` types with no role of their own that take the properties of a text field.
 TEXT_FIELD_INPUT_TYPES = frozenset("color date datetime-local month password time week".split())
+#: ARIA in HTML: `aria-required` may stand for HTML's `required` on any element that takes it (a radio button);
+#: keys as NATIVE_STATES'.
+TAKES_REQUIRED = frozenset({"select", "textarea"} | {f"input {kind}" for kind in (
+    "checkbox date datetime-local email file month number password radio search tel text time url week").split()})
+#: What WAI-ARIA 1.1 allowed on a role, and on the roles inheriting from it, that WAI-ARIA 1.2 no longer does
+#: (1.1's "Used in Roles" of each; 1.1 made combobox a select, which took aria-orientation).
+ARIA_11_ONLY: dict[str, frozenset[str]] = {
+    "aria-expanded": frozenset({"document", "section", "sectionhead", "window"}),
+    "aria-level": frozenset({"grid", "tablist"}),
+    "aria-orientation": frozenset({"combobox"}),
+}
 #: ARIA in HTML: elements that take no role and no state or property but aria-hidden (a line break).
 ARIA_HIDDEN_ONLY_ELEMENTS = frozenset({"br", "wbr"})
 #: HTML-AAM: states an element's own HTML state exposes, whatever role it is given (a checkbox's checkedness

@@ -2,8 +2,8 @@
 
 An element is *in the tree* unless it is hidden from assistive technology. Within the tree,
 some elements are *transparent*: they carry no semantics of their own (role none or
-presentation, or a generic element with content but no global ARIA attribute, no
-focusability and no name), so their children belong to the nearest ancestor that is not
+presentation, or a generic element (`role="generic"` is a `<div>` to the browser) with content
+but no global ARIA attribute, no focusability and no name), so their children belong to the nearest ancestor that is not
 transparent. `aria-owns` moves elements under their owner. An empty generic element is kept
 as a node, as browsers keep it. Text directly inside an element is owned by it too.
 """
@@ -56,7 +56,9 @@ class AccessibilityTree:
         role = page.role(element)
         if role in aria.PRESENTATIONAL_ROLES:
             return True
-        if aria.explicit_role(element) is not None or aria.has_global_aria(element) or is_focusable(element):
+        if aria.explicit_role(element) not in (None, "generic"):
+            return False
+        if aria.has_global_aria(element) or is_focusable(element):
             return False
         if role is None:
             return True
