@@ -78,9 +78,6 @@ HELD_OUT_DIFFERENCES: dict[tuple[str, str, str, tuple[str, ...]], str] = {
     ('aria-hidden-focus', 'aria-hidden-focus.html', 'violation -> pass', ('#violation6',)):
         'An <area> of a map that no image uses: browsers do not draw it or focus it, so we find nothing focusable'
         ' inside the hidden <main>; axe-core counts any <area href> as focusable.',
-    ('aria-hidden-focus', 'aria-hidden-focus.html', 'incomplete -> violation', ('#incomplete1', '#incomplete2')):
-        'A fixed, pointer-events: none element with tabindex=0: it is in the tab order all the same, so we fail '
-        'it; axe-core asks whether it is visible, which needs layout.',
     ('aria-prohibited-attr', 'aria-prohibited-attr.html', 'violation -> pass', (
         '#fail23', '#fail24', '#fail25', '#fail30', '#fail31',
     )):
@@ -189,14 +186,6 @@ HELD_OUT_DIFFERENCES: dict[tuple[str, str, str, tuple[str, ...]], str] = {
         "The landmark that repeats this one's role and name is in a frame's document: axe-core compares "
         'landmarks across the frames of a page; we check each document as a page of its own, where each is the '
         'only one (as for accesskeys). Measured when the rule was added, without looking at the suite before.',
-    ('link-in-text-block', 'link-in-text-block.html', 'incomplete -> violation', ('#incomplete-pseudo-before',)):
-        'A :before pseudo-element draws a 1px line under the link: axe-core asks; we do not read generated '
-        'content and fail the link as set apart by colour alone.',
-    ('link-in-text-block', 'link-in-text-block.html', 'inapplicable -> violation', (
-        '/html[1]/body[1]/div[1]/p[8]/a[1]',
-    )):
-        'A link whose only content is an image with alt="", with a background of its own: axe-core leaves it out '
-        '(no text to tell apart); we fail it at 1.66:1 against the text around it.',
     ('meta-viewport', 'meta-viewport-pass3.html', 'inapplicable -> violation', (
         '/html[1]/body[1]/div[1]/iframe[1] >>> /html[1]/head[1]/meta[1]',
     )):

@@ -3,7 +3,9 @@
 `aria-hidden="true"` takes an element and everything in it out of what screen readers
 read, so a link or button inside it that Tab still lands on is announced as nothing at all.
 A focus sentinel whose script moves focus on at once is allowed, so where a script handles
-focus on the element, a person must judge (W3C ACT rule 6cfa84).
+focus on the element (a script of the page names it, or its `onfocus` attribute), or where it
+looks like one (empty, and `pointer-events: none`: no pointer reaches it and nothing shows, only
+a focus trap puts such an element in the tab order), a person must judge (W3C ACT rule 6cfa84).
 
 Fails:
 
@@ -20,6 +22,7 @@ from collections.abc import Iterator
 
 from ..page import Page, Result
 from ..semantics.document import Element
+from ..semantics.tree import has_content
 
 IMPACT = "serious"
 WCAG = ("4.1.2",)
@@ -36,7 +39,7 @@ def check(page: Page) -> Iterator[Result]:
         focusable = [e for e in inside if isinstance(e.tag, str) and page.in_tab_order(e)]
         if not focusable:
             yield page.passed(element)
-        elif all(_script_moves_focus(e, scripts) for e in focusable):
+        elif all(_script_moves_focus(e, scripts) or _looks_like_sentinel(page, e) for e in focusable):
             yield page.cant_tell(element, "content hidden with aria-hidden can take focus, unless the page's "
                                           "script moves focus away at once: check it with the keyboard")
         else:
@@ -51,3 +54,10 @@ def _script_moves_focus(element: Element, scripts: str) -> bool:
     return bool(ident) and "focus" in scripts and any(
         f"{quote}{prefix}{ident}{quote}" in scripts for quote in ("'", '"') for prefix in ("", "#")
     )
+
+
+def _looks_like_sentinel(page: Page, element: Element) -> bool:
+    """Whether the element handles its own focus, or is an empty box no pointer reaches (a focus sentinel)."""
+    if element.get("onfocus") is not None:
+        return True
+    return not has_content(element) and page.styles.computed(element, "pointer-events") == "none"

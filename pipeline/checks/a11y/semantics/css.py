@@ -194,6 +194,11 @@ class Styles:
                 self._custom[node] = known
         return self._custom[element]
 
+    def has_generated_content(self, element: Element) -> bool:
+        """Whether a `::before` or `::after` rule draws generated content beside the element's text."""
+        wrapper = self._wrapper(element) if self._matched else None
+        return wrapper is not None and any(sheet.generated.match(wrapper) for _, sheet in self._matched)
+
     def _wrapper(self, element: Element) -> cssselect2.ElementWrapper | None:
         if self._wrappers is None:
             top = cssselect2.ElementWrapper.from_html_root(self.root)

@@ -33,7 +33,7 @@ PROPERTIES = frozenset(
     "font-family font-style text-decoration text-decoration-line text-decoration-style outline outline-style "
     "outline-width border border-style border-width border-top border-top-style border-top-width border-bottom "
     "border-bottom-style border-bottom-width border-left border-left-style border-left-width border-right "
-    "border-right-style border-right-width".split()
+    "border-right-style border-right-width pointer-events content".split()
 )
 #: Cascade origins and importance, weakest first (CSS Cascading 4, 6.2).
 AUTHOR_LAYERED, AUTHOR, INLINE, AUTHOR_IMPORTANT, AUTHOR_LAYERED_IMPORTANT, INLINE_IMPORTANT = range(1, 7)
@@ -57,6 +57,8 @@ class StyleSheet:
     rules: list[StyleRule] = field(default_factory=list)
     matcher: cssselect2.Matcher = field(default_factory=cssselect2.Matcher)
     imports: list[str] = field(default_factory=list)  # the URLs of `@import` rules that apply
+    #: The selectors of `::before` and `::after` rules that generate content (a mark drawn beside the text).
+    generated: cssselect2.Matcher = field(default_factory=cssselect2.Matcher)
     #: Whether the sheet styles the colour schemes apart (`prefers-color-scheme`, `light-dark()`).
     scheme_dependent: bool = False
 
@@ -132,6 +134,9 @@ def _add_rule(node: ast.QualifiedRule, layered: bool, sheet: StyleSheet) -> None
         for selector in selectors:
             if selector.pseudo_element is None:  # ::before and the like style no element
                 sheet.matcher.add_selector(selector, len(sheet.rules) - 1)
+            elif selector.pseudo_element in ("before", "after") and chosen.get("content", "none") not in (
+                    "none", "normal"):
+                sheet.generated.add_selector(selector, len(sheet.rules) - 1)
 
 
 def _add_import(node: ast.AtRule, sheet: StyleSheet, screen: Screen) -> None:
