@@ -94,7 +94,7 @@ def check(page: Page) -> Iterator[Result]:
         role = page.role(element)
         if role not in ARIA_12_ROLES or not ROLES[role].owned or page.is_hidden(element) or page.is_svg(element):
             continue
-        if element.tag in NATIVE_LISTS and element.get("role") is None or element in busy:
+        if (element.tag in NATIVE_LISTS and element.get("role") is None) or element in busy:
             continue
         wrong = wrong_children(page, element, allowed_children(role))
         if wrong:

@@ -3,7 +3,9 @@
 A page is not laid out here, so "visible" is decided from what CSS says for certain:
 content hidden by `display`/`visibility`, moved far off the page by positioning or margins,
 clipped to nothing (the "visually hidden" pattern, or a box of no width or height that cuts
-off what overflows it), fully transparent, or drawn in a box of at most one pixel is not visible. Font sizes follow the cascade from the browser's default of
+off what overflows it), indented out of sight (`text-indent: -9999px`, the image-replacement
+pattern, or one word indented past the width of a box that cuts off its overflow), fully
+transparent, or drawn in a box of at most one pixel is not visible. Font sizes follow the cascade from the browser's default of
 16px through `em`, `%`, `rem` and keywords.
 """
 
@@ -97,6 +99,10 @@ class Rendering:
                          else _attribute_px(element, name) for name in ("width", "height"))
         if width is not None and height is not None and width <= 1 and height <= 1:
             return True
+        indent = parse_length(get("text-indent"), font_size, root_font_size=root) if get("text-indent") else None
+        if indent is not None and (indent <= OFF_SCREEN_PX or (
+                width is not None and indent >= width and self._clips(element) and _one_word(element))):
+            return True
         return ((width is not None and width <= 0) or (height is not None and height <= 0)) and self._clips(element)
 
     def _clips(self, element: Element) -> bool:
@@ -111,3 +117,8 @@ def _attribute_px(element: Element, name: str) -> float | None:
         return None
     value = (element.get(name) or "").strip()
     return float(value) if re.fullmatch(r"\d+(?:\.\d+)?", value) else None
+
+
+def _one_word(element: Element) -> bool:
+    """Whether the element's text is one word, which a line box never breaks (its first line holds it all)."""
+    return len("".join(element.itertext()).split()) == 1

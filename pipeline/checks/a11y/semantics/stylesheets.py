@@ -33,7 +33,7 @@ PROPERTIES = frozenset(
     "font-family font-style text-decoration text-decoration-line text-decoration-style outline outline-style "
     "outline-width border border-style border-width border-top border-top-style border-top-width border-bottom "
     "border-bottom-style border-bottom-width border-left border-left-style border-left-width border-right "
-    "border-right-style border-right-width pointer-events content".split()
+    "border-right-style border-right-width pointer-events content text-indent".split()
 )
 #: Cascade origins and importance, weakest first (CSS Cascading 4, 6.2).
 AUTHOR_LAYERED, AUTHOR, INLINE, AUTHOR_IMPORTANT, AUTHOR_LAYERED_IMPORTANT, INLINE_IMPORTANT = range(1, 7)
