@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import NamedTuple, Protocol
 
 from ....model import Outcome
+from .clipping import Clipping
 from .colour import Colour, contrast_ratio, parse_colour
 from .css import Styles
 from .document import Element, is_mathml, is_svg
@@ -141,6 +142,7 @@ def text_elements(page: ContrastFacts) -> Iterator[Element]:
     """Elements that draw text a reader sees: their own text, or a control's value."""
     disabled = _disabled_parts(page)
     inert = {inside for element in page.elements if element.get("inert") is not None for inside in element.iter()}
+    clipping = Clipping(page)
     for element in page.elements:
         if not (page.has_own_text(element) or _control_text(element)):
             continue
@@ -148,7 +150,7 @@ def text_elements(page: ContrastFacts) -> Iterator[Element]:
             continue
         if element in disabled or element in inert or not page.is_visible(element):
             continue
-        if page.rendering.font_size(element) <= 0:
+        if page.rendering.font_size(element) <= 0 or clipping.cut_off(element):
             continue
         yield element
 

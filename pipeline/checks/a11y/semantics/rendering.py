@@ -101,11 +101,11 @@ class Rendering:
             return True
         indent = parse_length(get("text-indent"), font_size, root_font_size=root) if get("text-indent") else None
         if indent is not None and (indent <= OFF_SCREEN_PX or (
-                width is not None and indent >= width and self._clips(element) and _one_word(element))):
+                width is not None and indent >= width and self.clips(element) and _one_word(element))):
             return True
-        return ((width is not None and width <= 0) or (height is not None and height <= 0)) and self._clips(element)
+        return ((width is not None and width <= 0) or (height is not None and height <= 0)) and self.clips(element)
 
-    def _clips(self, element: Element) -> bool:
+    def clips(self, element: Element) -> bool:
         """Whether the element cuts off what overflows its box (overflow other than visible)."""
         values = " ".join(self.styles.value(element, name) or "" for name in ("overflow", "overflow-x", "overflow-y"))
         return any(word in ("hidden", "clip", "scroll", "auto") for word in values.split())
