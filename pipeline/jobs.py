@@ -156,8 +156,11 @@ def readability_of(
             for e in editions}
     known = {e.locale: cache.load(READABILITY, (e.article.slug, e.locale), keys[e.locale]) for e in editions}
     missing = [edition for edition in editions if known[edition.locale] is None]
-    if missing:  # scored together, so that their source is read and scored once
-        scored = check_readability(missing, settings.readability, sources=sources, disabled=settings.disabled_rules)
+    if missing:  # scored together, so that their source is read and scored once, or not at all when it is known
+        source_known = known.get(source.locale)
+        scored = check_readability(missing, settings.readability, sources=sources, disabled=settings.disabled_rules,
+                                   source_results={source.article.slug: source_known[0][0]}
+                                   if source_known is not None and len(source_known[0]) == 1 else None)
         for edition in missing:
             own = ([r for r in scored.results if r.locale == edition.locale],
                    [f for f in scored.findings if f.locale == edition.locale])

@@ -247,3 +247,22 @@ def test_scoring_many_pages_is_fast(tmp_path):
     elapsed = time.process_time() - started
     assert len(report.results) == 150
     assert elapsed < 150 * 0.03, f"{elapsed / 150 * 1000:.1f} ms per page"
+
+
+def test_a_translation_compared_with_its_sources_result_from_before_finds_what_scoring_the_source_finds(monkeypatch):
+    """A build that has its source's result cached does not read and score the source again for a translation."""
+    from pipeline.checks.readability import check
+
+    folder = FIXTURES / "rules" / "translation-harder"
+    article = article_from(folder / "source.md")
+    source, spanish = source_edition(article), translated(article, folder / "fail.es.po", "es")
+    both = check_readability([source, spanish], {}, sources={article.slug: source})
+    assert "translation-harder" in {f.rule for f in both.findings if f.locale == "es"}
+    scored = []
+    original = check.score_edition
+    monkeypatch.setattr(check, "score_edition", lambda edition, targets: scored.append(edition) or original(edition, targets))
+    [before] = [r for r in both.results if r.locale == source.locale]
+    alone = check_readability([spanish], {}, sources={article.slug: source}, source_results={article.slug: before})
+    assert scored == [spanish]
+    assert alone.findings == [f for f in both.findings if f.locale == "es"]
+    assert alone.results == [r for r in both.results if r.locale == "es"]

@@ -10,7 +10,7 @@ from typing import Iterator, Mapping, Sequence
 from ...model import Finding, LocalizedArticle, Location
 from ..rules import Rule, discover, enabled
 from .prose import Document, Flag, read_document, score_metrics
-from .formulas import count_sentence
+from .formulas import Counts, count_sentence
 from .languages import language_for
 from .report import ReadabilityReport, ReadabilityResult
 from .sentences import prose_text
@@ -25,15 +25,18 @@ def check_readability(
     *,
     sources: Mapping[str, LocalizedArticle] | None = None,
     disabled: Collection[str] = (),
+    source_results: Mapping[str, ReadabilityResult] | None = None,
 ) -> ReadabilityReport:
     """Score every edition with its language's formulas and report sentence-level findings.
 
     `targets` maps locales (or languages: "es" covers "es-MX") to levels; locales not in it get
     `default_target`. `sources` maps an article's slug to its source-language edition, so that
-    a translation much harder than its source is reported. Rules in `disabled` do not run.
+    a translation much harder than its source is reported; `source_results`, by slug, the
+    sources' results where they are known already (a build's cache): those are not scored again.
+    Rules in `disabled` do not run.
     """
     report = ReadabilityReport()
-    for document, flags in analyse(editions, targets, sources or {}, disabled):
+    for document, flags in analyse(editions, targets, sources or {}, disabled, source_results):
         report.results.append(result_of(document))
         report.findings.extend(locate(document, flag) for flag in flags)
     report.findings.sort(key=Finding.sort_key)
@@ -45,8 +48,10 @@ def analyse(
     targets: Mapping[str, ReadabilityTarget],
     sources: Mapping[str, LocalizedArticle],
     disabled: Collection[str] = (),
+    source_results: Mapping[str, ReadabilityResult] | None = None,
 ) -> list[tuple[Document, tuple[Flag, ...]]]:
     """Each edition read and scored, with what the rules flagged in it (one per article and locale)."""
+    known = source_results or {}
     documents: dict[tuple[str, str], Document] = {}
     for edition in editions:
         documents[(edition.article.slug, edition.locale)] = score_edition(edition, targets)
@@ -56,7 +61,7 @@ def analyse(
         if source is not None and source.locale != locale:
             key = (slug, source.locale)
             if key not in scored_sources:
-                scored_sources[key] = documents.get(key) or score_edition(source, targets)
+                scored_sources[key] = documents.get(key) or source_document(source, known.get(slug), targets)
             document.source = scored_sources[key]
     return [(document, tuple(run_rules(document, disabled))) for document in documents.values()]
 
@@ -87,6 +92,17 @@ def score_edition(edition: LocalizedArticle, targets: Mapping[str, ReadabilityTa
     if not document.metrics:
         document.reason = "no translated prose" if edition.catalog else "no prose"
     return document
+
+
+def source_document(
+    source: LocalizedArticle, earlier: ReadabilityResult | None, targets: Mapping[str, ReadabilityTarget]
+) -> Document:
+    """A source edition as its translations' rules compare with it: from its result when known, else read and scored."""
+    if earlier is None or (earlier.article, earlier.locale) != (source.article.slug, source.locale):
+        return score_edition(source, targets)
+    language, _ = language_for(source.locale)  # what the rules read of a source: its size, scores and target
+    return Document(source, language, (), Counts(sentences=earlier.sentences, words=earlier.words),
+                    dict(earlier.metrics), earlier.reason, earlier.target)
 
 
 @functools.cache
