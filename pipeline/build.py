@@ -23,12 +23,12 @@ from .freshness import LastBuild, inputs_key, job_keys, record_build, written_st
 from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
 from .build_checks import check_built_pages, refuse_unknown_rules, rule_infos
 from .config import CONFIG_FILE, Settings
-from .jobs import JOB_OUTPUT, ArticleJob, ArticleOutput, intact, run_article
+from .jobs import JOB_OUTPUT, ArticleJob, ArticleOutput, report_lines, run_article
 from .layout import LINKED_FILES, locale_folder, page_file, shown_path
 from .model import Finding, Report
 from .parallel import iter_jobs
 from .render import RenderedPage, Renderer, SiteEditions
-from .reports import KnownLines, apply_baseline, baseline_file, manifest_json, write_baseline, write_reports
+from .reports import FindingLines, KnownLines, apply_baseline, baseline_file, manifest_json, write_baseline, write_reports
 from .shards import (FORMAT, Shard, ShardRecord, check_outputs, check_shards, copy_pages, encode_record, read_record,
                      record_file, shard_of)
 from .project import check_unique_slugs, source_files
@@ -107,8 +107,8 @@ def _build(
     # failure anywhere (a full disk, a folder that cannot be written) replaces none of them.
     with StagedFiles() as reports, BundleWriter(settings.path("dist_dir")) as bundle:
         jobs = [ArticleJob(settings, path, wanted, bundle.staging, cache is not None) for path in sources]  # type: ignore[arg-type]
-        outputs, ran = _run_jobs(jobs, keys, cache, bundle, workers, progress)
-        report, written = finish_build(settings, wanted, outputs, bundle, reports, make_zip, cache, update_baseline)
+        outputs, lines, ran = _run_jobs(jobs, keys, cache, bundle, workers, progress)
+        report, written = finish_build(settings, wanted, outputs, bundle, reports, make_zip, cache, update_baseline, lines)
         if shard is not None:
             record = ShardRecord(FORMAT, shard.number, shard.count, inputs, wanted, make_zip, settings.fail_on, outputs)  # type: ignore[arg-type]
             with reports.staging():
@@ -139,17 +139,17 @@ def merge(settings: Settings, folders: Sequence[Path], update_baseline: bool = F
             raise ShardError("a shard of other inputs than this project's (other sources, catalogs, settings, "
                              "options or version of pipeline)", records[0][0])
         sources = [relative_path(path, settings.root) for path in source_files(settings.path("source_dir"), settings.root)]
-        outputs: dict[str, ArticleOutput] = {}
+        outputs: dict[str, tuple[ArticleOutput, list[FindingLines]]] = {}
         with StagedFiles() as reports, BundleWriter(settings.path("dist_dir")) as bundle:
             for folder, record in records:
-                check_outputs(folder, record, [s for s in sources if shard_of(Path(s).name, first.shards) == record.shard],
-                              settings)
-                for output in record.outputs:
+                lines = check_outputs(folder, record, [s for s in sources if shard_of(Path(s).name, first.shards) == record.shard],
+                                      settings)
+                for output, its_lines in zip(record.outputs, lines):
                     copy_pages(folder, output, settings, bundle)
-                    outputs[output.source] = output
-            ordered = [outputs[source] for source in sources]
+                    outputs[output.source] = output, its_lines
+            ordered = [outputs[source][0] for source in sources]
             report, written = finish_build(settings, first.locales, ordered, bundle, reports, first.make_zip, None,
-                                           update_baseline)
+                                           update_baseline, [outputs[source][1] for source in sources])
         return BuildResult(report, dict(sorted(bundle.hashes.items())), written, 0,
                            _baseline_shown(settings, update_baseline))
 
@@ -163,11 +163,13 @@ def finish_build(
     make_zip: bool,
     cache: BuildCache | None,
     update_baseline: bool,
+    lines: Sequence[Sequence[FindingLines]] = (),
 ) -> tuple[Report, list[str]]:
     """A build once its articles are done, as `build` and `merge` end: the site's pages, the bundle, the reports.
 
     `outputs` are every article's job output in the order of their files, their pages
-    already in the bundle's staging folder. Returns the report and the main report files.
+    already in the bundle's staging folder; `lines`, each output's findings' lines of the
+    reports, checked (`jobs.report_lines`). Returns the report and the main report files.
     """
     check_unique_slugs((o.slug, o.source) for o in outputs)
     site = SiteEditions(
@@ -199,7 +201,7 @@ def finish_build(
             bundle.write(f"{locale}.zip", zip_archive(_zip_members(bundle.staging, bundle.hashes, locale, assets)))
     articles = {o.slug: (o.report_row, o.report_page) for o in outputs}
     with reports.staging():
-        known = KnownLines((o.findings, o.report_lines) for o in outputs)
+        known = KnownLines(zip((o.findings for o in outputs), lines))
         written = write_reports(settings.path("reports_dir"), settings.root, report, rule_infos(), articles, known)
         if update_baseline:
             write_baseline(report.accepted, baseline)
@@ -225,20 +227,23 @@ def _run_jobs(
     bundle: BundleWriter,
     workers: int | None,
     progress: Callable[[int], None] | None,
-) -> tuple[list[ArticleOutput], int]:
-    """Every job's output, in the jobs' order: from the cache where nothing changed, else run."""
+) -> tuple[list[ArticleOutput], list[list[FindingLines]], int]:
+    """Every job's output and its findings' report lines, in the jobs' order: from the cache where nothing changed, else run."""
     outputs: dict[int, ArticleOutput] = {}
+    lines: dict[int, list[FindingLines]] = {}
     for index, job in enumerate(jobs):
         if cache is None:
             continue
         cached = cache.load(JOB_OUTPUT, (job.source.name,), keys[index])
-        if cached is not None and intact(cached) and bundle.reuse(cached.pages):
-            outputs[index] = cached
+        found = report_lines(cached) if cached is not None else None
+        if cached is not None and found is not None and bundle.reuse(cached.pages):
+            outputs[index], lines[index] = cached, found
             if progress:
                 progress(1)
     todo = [i for i in range(len(jobs)) if i not in outputs]
     for index, output in zip(todo, iter_jobs(run_article, [jobs[i] for i in todo], workers)):
         outputs[index] = _done(output, progress)
+        lines[index] = report_lines(output) or []  # (a job's own: always whole)
     if cache is not None:
         for index in todo:
             bundle.written(outputs[index].pages)
@@ -247,7 +252,7 @@ def _run_jobs(
     else:
         for index in todo:
             bundle.written(outputs[index].pages)
-    return [outputs[i] for i in range(len(jobs))], len(todo)
+    return [outputs[i] for i in range(len(jobs))], [lines[i] for i in range(len(jobs))], len(todo)
 
 
 def _done(output: ArticleOutput, progress: Callable[[int], None] | None) -> ArticleOutput:

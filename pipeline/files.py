@@ -72,10 +72,10 @@ def fault_point(event: str, path: Path) -> None:
         FAULT_HOOK(event, path)
 
 
-def write_atomic(path: Path, content: bytes | Iterable[str], durable: bool = True) -> None:
+def write_atomic(path: Path, content: bytes | Iterable[str | bytes], durable: bool = True) -> None:
     """Replace `path` with `content` in one step: readers see the old file or the new, never a part.
 
-    `content` is bytes, or pieces of text too large to hold whole. `durable` also waits for
+    `content` is bytes, or pieces (text or bytes) too large to hold whole. `durable` also waits for
     the disk (fsync) before the rename; a cache can do without. Inside `StagedFiles.staging`,
     a durable file is renamed into place only with the others of its batch.
     """
@@ -139,7 +139,7 @@ def committed_together() -> Iterator[None]:
         yield
 
 
-def _stage(path: Path, content: bytes | Iterable[str], durable: bool) -> str:
+def _stage(path: Path, content: bytes | Iterable[str | bytes], durable: bool) -> str:
     """Write content to a temporary file beside `path`, with the mode `path` has or will have; its name."""
     import tempfile  # (shutil, random, bz2, lzma…) only for commands that write
 
@@ -156,7 +156,7 @@ def _stage(path: Path, content: bytes | Iterable[str], durable: bool) -> str:
                 handle.write(content)
             else:
                 for piece in content:
-                    handle.write(piece.encode("utf-8"))
+                    handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
             if durable and _BATCH.get() is None:  # a batch's files are flushed together (StagedFiles)
                 handle.flush()
                 os.fsync(handle.fileno())

@@ -21,7 +21,8 @@ from .locales import parse_locale
 from .model import Article, Finding, LocalizedArticle
 from .pseudo import pseudo_translations
 from .render import IndexEntry, Renderer, SiteEditions
-from .reports import FindingLines, finding_lines, lines_are_json, render_article_report, render_matrix_row
+from .reports import (FindingLines, ReportBlocks, finding_lines, lines_of_blocks, render_article_report,
+                      render_matrix_row, report_blocks)
 from .sources import read_article, relative_path
 from .summary import EditionCell, coverage, edition_cell, locales_described
 from .translate import localize, source_edition
@@ -54,7 +55,7 @@ class ArticleOutput:
     report_page: str = ""  # the article's page of the HTML report
     report_row: str = ""  # and its row of the report's matrix
     findings: list[Finding] = field(default_factory=list)
-    report_lines: list[FindingLines] = field(default_factory=list)  # each finding's JSON and SARIF, in their order
+    report_blocks: ReportBlocks = field(default_factory=ReportBlocks)  # its findings' JSON and SARIF, in their order
 
 
 #: What the cache keeps of a job, by the article's file name.
@@ -108,13 +109,13 @@ def run_article(job: ArticleJob) -> ArticleOutput:
         report_page=render_article_report(described, locales_described(job.locales), cells, findings),
         report_row=render_matrix_row(described, locales_described(job.locales), cells),
         findings=findings,
-        report_lines=[finding_lines(f) for f in findings],
+        report_blocks=report_blocks([finding_lines(f) for f in findings]),
     )
 
 
-def intact(output: ArticleOutput) -> bool:
-    """Whether a job output read back (from the cache, a shard's record) has one line of JSON per finding."""
-    return len(output.report_lines) == len(output.findings) and lines_are_json(output.report_lines)
+def report_lines(output: ArticleOutput) -> list[FindingLines] | None:
+    """Each finding's lines of the reports, from a job output; None unless its blocks hold one JSON line per finding."""
+    return lines_of_blocks(output.report_blocks, len(output.findings))
 
 
 def _editions(

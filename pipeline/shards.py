@@ -27,9 +27,10 @@ import msgspec
 from .bundle import BundleWriter, is_bundle_path
 from .config import Settings
 from .errors import ShardError
-from .jobs import ArticleOutput, intact
+from .jobs import ArticleOutput, report_lines
 from .layout import SLUG
 from .model import Severity
+from .reports import FindingLines
 
 RECORD = "shard.msgpack"
 FORMAT = 1  # bump when the record changes shape
@@ -136,24 +137,27 @@ def check_shards(records: Sequence[tuple[Path, ShardRecord]]) -> None:
                          f"{first.shards} shards", first_folder)
 
 
-def check_outputs(folder: Path, record: ShardRecord, expected: Sequence[str], settings: Settings) -> None:
-    """Refuse a record whose articles are not the ones its shard builds, or that names unsafe paths."""
+def check_outputs(folder: Path, record: ShardRecord, expected: Sequence[str], settings: Settings) -> list[list[FindingLines]]:
+    """Refuse a record whose articles are not the ones its shard builds, or that names unsafe paths; its report lines."""
     sources = [o.source for o in record.outputs]
     if sorted(sources) != sorted(expected):
         extra, lost = sorted(set(sources) - set(expected)), sorted(set(expected) - set(sources))
         detail = f"lacks {lost[0]}" if lost else f"holds {extra[0]}, not of this shard" if extra else "repeats an article"
         raise ShardError(f"the record of shard {record.shard} {detail}", folder)
+    lines: list[list[FindingLines]] = []
     for output in record.outputs:
         locales_ok = set(output.cells) <= set(record.locales) and set(output.entries) <= set(output.cells)
         if not SLUG.fullmatch(output.slug) or not set(output.published) <= set(settings.all_locales) or not locales_ok:
             raise ShardError(f"the record of {output.source} names a slug or locale this build does not have", folder)
-        if not intact(output):
+        found = report_lines(output)
+        if found is None:
             raise ShardError(f"the record of {output.source} holds report lines that are not one per finding, "
                              "each JSON", folder)
+        lines.append(found)
         unsafe = next((p for p in output.pages if not is_bundle_path(p)), None)
         if unsafe is not None:
             raise ShardError(f"the record of {output.source} names an unsafe path: {unsafe!r}", folder)
-
+    return lines
 
 def copy_pages(folder: Path, output: ArticleOutput, settings: Settings, bundle: BundleWriter) -> None:
     """Copy an article's pages from a shard's bundle into the merged one, each checked against its record."""

@@ -198,14 +198,25 @@ def test_a_reports_folder_linked_outside_the_project_is_refused(project, tmp_pat
     assert not any(outside.iterdir())
 
 
-def _spoil_lines(lines: list) -> list:
-    """Report lines as a planted or damaged entry could hold them: one that would break report.json, one lost."""
-    from pipeline.reports import FindingLines
+def spoilt_blocks(blocks, count: int, damage: str):
+    """Report blocks as a planted or damaged entry could hold them: a line that would break report.json, one lost,
+    a SARIF part that is not an object."""
+    from pipeline.reports import ReportBlocks
 
-    return [FindingLines('{"rule": "x"}], "planted": [', lines[0].sarif_head, lines[0].sarif_tail), *lines[2:]]
+    lines = [bytes(raw) for raw in msgspec.json.decode(blocks.json, type=list[msgspec.Raw])]
+    assert len(lines) == count >= 2
+    if damage == "not JSON":
+        return blocks._replace(json=b"[" + b",".join([b'{"rule": "x"}], "planted": [', *lines[1:]]) + b"]")
+    if damage == "one line lost":
+        return blocks._replace(json=b"[" + b",".join(lines[1:]) + b"]")
+    heads = [bytes(raw) for raw in msgspec.json.decode(blocks.sarif_heads, type=list[msgspec.Raw])]
+    return ReportBlocks(blocks.json, b"[" + b",".join([b"[1]", *heads[1:]]) + b"]", blocks.sarif_tails)
 
 
-@pytest.mark.parametrize("damage", ["not JSON", "one line lost"])
+DAMAGE = ["not JSON", "one line lost", "a SARIF part not an object"]
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
 def test_a_job_entry_whose_report_lines_are_not_one_json_line_per_finding_is_a_miss(tmp_path, damage):
     """A job's encoded report lines go into report.json and report.sarif as they are: they are checked first."""
     from .test_incremental import many_articles
@@ -216,8 +227,8 @@ def test_a_job_entry_whose_report_lines_are_not_one_json_line_per_finding_is_a_m
     for path in (p for p in entries(root) if p.parent.name == JOB_OUTPUT.name):
         _, _, item, key, _ = msgspec.msgpack.decode(path.read_bytes())
         output = cache.load(JOB_OUTPUT, tuple(item), key)
-        assert output is not None and len(output.report_lines) == len(output.findings) >= 2
-        output.report_lines = _spoil_lines(output.report_lines) if damage == "not JSON" else output.report_lines[1:]
+        assert output is not None
+        output.report_blocks = spoilt_blocks(output.report_blocks, len(output.findings), damage)
         cache.store(JOB_OUTPUT, tuple(item), key, output)
     assert build(load_settings(root), cache=BuildCache(root)).jobs_run == 2
     assert outputs(root) == clean_build(root)

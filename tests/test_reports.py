@@ -167,19 +167,20 @@ def test_a_baseline_written_before_a_rule_was_renamed_still_accepts_its_findings
 def test_a_findings_sarif_result_made_in_two_parts_is_the_encoding_of_the_whole_result():
     """A job keeps each SARIF result around its baselineState; joined, it is the whole object as json encodes it."""
     from pipeline.model import Finding, Location
-    from pipeline.reports import finding_lines
+    from pipeline.reports import finding_lines, lines_of_blocks, report_blocks
 
     finding = Finding("image-alt", "error", 'An image has no "alt" text', file="locales/es/LC_MESSAGES/a.po", line=3,
                       locale="es", article="a", check="a11y", selector="img", quote="Beba agua — ¿sí?",
                       related=(Location("dist/es/a/index.html", selector="main > img"), Location("x.md", line=2)))
     bare = Finding("no-base-url", "warning", "base_url is not set")
-    for each in (finding, bare):
-        lines = finding_lines(each)
+    made = [finding_lines(each) for each in (finding, bare)]
+    for lines in (*made, *lines_of_blocks(report_blocks(made), 2)):  # as made, and as read back from a job's blocks
         for state in ("new", "unchanged"):
             result = json.loads(lines.sarif(state))
             assert result["baselineState"] == state
             assert list(result)[:5] == ["ruleId", "level", "message", "baselineState", "partialFingerprints"]
-            assert lines.sarif(state) == json.JSONEncoder(ensure_ascii=False).encode(result)
-        record = json.loads(lines.json)
-        assert lines.json == json.dumps(record, ensure_ascii=False, sort_keys=True)
+            assert lines.sarif(state) == json.JSONEncoder(ensure_ascii=False).encode(result).encode()
+        record = json.loads(bytes(lines.json))
+        assert bytes(lines.json) == json.dumps(record, ensure_ascii=False, sort_keys=True).encode()
         assert record["fingerprint"] == result["partialFingerprints"]["pipeline/v1"]
+    assert lines_of_blocks(report_blocks([]), 0) == [] and lines_of_blocks(report_blocks(made), 3) is None

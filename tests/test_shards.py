@@ -17,6 +17,7 @@ from pipeline.cli import cli
 from pipeline.shards import RECORD, ShardRecord, encode_record, parse_shard, shard_of
 
 from .conftest import REPO, run, translate_everything
+from .test_cache import DAMAGE, spoilt_blocks
 from .test_incremental import outputs, read_tree
 
 sys.path.insert(0, str(REPO / "bench"))
@@ -363,18 +364,16 @@ def test_a_record_whose_figures_or_index_entries_are_malformed_is_refused(jobs, 
     assert "not a shard record" in refused(project, folders, folder / "reports" / RECORD)
 
 
-@pytest.mark.parametrize("damage", ["not JSON", "one line lost"])
+@pytest.mark.parametrize("damage", DAMAGE)
 def test_a_record_whose_report_lines_are_not_one_json_line_per_finding_is_refused(jobs, damage):
     """A shard's encoded report lines go into the merged report.json and report.sarif as they are: checked first."""
-    from .test_cache import _spoil_lines
-
     project, folders = jobs
     folder = next(f for f in folders if any(len(o.findings) >= 2 for o in record_of(f).outputs))
 
     def spoil(record: ShardRecord) -> ShardRecord:
         first = next(o for o in record.outputs if len(o.findings) >= 2)
-        lines = _spoil_lines(first.report_lines) if damage == "not JSON" else first.report_lines[1:]
-        return dataclasses.replace(record, outputs=[dataclasses.replace(o, report_lines=lines) if o is first else o
+        blocks = spoilt_blocks(first.report_blocks, len(first.findings), damage)
+        return dataclasses.replace(record, outputs=[dataclasses.replace(o, report_blocks=blocks) if o is first else o
                                                     for o in record.outputs])
 
     with_record(folder, spoil)

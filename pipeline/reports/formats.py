@@ -6,11 +6,14 @@ import functools
 import hashlib
 import json
 from itertools import chain
-from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from .. import DISTRIBUTION
 from ..model import Finding, Report, RuleInfo
 from ..wording import finding_text
+
+if TYPE_CHECKING:
+    import msgspec
 
 SCHEMA = "https://health.example.org/pipeline/report-1.json"
 SCHEMA_VERSION = 1
@@ -56,24 +59,33 @@ def findings_json(report: Report) -> str:
 #: One encoder each, made once: `json.dumps` with options makes a new one per call.
 _encode_sorted = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 _encode = json.JSONEncoder(ensure_ascii=False).encode
-#: A SARIF result's `baselineState`, encoded.
-_STATES = {state: _encode(state) for state in ("new", "unchanged")}
+#: Where a SARIF result's `baselineState` goes: between its members before and those after.
+_STATES = {state: f', "baselineState": {_encode(state)}, '.encode() for state in ("new", "unchanged")}
+_HEAD_START, _TAIL_START = b'{"ruleId": ', b'{"partialFingerprints": '
 
 
 class FindingLines(NamedTuple):
-    """A finding as report.json and report.sarif write it, encoded once: a job keeps its findings' lines.
+    """A finding as report.json and report.sarif write it, encoded once: UTF-8 JSON (bytes, or a slice of a block).
 
-    The SARIF result is kept in two parts, around the value of its `baselineState`, which only
-    the build's last step knows (the baseline stage): `sarif_head + '"new"' + sarif_tail`.
+    The SARIF result is kept as two objects, its members before `baselineState` and those after,
+    since only the build's last step (the baseline stage) knows whether it is new or unchanged.
     """
 
-    json: str
-    sarif_head: str
-    sarif_tail: str
+    json: bytes | msgspec.Raw
+    sarif_head: bytes | msgspec.Raw
+    sarif_tail: bytes | msgspec.Raw
 
-    def sarif(self, state: str) -> str:
+    def sarif(self, state: str) -> bytes:
         """The SARIF result, new or unchanged (accepted by the baseline)."""
-        return f"{self.sarif_head}{_STATES[state]}{self.sarif_tail}"
+        return b"".join((memoryview(self.sarif_head)[:-1], _STATES[state], memoryview(self.sarif_tail)[1:]))
+
+
+class ReportBlocks(NamedTuple):
+    """The lines of an article's findings, in their order, as three JSON arrays: what its job output keeps."""
+
+    json: bytes = b"[]"
+    sarif_heads: bytes = b"[]"
+    sarif_tails: bytes = b"[]"
 
 
 #: What gives each finding's lines: `finding_lines`, or `KnownLines` of findings encoded before.
@@ -84,10 +96,34 @@ def finding_lines(finding: Finding) -> FindingLines:
     """A finding's line of report.json (its record and fingerprint) and its SARIF result."""
     key = fingerprint(finding)
     head, tail = _result(finding, key)
-    # A JSON object's encoding is its members' in order: the result's members before
-    # baselineState, baselineState's, those after; each part is encoded from data.
-    return FindingLines(_encode_sorted(finding_record(finding) | {"fingerprint": key}),
-                        f'{_encode(head)[:-1]}, "baselineState": ', f", {_encode(tail)[1:]}")
+    return FindingLines(_encode_sorted(finding_record(finding) | {"fingerprint": key}).encode(),
+                        _encode(head).encode(), _encode(tail).encode())
+
+
+def report_blocks(lines: Sequence[FindingLines]) -> ReportBlocks:
+    """Findings' lines joined into the blocks a job output keeps."""
+    return ReportBlocks(*(b"[" + b",".join(part) + b"]" for part in zip(*lines))) if lines else ReportBlocks()
+
+
+def lines_of_blocks(blocks: ReportBlocks, count: int) -> list[FindingLines] | None:
+    """The lines of `count` findings from their blocks; None unless each block holds `count` JSON values of their kind.
+
+    Blocks read from a cache or a shard's record are untrusted, and their lines go into the
+    reports as they are: each is checked to be one JSON value, each SARIF part an object.
+    """
+    import msgspec  # only a build reads blocks back: `check` commands load no msgspec
+
+    try:
+        parts = [msgspec.json.decode(block, type=list[msgspec.Raw]) for block in blocks]
+    except (msgspec.DecodeError, TypeError):
+        return None
+    if any(len(part) != count for part in parts):
+        return None
+    json_lines, heads, tails = parts
+    if not all(memoryview(h)[:len(_HEAD_START)] == _HEAD_START and memoryview(t)[:len(_TAIL_START)] == _TAIL_START
+               for h, t in zip(heads, tails)):
+        return None
+    return [FindingLines(*line) for line in zip(json_lines, heads, tails)]
 
 
 class KnownLines:
@@ -101,21 +137,7 @@ class KnownLines:
         return known[1] if known is not None and known[0] is finding else finding_lines(finding)
 
 
-def lines_are_json(lines: Sequence[FindingLines]) -> bool:
-    """Whether every line is one JSON value (lines from a cache or a shard are untrusted: they go into the files as they are)."""
-    import msgspec  # only a build reads lines back: `check` commands load no msgspec
-
-    try:
-        for document in ("[" + ",".join(line.json for line in lines) + "]",
-                         "[" + ",".join(line.sarif("new") for line in lines) + "]"):
-            if len(msgspec.json.decode(document, type=list[msgspec.Raw])) != len(lines):
-                return False
-    except msgspec.DecodeError:
-        return False
-    return True
-
-
-def report_json_chunks(report: Report, lines_of: LinesOf = finding_lines) -> Iterator[str]:
+def report_json_chunks(report: Report, lines_of: LinesOf = finding_lines) -> Iterator[bytes]:
     """The full report in pieces, for writing it without holding it whole (it can be hundreds of MB)."""
     head = {
         "$schema": SCHEMA,
@@ -129,11 +151,11 @@ def report_json_chunks(report: Report, lines_of: LinesOf = finding_lines) -> Ite
         },
         "figures": report.figures,
     }
-    yield f'{top_level_json(head)[:-2]},\n  "findings": ['
+    yield f'{top_level_json(head)[:-2]},\n  "findings": ['.encode()
     yield from _lines((lines_of(f).json for f in report.findings), 4)
-    yield '],\n  "accepted": ['
+    yield b'],\n  "accepted": ['
     yield from _lines((lines_of(f).json for f in report.accepted), 4)
-    yield "]\n}\n"
+    yield b"]\n}\n"
 
 
 def top_level_json(document: dict) -> str:
@@ -148,10 +170,10 @@ def top_level_json(document: dict) -> str:
 
 def sarif_log(report: Report, rules: Sequence[RuleInfo]) -> str:
     """SARIF 2.1.0 for code-scanning annotations: locations relative to the repository root."""
-    return "".join(sarif_chunks(report, rules))
+    return b"".join(sarif_chunks(report, rules)).decode("utf-8")
 
 
-def sarif_chunks(report: Report, rules: Sequence[RuleInfo], lines_of: LinesOf = finding_lines) -> Iterator[str]:
+def sarif_chunks(report: Report, rules: Sequence[RuleInfo], lines_of: LinesOf = finding_lines) -> Iterator[bytes]:
     """The SARIF log in pieces, for writing it without holding it whole."""
     used = sorted({f.rule for f in (*report.findings, *report.accepted)})
     known = {rule.id: rule for rule in rules}
@@ -172,25 +194,26 @@ def sarif_chunks(report: Report, rules: Sequence[RuleInfo], lines_of: LinesOf = 
                     (lines_of(f).sarif("unchanged") for f in report.accepted))
     head = json.dumps({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}, indent=2, ensure_ascii=False)
     run_end = head.rindex("}", 0, head.rindex("]"))  # the end of the run object, where "results" goes
-    yield f'{head[:run_end].rstrip()},\n      "results": ['
+    yield f'{head[:run_end].rstrip()},\n      "results": ['.encode()
     yield from _lines(results, 8)
-    yield f"]\n    {head[run_end:]}\n"
+    yield f"]\n    {head[run_end:]}\n".encode()
 
 
-def _lines(items: Iterable[str], indent: int) -> Iterator[str]:
+def _lines(items: Iterable[bytes | msgspec.Raw], indent: int) -> Iterator[bytes]:
     """JSON values one per line inside brackets (compact for huge reports, still readable), in batches."""
-    pad = " " * indent
-    batch: list[str] = []
+    pad = b" " * indent
+    between = b",\n" + pad
+    batch: list[bytes | msgspec.Raw] = []
     first = True
     for item in items:
         batch.append(item)
         if len(batch) == 2048:
-            yield ("\n" if first else ",\n") + pad + f",\n{pad}".join(batch)
+            yield (b"\n" if first else b",\n") + pad + between.join(batch)
             batch, first = [], False
     if batch:
-        yield ("\n" if first else ",\n") + pad + f",\n{pad}".join(batch)
+        yield (b"\n" if first else b",\n") + pad + between.join(batch)
     if batch or not first:
-        yield "\n" + pad[:-2]
+        yield b"\n" + pad[:-2]
 
 
 def _rule_descriptor(rule: RuleInfo) -> dict:
