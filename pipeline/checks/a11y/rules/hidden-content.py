@@ -38,7 +38,7 @@ def check(page: Page) -> Iterator[Result]:
         hiding = None
         if element.tag not in LEFT_OUT:
             parent = element.getparent()
-            if styles.display(element) == "none":
+            if styles.displays_none(element):
                 hiding = ("display: none" if styles.value(element, "display") else
                           "the hidden attribute" if element.get("hidden") is not None else "until it is opened")
             elif styles.computed(element, "visibility") == "hidden" and (

@@ -225,13 +225,11 @@ class Styles:
                     best[name] = (rank, Declaration(value, important, True, rank))
         return {name: declaration for name, (_, declaration) in best.items()}
 
-    def display(self, element: Element) -> str:
-        """The element's own `display` (an ancestor's `none` aside): the author's, else the browser's default."""
+    def displays_none(self, element: Element) -> bool:
+        """Whether the element's own `display` is `none` (an ancestor's aside): the author's, else the browser's."""
         user_agent_hidden = hidden_by_user_agent(element)
         display = self.value(element, "display") or ("none" if user_agent_hidden else "inline")
-        if display in ("revert", "initial", "unset", "inherit") and user_agent_hidden:
-            display = "none"
-        return display
+        return display == "none" or (display in ("revert", "initial", "unset", "inherit") and user_agent_hidden)
 
     def _cascade_hiding(self, root: Element) -> None:
         """Walk the tree once, parents first, so display and visibility can inherit."""
@@ -241,7 +239,7 @@ class Styles:
             if parent is not None and parent in self.hidden and visibility.get(parent) is None:
                 self.hidden.add(element)  # inside a display: none subtree
                 continue
-            if self.display(element) == "none":
+            if self.displays_none(element):
                 self.hidden.add(element)
                 continue
             inherited = visibility.get(parent, "visible") if parent is not None else "visible"

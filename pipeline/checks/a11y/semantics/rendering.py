@@ -95,8 +95,7 @@ class Rendering:
                 return True
         if any(offset is not None and offset <= OFF_SCREEN_PX for offset in offsets):
             return True
-        width, height = (parse_length(get(name), font_size, root_font_size=root) if get(name)
-                         else _attribute_px(element, name) for name in ("width", "height"))
+        width, height = self.box_length(element, "width"), self.box_length(element, "height")
         if width is not None and height is not None and width <= 1 and height <= 1:
             return True
         indent = parse_length(get("text-indent"), font_size, root_font_size=root) if get("text-indent") else None
@@ -104,6 +103,16 @@ class Rendering:
                 width is not None and indent >= width and self.clips(element) and _one_word(element))):
             return True
         return ((width is not None and width <= 0) or (height is not None and height <= 0)) and self.clips(element)
+
+    def box_length(self, element: Element, name: str) -> float | None:
+        """A size of the element in px (`width`, `max-height`…): its CSS value, else an embedded element's attribute.
+
+        None when only layout tells (a percentage, `auto`, none set).
+        """
+        value = self.styles.value(element, name)
+        if value:
+            return parse_length(value, self.font_size(element), root_font_size=self.root_font_size(element))
+        return _attribute_px(element, name) if name in ("width", "height") else None
 
     def clips(self, element: Element) -> bool:
         """Whether the element cuts off what overflows its box (overflow other than visible)."""

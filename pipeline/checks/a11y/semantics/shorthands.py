@@ -19,6 +19,7 @@ SHORTHAND_OF = {
     "font-size": "font", "font-weight": "font",
     "margin-top": "margin", "margin-right": "margin", "margin-bottom": "margin", "margin-left": "margin",
     "top": "inset", "right": "inset", "bottom": "inset", "left": "inset",
+    "overflow-x": "overflow", "overflow-y": "overflow",
 }
 _SIDES = ("top", "right", "bottom", "left")
 IMAGE_FUNCTIONS = frozenset({"url", "image", "image-set", "cross-fade", "element", "paint", "linear-gradient",
@@ -39,6 +40,9 @@ def longhand(shorthand: str, name: str, value: str) -> str | None:
         return _background(tokens, name)
     if shorthand == "font":
         return _font(tokens, name)
+    if shorthand == "overflow":  # `overflow: x y`, or one value for both
+        words = [t.lower_value for t in tokens if t.type == "ident"]
+        return None if not words or len(words) != len(tokens) else words[-1] if name == "overflow-y" else words[0]
     return _box_side(tokens, name.removeprefix("margin-"))
 
 
