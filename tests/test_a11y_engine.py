@@ -336,3 +336,28 @@ def test_a_rule_may_say_why_it_does_not_apply(tmp_path: Path, monkeypatch: pytes
     (finding,) = run_rules([page], [rule], Site([page]), all_outcomes=True)
     assert (finding.outcome, finding.message) == ("inapplicable", "no video on the page")
     assert run_rules([page], [rule], Site([page]), all_outcomes=False) == []
+
+
+@pytest.mark.parametrize("all_outcomes", [False, True])
+def test_a_folder_checked_in_jobs_on_every_cpu_gives_what_checking_every_page_together_gives(
+        tmp_path, monkeypatch, all_outcomes):
+    """`check_paths` holds a few pages at a time (in worker processes): the findings are those of one pass over all."""
+    from pipeline.checks.a11y import engine
+    from pipeline.checks.a11y.semantics.stylesheets import disk_style_sheets
+
+    for case in ("hreflang-valid", "color-contrast", "image-alt", "link-name", "heading-order", "bidi-isolation"):
+        shutil.copytree(FIXTURES / case, tmp_path / "site" / case)
+    files = sorted((tmp_path / "site").rglob("*.html"))
+    assert len(files) >= 29  # enough for jobs of 3 pages to start workers (parallel.PARALLEL_FROM is 8 jobs)
+    jobs = []
+    check_files = engine._check_files
+    monkeypatch.setattr(engine, "PAGES_PER_JOB", 3)
+    monkeypatch.setattr(engine, "_check_files", lambda *args: jobs.append(len(args[-1])) or check_files(*args))
+    together = check_pages([(p.relative_to(tmp_path).as_posix(), p.read_bytes(), None) for p in files],
+                           root=tmp_path, all_outcomes=all_outcomes, style_sheets=disk_style_sheets(tmp_path))
+    in_this_process = check_paths([tmp_path / "site"], tmp_path, all_outcomes=all_outcomes, workers=1)
+    assert max(jobs[:-1]) == 3 and jobs[-1] == len(files)  # jobs of 3 pages, then every page's head
+    assert {f.rule for f in together} >= {"hreflang-valid", "color-contrast", "image-alt", "link-name"}
+    assert in_this_process == together
+    monkeypatch.setattr(engine, "_check_files", check_files)  # (a worker is sent the function itself)
+    assert check_paths([tmp_path / "site"], tmp_path, all_outcomes=all_outcomes, workers=2) == together

@@ -28,7 +28,7 @@ from ...model import WCAG_LEVELS, Finding, Location, Severity, WcagLevel
 from ..rules import Rule, RuleDefinitionError, discover, enabled
 from ..rules import rule_from_module as read_rule
 from .context import PageContext, context_from_path
-from .page import Page, Result
+from .page import Page, Result, head_only
 from .semantics.document import PageParseError
 from .semantics.stylesheets import LocalStyleSheets, disk_style_sheets
 from .semantics.wcag import CRITERIA, is_conformance_requirement, level_of
@@ -143,18 +143,25 @@ def check_pages(
     `style_sheets` reads the local files pages link to; without it, only `<style>` and `style` count.
     `enable` names rules off by default to run too (`disabled` wins).
     """
-    parsed = []
-    for file, html, context in pages:
-        try:
-            parsed.append(Page(html, file, context, style_sheets))
-        except PageParseError as error:
-            raise PageError(f"cannot check this page: {error}", file) from None
+    parsed = [_parsed(html, file, context, style_sheets) for file, html, context in pages]
     chosen = [rule for rule in enabled(all_rules(), disabled, enable) if rule.runs_at(level)]
     return run_rules(parsed, chosen, Site(parsed, root), all_outcomes, scope)
 
 
+def _parsed(html: str | bytes, file: str, context: PageContext | None, style_sheets: LocalStyleSheets | None) -> Page:
+    """A page parsed for checking; one that is not an HTML document is the user's error, naming its file."""
+    try:
+        return Page(html, file, context, style_sheets)
+    except PageParseError as error:
+        raise PageError(f"cannot check this page: {error}", file) from None
+
+
 #: Which checks of the rules run: each page's (`check`), the site's (`check_site`), or both.
 Scope = Literal["all", "pages", "site"]
+
+
+#: Pages one job reads, parses and checks together: what `check_paths` holds in memory per CPU.
+PAGES_PER_JOB = 50
 
 
 def check_paths(
@@ -165,17 +172,44 @@ def check_paths(
     all_outcomes: bool = False,
     level: WcagLevel = "AA",
     enable: Collection[str] = (),
+    workers: int | None = None,
 ) -> list[Finding]:
-    """Check HTML files, and every *.html under folders; findings name files relative to `root`."""
-    inputs: list[PageInput] = []
-    for path in _html_files(paths):
+    """Check HTML files, and every *.html under folders; findings name files relative to `root`.
+
+    The pages are checked PAGES_PER_JOB at a time, on every CPU the process may use, so memory
+    stays that of a few pages whatever the site's size; the rules that look across pages
+    (hreflang-valid) then read every page's head, as a build checks its site (`head_only`).
+    """
+    files = _html_files(paths)
+    chosen = [rule for rule in enabled(all_rules(), disabled, enable) if rule.runs_at(level)]
+    page_rules = tuple(rule.id for rule in chosen if rule.check_site is None)
+    site_rules = tuple(rule.id for rule in chosen if rule.check_site is not None)
+    jobs = [files[start:start + PAGES_PER_JOB] for start in range(0, len(files), PAGES_PER_JOB)]
+    check = functools.partial(_check_files, root, page_rules, all_outcomes, False)
+    if len(jobs) > 1:
+        from ...parallel import map_jobs  # (one page's check starts no worker)
+
+        found = [finding for findings in map_jobs(check, jobs, workers) for finding in findings]
+    else:
+        found = [finding for files_of_job in jobs for finding in check(files_of_job)]
+    if site_rules:
+        found += _check_files(root, site_rules, all_outcomes, True, files)
+    return sorted(found, key=_finding_order)
+
+
+def _check_files(root: Path, rule_ids: tuple[str, ...], all_outcomes: bool, heads_only: bool, files: Sequence[Path]
+                 ) -> list[Finding]:
+    """Read, parse and check pages with the rules named (in a worker process when there are many pages)."""
+    sheets = None if heads_only else disk_style_sheets(root)
+    pages = []
+    for path in files:
         try:
             html = path.read_bytes()
         except OSError as error:
             raise PageError(f"cannot read this page: {error.strerror or error}", path) from None
-        inputs.append((shown_path(path, root), html, None))
-    return check_pages(inputs, root=root, disabled=disabled, all_outcomes=all_outcomes,
-                       style_sheets=disk_style_sheets(root), level=level, enable=enable)
+        pages.append(_parsed(head_only(html) if heads_only else html, shown_path(path, root), None, sheets))
+    rules = [rule for rule in all_rules() if rule.id in rule_ids]
+    return run_rules(pages, rules, Site(pages, root), all_outcomes)
 
 
 def _html_files(paths: Sequence[Path]) -> list[Path]:
@@ -213,7 +247,12 @@ def run_rules(
             for result in results
             if all_outcomes or result.outcome in ("failed", "cantTell")
         )
-    return sorted(findings, key=lambda f: (*f.sort_key(), f.selector or "", f.outcome))
+    return sorted(findings, key=_finding_order)
+
+
+def _finding_order(finding: Finding) -> tuple:
+    """Findings by file, line, rule, locale, message, then selector and outcome: one order, however they were found."""
+    return (*finding.sort_key(), finding.selector or "", finding.outcome)
 
 
 def to_finding(rule: AccessibilityRule, result: Result) -> Finding:
