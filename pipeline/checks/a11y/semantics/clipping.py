@@ -59,8 +59,11 @@ class Clipping:
 
 
 def _height(page: StyledFacts, box: Element) -> float | None:
+    values = [value for value in (page.styles.value(box, "height"), page.styles.value(box, "max-height")) if value]
+    if not values:
+        return None
     size, root = page.rendering.font_size(box), page.rendering.root_font_size(box)
-    heights = [parse_length(page.styles.value(box, name), size, root_font_size=root) for name in ("height", "max-height")]
+    heights = [parse_length(value, size, root_font_size=root) for value in values]
     known = [height for height in heights if height is not None and height > 0]
     return min(known) if known else None
 
