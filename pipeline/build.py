@@ -22,9 +22,10 @@ from .files import StagedFiles, refuse_links_outside, remove_stale_temporaries, 
 from .freshness import LastBuild, inputs_key, job_keys, record_build, written_stats
 from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
 from .build_checks import check_built_pages, refuse_unknown_rules, rule_infos
+from .checks.a11y import head_only
 from .config import CONFIG_FILE, Settings
 from .jobs import JOB_OUTPUT, ArticleJob, ArticleOutput, report_lines, run_article
-from .layout import LINKED_FILES, locale_folder, page_file, shown_path
+from .layout import LINKED_FILES, UNIT_ATTRIBUTE, locale_folder, page_file, shown_path
 from .model import Finding, Report
 from .parallel import iter_jobs
 from .render import RenderedPage, Renderer, SiteEditions
@@ -36,7 +37,7 @@ from .sources import relative_path
 from .summary import assemble_figures
 from .workflow import check_catalogs
 
-#: The accessibility findings of one index page, by the page's HTML.
+#: The accessibility findings of one index page, by the page's HTML; and of the rules across them, by all of theirs.
 SITE_PAGE_FINDINGS: CacheEntry[list[Finding]] = CacheEntry("site-page", list[Finding])
 
 #: Said once when the bundle's address is unknown: alternates and the sitemap need absolute URLs.
@@ -274,26 +275,41 @@ def _site_pages(
 
 
 def _check_site_pages(pages: list[RenderedPage], settings: Settings, cache: BuildCache | None) -> list[Finding]:
-    """The accessibility findings of the index pages: each page's rules again only where it changed.
+    """The accessibility findings of the index pages: their rules run again only where a page changed.
 
     An index page lists every article of its locale; when one title changes, the other
     locales' pages need no new check. The rules across pages (reciprocal alternates) read
-    only the pages' heads, and run every time.
+    only the pages' heads, and run again when any page's head (or place) changed.
     """
     check = partial(check_built_pages, dist=settings.dist_dir, source_locale=settings.source_locale, scores=None,
                     disabled=settings.disabled_rules, assets=settings.theme.assets(), level=settings.wcag_level,
                     enable=settings.enabled_rules)
-    findings = check(pages, scope="site", heads_only=True)
-    for page in pages:
-        key = cache.key(settings.disabled_rules, settings.enabled_rules, settings.wcag_level,
-                        hashlib.blake2b(page.html.encode()).hexdigest(), files=settings.theme.own_files()) if cache else ""
-        known = cache.load(SITE_PAGE_FINDINGS, (page.path,), key) if cache else None
-        if known is None:
-            known = check([page], scope="pages")
+    digests = {page.path: hashlib.blake2b(page.html.encode()).hexdigest() for page in pages}
+
+    def known(item: tuple[str, ...], parts: tuple, run: Callable[[], list[Finding]]) -> list[Finding]:
+        """The findings kept for these pages, or found now and kept."""
+        key = cache.key(settings.disabled_rules, settings.enabled_rules, settings.wcag_level, *parts,
+                        files=settings.theme.own_files()) if cache else ""
+        found = cache.load(SITE_PAGE_FINDINGS, item, key) if cache else None
+        if found is None:
+            found = run()
             if cache is not None:
-                cache.store(SITE_PAGE_FINDINGS, (page.path,), key, known)
-        findings += known
+                cache.store(SITE_PAGE_FINDINGS, item, key, found)
+        return found
+
+    findings = list(known((), ("site", settings.dist_dir, settings.source_locale, [_site_part(page) for page in pages]),
+                          lambda: check(pages, scope="site", heads_only=True)))
+    for page in pages:
+        findings += known((page.path,), (digests[page.path],), partial(check, [page], scope="pages"))
     return findings
+
+
+def _site_part(page: RenderedPage) -> tuple:
+    """What the rules across pages read of a page: its head, where it is, and the origins of units its head shows."""
+    head = head_only(page.html.encode())
+    origins = sorted(page.origins.items()) if UNIT_ATTRIBUTE.encode() in head else ()
+    return (page.path, page.locale, page.article, page.template, page.base_template, page.fallbacks, origins,
+            hashlib.blake2b(head).hexdigest())
 
 
 def _sitemap_urls(site: SiteEditions) -> dict[str, dict[str, str]]:

@@ -144,3 +144,33 @@ def test_a_rebuild_after_one_edit_encodes_the_report_lines_of_that_article_only(
     assert {f.article for f in encoded} <= {"article-03", None}
     monkeypatch.undo()
     assert outputs(root) == clean_build(root)
+
+
+def test_the_rules_across_index_pages_run_again_only_when_a_head_changed(tmp_path, monkeypatch):
+    """The site rules read the index pages' heads: only an edit that changes a head runs them again."""
+    from pipeline import build as build_module
+
+    root = many_articles(tmp_path / "p", count=3)
+    build(load_settings(root), cache=BuildCache(root))
+    scopes = []
+    original = build_module.check_built_pages
+    monkeypatch.setattr(build_module, "check_built_pages",
+                        lambda pages, **options: scopes.append(options.get("scope")) or original(pages, **options))
+    po = root / "locales/es/LC_MESSAGES/article-01.po"
+    po.write_text(po.read_text().replace('msgstr "ES Drink enough water."', 'msgstr "Beba suficiente agua."'))
+    assert build(load_settings(root), cache=BuildCache(root)).jobs_run == 1
+    assert scopes == []
+    first = root / "source/article-00.md"  # the index lists it (its entry changes), its head is as it was
+    first.write_text(first.read_text().replace("Drink enough water.", "Drink water."))
+    assert build(load_settings(root), cache=BuildCache(root)).jobs_run == 1
+    assert "site" not in scopes
+    title = root / "source/article-02.md"
+    title.write_text(title.read_text().replace("Leg cramps, part 2", "Leg cramps, the second part"))
+    build(load_settings(root), cache=BuildCache(root))
+    assert scopes == ["pages", "pages"]  # a title is in the body of its locales' index pages (en, es), not in a head
+    settings_file = root / "pyproject.toml"  # another address: every head's alternates change
+    settings_file.write_text(settings_file.read_text().replace("https://example.org/", "https://example.net/"))
+    build(load_settings(root), cache=BuildCache(root))
+    assert "site" in scopes
+    monkeypatch.undo()
+    assert outputs(root) == clean_build(root)
