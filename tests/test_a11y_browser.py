@@ -85,6 +85,10 @@ DELIBERATE_DIFFERENCES: dict[tuple[str, str], str] = {
     ("duplicate-id-aria/review-repeated-label-target.html", "duplicate-id"):
         "axe-core's duplicate-id leaves ids that labels and ARIA name to duplicate-id-aria (which asks, as ours "
         "does); our duplicate-id (W3C ACT rule 3ea0c8) fails every repeated id.",
+    ("target-size/review-small-and-unsized-controls.html", "target-size"):
+        "axe-core draws the page and measures each control and the space around it: it fails the 16 px buttons "
+        "and the language links (about 21 px tall, stacked) and passes the skip link and the site's name; without "
+        "layout we can tell neither size nor spacing unless CSS sets 24 px each way, so we ask about all seven.",
     ("td-has-header/review-table-of-unknown-width.html", "td-has-header"):
         "axe-core lays the table out, finds it narrower than 95 % of the window and so takes it for a data table; "
         "without layout we cannot tell a data table of ten plain cells from a layout table, and ask (cantTell).",
@@ -116,7 +120,7 @@ def axe_results() -> dict[Path, AxeResult]:
     """axe-core's results on every fixture page that stays loaded, from one browser."""
     pages = [path for path in all_pages() if not leaves_at_once(path)]
     return run_axe(pages, enable=(*OFF_BY_DEFAULT, "meta-refresh-no-exceptions", "color-contrast-enhanced",
-                                  *EXPERIMENTAL))
+                                  "target-size", *EXPERIMENTAL))
 
 
 def element_path(page: Page, selector: str) -> str:
@@ -222,8 +226,9 @@ def test_axe_core_finds_every_failure_of_the_shared_rules(axe_results: dict[Path
 
 
 def test_the_clean_pages_pass_axe_core(axe_results: dict[Path, AxeResult]):
-    for case in [c for c in cases() if c.path.parent.name == "clean"]:
-        assert axe_results[case.path.resolve()].violations == {}, case.name
+    for case in [c for c in cases() if c.path.parent.name == "clean"]:  # rules off unless asked for are not asked
+        violations = axe_results[case.path.resolve()].violations
+        assert {rule: nodes for rule, nodes in violations.items() if rule not in ASKED_FOR_ONLY} == {}, case.name
 
 
 def test_the_built_bundle_checks_clean_in_both_tools(repo_copy: Path):

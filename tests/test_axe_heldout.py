@@ -36,12 +36,13 @@ MEASURED_RULES = frozenset({
     "td-headers-attr", "th-has-data-cells", "valid-lang", "video-caption",
     # issue 19's last rules, measured once each was written (helper newrules)
     "landmark-unique", "meta-viewport-large", "duplicate-id-active", "hidden-content", "scrollable-region-focusable",
+    "target-size",
 })
 #: Rules added without looking at the suite (issue 19's axe-core rules, helper axerules1): their figures and
 #: differences are for the suite's owner to take, then they move to MEASURED_RULES.
 NOT_YET_MEASURED: frozenset[str] = frozenset()
 #: Element-level accuracy and precision of our violations over MEASURED_RULES, as measured (rounded down).
-ACCURACY_FLOOR = 0.941
+ACCURACY_FLOOR = 0.927
 PRECISION_FLOOR = 0.955
 
 #: Each element we class otherwise than axe-core's fixture: (rule, fixture, "expected -> ours", elements) -> why.
@@ -211,6 +212,20 @@ HELD_OUT_DIFFERENCES: dict[tuple[str, str, str, tuple[str, ...]], str] = {
     ('summary-name', 'summary-name.html', 'violation -> pass', ('#heading-role-fail', '#button-role-fail')):
         'A <summary> with role=heading or role=button and no name: W3C ACT rule 2t702h applies only to a summary '
         "without an explicit role, so we leave it to that role's rules; axe-core fails it.",
+    ('target-size', 'target-size.html', 'violation -> incomplete', (
+        '#fail1', '#fail2', '#fail3', '#fail4', '#fail5', '#fail6', '#fail7', '#fail-fixed',
+    )):
+        'Controls without a CSS size of 24px each way: how large the browser draws them (a button of one letter, '
+        'a checkbox, a link in a list) and how far the next target is need layout, so we ask (cantTell) and never'
+        ' fail; axe-core measures them. Measured once the rule was written, before the suite was read; the rule '
+        'is off unless asked for, as in axe-core 4.14.',
+    ('target-size', 'target-size.html', 'pass -> incomplete', (
+        '#pass1', '#pass2', '#pass3', '#pass4', '#pass5', '#pass6', '#pass7', '#pass8', '#pass9', '#pass10',
+        '#pass11', '#pass12', '#pass13', '#pass14', '#pass15', '#pass16', '#pass17', '#pass18', '#pass19', '#pass20',
+        '#pass21', '#pass22', '#pass-adjacent', '#pass-fixed',
+    )):
+        'As above: controls large enough, or far enough apart, only by their drawn size and position (default '
+        'button and field sizes, margins, fixed positions); we pass only a control that CSS makes 24px each way.',
     ('td-headers-attr', 'td-headers-attr.html', 'violation -> pass', ('#fail4', '#fail5', '#fail6')):
         'fail4 names an id that a cell of its own table has and, earlier in the page, a cell of another table: '
         "HTML's table model and W3C ACT rule a25f45 look for a cell of the same table with that id, so we pass "

@@ -26,13 +26,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..page import Page, Result
-from ..semantics.accname import normalize_space
-from ..semantics.aria import WIDGET_ROLES, explicit_role
+from ..semantics.aria import explicit_role
 from ..semantics.colour import contrast_ratio
 from ..semantics.document import Element
 from ..semantics.labels import visible_text
 from ..semantics.painting import Painting
-from ..semantics.textblocks import display, is_block, is_distinct
+from ..semantics.textblocks import is_distinct, text_block_of
 
 IMPACT = "serious"
 WCAG = ("1.4.1",)
@@ -48,7 +47,7 @@ def check(page: Page) -> Iterator[Result]:
             continue
         if not page.is_visible(link) or not visible_text(page, link):  # no text (an image alone), no <style>
             continue
-        block = _in_text_block(page, link)
+        block = text_block_of(page, link)
         if block is None or page.is_svg(link):
             continue
         painting = page.painting
@@ -79,46 +78,3 @@ def _by_colour(page: Page, painting: Painting, link: Element, block: Element) ->
 
 def _floor(ratio: float) -> float:
     return int(ratio * 100) / 100
-
-
-def _in_text_block(page: Page, link: Element) -> Element | None:
-    """The block the link is in, when there is more text in its line of the block than links and controls (axe-core's isInTextBlock)."""
-    if is_block(page, link) or display(page, link).startswith("inline-"):
-        return None
-    block = next((a for a in link.iterancestors() if is_block(page, a)), None)
-    if block is None:
-        return None
-    if len(page.text(block)) + 2 <= 2 * len(page.text(link)):
-        return None  # the text beside the link cannot outweigh the link's own (a menu item, a list of links)
-    texts: list[str] = []
-    widgets: list[str] = []
-    state = {"seen": False, "done": False}
-
-    def walk(node: Element) -> None:
-        for child in node:
-            if state["done"] or not isinstance(child.tag, str):
-                return
-            if child is link:
-                state["seen"] = True
-            if is_block(page, child) or child.tag in ("br", "hr"):
-                if state["seen"]:
-                    state["done"] = True
-                    return
-                texts.clear()
-                widgets.clear()
-            if is_block(page, child) or not page.is_visible(child):
-                pass
-            elif page.role(child) in WIDGET_ROLES:
-                widgets.append("".join(child.itertext()))
-            else:
-                texts.append(child.text or "")
-                walk(child)
-                if state["done"]:
-                    return
-            texts.append(child.tail or "")
-
-    texts.append(block.text or "")
-    walk(block)
-    if len(normalize_space("".join(texts))) > len(normalize_space("".join(widgets))):
-        return block
-    return None

@@ -26,7 +26,7 @@ from .media import LIGHT, Screen, query_list_applies
 #: The properties the rules look at (custom properties are kept besides).
 PROPERTIES = frozenset(
     "display visibility position left top right bottom inset inset-block-start inset-inline-start margin "
-    "font margin-left margin-top margin-right margin-bottom width height max-width max-height overflow overflow-x overflow-y clip "
+    "font margin-left margin-top margin-right margin-bottom width height max-width max-height min-width min-height overflow overflow-x overflow-y clip "
     "clip-path opacity font-size font-weight letter-spacing word-spacing line-height white-space color "
     "background background-color background-image text-shadow color-scheme transform "
     "-webkit-text-fill-color -webkit-text-stroke-color -webkit-text-stroke-width -webkit-text-stroke "

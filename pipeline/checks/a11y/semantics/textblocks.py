@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .accname import normalize_space
+from .aria import WIDGET_ROLES
 from .css import BLOCK_ELEMENTS
 from .document import Element
 from .painting import Painting
@@ -96,3 +98,57 @@ def draws_line(value: str) -> bool:
 
 def _first_family(value: str | None) -> str:
     return (value or "").split(",")[0].strip().strip("\"'").lower()
+
+
+def text_block_of(page: StyledFacts, element: Element, *, any_text: bool = False,
+                  include_inline_block: bool = False) -> Element | None:
+    """The block an inline element sits in a line of text of (axe-core's isInTextBlock), else None.
+
+    By default the line must hold more text than links and controls (and the block more than the
+    element's own text); with `any_text`, any text beside it will do. An inline-block counts as
+    inline only with `include_inline_block` (as axe-core's target-size asks).
+    """
+    if is_block(page, element) or (not include_inline_block and display(page, element).startswith("inline-")):
+        return None
+    block = next((a for a in element.iterancestors() if is_block(page, a)), None)
+    if block is None:
+        return None
+    if not any_text and len(_text(block)) + 2 <= 2 * len(_text(element)):
+        return None  # the text beside it cannot outweigh its own (a menu item, a list of links)
+    texts: list[str] = []
+    widgets: list[str] = []
+    state = {"seen": False, "done": False}
+
+    def walk(node: Element) -> None:
+        for child in node:
+            if state["done"] or not isinstance(child.tag, str):
+                return
+            if child is element:
+                state["seen"] = True
+            if is_block(page, child) or child.tag in ("br", "hr"):
+                if state["seen"]:
+                    state["done"] = True
+                    return
+                texts.clear()
+                widgets.clear()
+            if is_block(page, child) or not page.is_visible(child):
+                pass
+            elif page.role(child) in WIDGET_ROLES:
+                widgets.append("".join(child.itertext()))
+            else:
+                texts.append(child.text or "")
+                walk(child)
+                if state["done"]:
+                    return
+            texts.append(child.tail or "")
+
+    texts.append(block.text or "")
+    walk(block)
+    text = normalize_space("".join(texts))
+    if (any_text and text) or (not any_text and len(text) > len(normalize_space("".join(widgets)))):
+        return block
+    return None
+
+
+def _text(element: Element) -> str:
+    return normalize_space("".join(element.itertext()))
