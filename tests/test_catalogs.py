@@ -80,6 +80,12 @@ EDITS = {  # what an editor does to an article: each must leave update and updat
     "an entity and a hard break": ("critical role", "critical&nbsp;role  \nand more"),
     "quotes, a backslash, a long address": ("critical role", '"critical" role \\\\ https://example.org/' + "a/" * 40),
     "two paragraphs alike": ("## Impact of Health", "Restless Leg Syndrome is rare.\n\nRestless Leg Syndrome is rare.\n\n## Impact of Health"),
+    "a paragraph split in two": (". While the exact cause", ".\n\nWhile the exact cause"),
+    "two paragraphs joined": ("movement and regulating sensations.\n\nDysfunction", "movement and regulating sensations. Dysfunction"),
+    "emphasis and a link added": ("irresistible urge", "*irresistible* urge ([NHS](https://www.nhs.uk/))"),
+    "the description": ("description: What research", "description: What studies"),
+    "a heading removed": ("## The Role of the Nervous System\n\nThe nervous system plays",
+                                             "The nervous system plays"),
 }
 
 
