@@ -21,7 +21,7 @@ from .errors import ShardError
 from .files import StagedFiles, refuse_links_outside, remove_stale_temporaries, write_if_changed
 from .freshness import LastBuild, inputs_key, job_keys, record_build, written_stats
 from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
-from .build_checks import check_built_pages, refuse_unknown_rules, rule_infos
+from .build_checks import check_built_pages, refuse_unknown_enabled_rules, rule_infos
 from .checks.a11y import head_only
 from .config import CONFIG_FILE, Settings
 from .jobs import JOB_OUTPUT, ArticleJob, ArticleOutput, report_lines, run_article
@@ -81,7 +81,7 @@ def build(
     With a shard, only its articles are built, and its record is written for `merge`.
     The project's lock is held throughout: a build, an update or a preview's rebuild wait for it.
     """
-    refuse_unknown_rules(settings.enabled_rules)
+    refuse_unknown_enabled_rules(settings)
     with project_lock(settings.root):
         return _build(settings, tuple(locales or settings.all_locales), make_zip, progress, workers, cache,
                       update_baseline, shard)

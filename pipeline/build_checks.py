@@ -9,7 +9,7 @@ or a template.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from .checks import a11y, catalogs
 from .checks import readability as readability_checks
@@ -19,7 +19,7 @@ from .checks.a11y.semantics.stylesheets import bundle_style_sheets
 from .checks.a11y.semantics.wcag import CRITERIA
 from .catalogs import CatalogTree, load_translations
 from .checks.readability import ReadabilityReport, check_readability
-from .config import CONFIG_FILE, SECTION, Settings, suggest
+from .config import CONFIG_FILE, SECTION, Settings, setting_line, suggest
 from .errors import ConfigError
 from .model import Article, Finding, LocalizedArticle, RuleInfo
 from .render import RenderedPage
@@ -117,15 +117,21 @@ def rule_infos() -> list[RuleInfo]:
                             for check, rules in checks.items() for r in rules)]
 
 
-def refuse_unknown_rules(ids: Sequence[str], where: str = f"[{SECTION}] enabled_rules",
-                         file: str | None = CONFIG_FILE) -> None:
-    """Raise ConfigError naming the first id no rule has (`where` and `file`: what named them)."""
+def refuse_unknown_rules(ids: Sequence[str], where: str, file: str | None = None,
+                         line_of: Callable[[str], int | None] = lambda rule_id: None) -> None:
+    """Raise ConfigError naming the first id no rule has (`where`, `file` and `line_of` an id: what named them)."""
     if not ids:
         return
     known = {info.id for info in rule_infos()}
     for rule_id in ids:
         if rule_id not in known:
-            raise ConfigError(f"{where}: no rule {rule_id!r}{suggest(rule_id, known)}", file)
+            raise ConfigError(f"{where}: no rule {rule_id!r}{suggest(rule_id, known)}", file, line_of(rule_id))
+
+
+def refuse_unknown_enabled_rules(settings: Settings) -> None:
+    """Raise ConfigError at the line of the first id of the `enabled_rules` setting that no rule has."""
+    refuse_unknown_rules(settings.enabled_rules, f"[{SECTION}] enabled_rules", CONFIG_FILE,
+                         lambda rule_id: setting_line(settings.root, "enabled_rules", rule_id))
 
 
 def _wcag_uri(criteria: Sequence[str]) -> str:

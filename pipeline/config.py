@@ -316,7 +316,7 @@ VALIDATORS: dict[str, Callable[[str, Any, list[str]], Any]] = {
     "threshold": _threshold,
     "fail_on": _severity,
     "disabled_rules": _rule_ids,
-    "enabled_rules": _rule_ids,  # each an id of a rule: build_checks.refuse_unknown_rules, as rules load
+    "enabled_rules": _rule_ids,  # each an id of a rule: build_checks.refuse_unknown_enabled_rules, as rules load
     "front_matter": _string_list,
     "wcag_level": _wcag_level,
     "readability": _readability,
@@ -386,6 +386,23 @@ def suggest(word: str, known: Any) -> str:
     """`" (did you mean 'locales'?)"` for the nearest known word, or nothing."""
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def setting_line(root: Path, key: str, value: str) -> int | None:
+    """The line of the project's settings file where `key`'s `value` is written (the key's own line if not found)."""
+    try:
+        text = (root / CONFIG_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    line = _line_of(text, key)
+    if line is None:
+        return None
+    for number, row in enumerate(text.splitlines()[line - 1:], start=line):
+        if f'"{value}"' in row or f"'{value}'" in row:
+            return number
+        if "]" in row:  # the end of the key's list
+            break
+    return line
 
 
 def _line_of(text: str, key: str) -> int | None:

@@ -153,10 +153,11 @@ def test_check_a11y_runs_a_rule_off_by_default_when_asked_for_and_refuses_an_unk
     assert wrong.stderr == "error: --rule: no rule 'hiden-content' (did you mean 'hidden-content'?)\n"
     settings = tmp_path / "p" / "pyproject.toml"
     settings.write_text(settings.read_text() + 'enabled_rules = ["hidden-contents"]\n')
+    line = len(settings.read_text().splitlines())
     (tmp_path / "p/source/a.md").write_text("# A\n\nText.\n")
     for command in (("check", "a11y", str(page)), ("build",)):
         refused = run(tmp_path / "p", *command)
         assert refused.exit_code == 2 and refused.stderr == (
-            "error: pyproject.toml: [tool.pipeline] enabled_rules: no rule 'hidden-contents' (did you mean "
+            f"error: pyproject.toml:{line}: [tool.pipeline] enabled_rules: no rule 'hidden-contents' (did you mean "
             "'hidden-content'?)\n"), command
     assert not (tmp_path / "p" / "dist").exists()

@@ -111,15 +111,22 @@ def test_a_renamed_rule_id_is_read_as_the_rules_that_took_its_place(tmp_path):
 
 
 def test_rules_off_unless_asked_for_are_switched_on_by_id_and_an_unknown_id_is_refused_as_rules_load(tmp_path):
-    from pipeline.build_checks import refuse_unknown_rules
+    from pipeline.build_checks import refuse_unknown_enabled_rules
 
     write_settings(tmp_path, 'enabled_rules = ["hidden-content", "duplicate-id-active"]')
     assert load_settings(tmp_path).enabled_rules == ("hidden-content", "duplicate-id-active")
     write_settings(tmp_path, 'enabled_rules = ["hidden-contnet"]')
+    line = (tmp_path / "pyproject.toml").read_text().splitlines().index('enabled_rules = ["hidden-contnet"]') + 1
     with pytest.raises(ConfigError) as caught:
-        refuse_unknown_rules(load_settings(tmp_path).enabled_rules)
-    assert str(caught.value) == ("pyproject.toml: [tool.pipeline] enabled_rules: no rule 'hidden-contnet' "
+        refuse_unknown_enabled_rules(load_settings(tmp_path))
+    assert str(caught.value) == (f"pyproject.toml:{line}: [tool.pipeline] enabled_rules: no rule 'hidden-contnet' "
                                  "(did you mean 'hidden-content'?)")
+    # A list over several lines: the line of the id itself, not of the key; an id of another list is not it.
+    write_settings(tmp_path, 'enabled_rules = [\n  "hidden-content",\n  "target-sise",\n]\ndisabled_rules = ["target-sise"]')
+    lines = (tmp_path / "pyproject.toml").read_text().splitlines()
+    with pytest.raises(ConfigError) as caught:
+        refuse_unknown_enabled_rules(load_settings(tmp_path))
+    assert (caught.value.file, caught.value.line) == ("pyproject.toml", lines.index('  "target-sise",') + 1)
     write_settings(tmp_path, 'enabled_rules = "hidden-content"')
     with pytest.raises(ConfigError, match="enabled_rules must be a list of strings"):
         load_settings(tmp_path)
