@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import os
 import re
+import sys
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -115,14 +117,58 @@ class StagedFiles:
         staged, self._staged = self._staged, []
         if kind is None:
             try:
-                if staged:
-                    os.sync()  # every staged file on the disk before any replaces its old one: one wait, not one per file
-            except BaseException:  # Ctrl-C or a failed sync: nothing was renamed yet, so nothing changes
+                if staged:  # every staged file on the disk before any replaces its old one: one wait, not one per file
+                    sync_to_disk(path.parent for path, _ in staged)
+            except BaseException as exc:  # Ctrl-C or a failed sync: nothing was renamed yet, so nothing changes
                 _discard(staged)
+                if isinstance(exc, OSError):
+                    raise OutputError(f"cannot write: {exc.strerror or exc}", exc.filename or staged[0][0]) from None
                 raise
             _commit(staged)
         else:
             _discard(staged)
+
+
+def sync_to_disk(folders: Iterable[Path]) -> None:
+    """Wait until what was written in these folders is on the disk; raise OSError if the disk refused it.
+
+    On Linux, one syncfs per file system the folders are on: it waits for those alone, not for
+    every disk of the machine as sync does, and reports a write that failed (EIO, ENOSPC), which
+    sync keeps to itself. Elsewhere, one sync.
+    """
+    syncfs = _syncfs()
+    if syncfs is None:
+        os.sync()
+        return
+    file_systems: dict[int, Path] = {}
+    for folder in folders:
+        file_systems.setdefault(os.stat(folder).st_dev, folder)
+    for folder in file_systems.values():
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            syncfs(descriptor, folder)
+        finally:
+            os.close(descriptor)
+
+
+@functools.cache
+def _syncfs() -> Callable[[int, Path], None] | None:
+    """The C library's syncfs, raising OSError as Python's os functions do; None where there is none."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes  # only commands that write files together wait for it
+
+    try:
+        function = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+
+    def syncfs(descriptor: int, folder: Path) -> None:
+        if function(descriptor) != 0:
+            error = ctypes.get_errno()
+            raise OSError(error, os.strerror(error), str(folder))
+
+    return syncfs
 
 
 def _discard(staged: list[tuple[Path, str]]) -> None:

@@ -157,8 +157,8 @@ def test_ctrl_c_while_a_catalog_is_written_leaves_it_as_it_was(project):
     (project / "source" / "leg-cramps.md").write_text(
         (project / "source" / "leg-cramps.md").read_text(encoding="utf-8") + "\nA new paragraph.\n", encoding="utf-8")
     before = snapshot(project / "locales")
-    # A batch's os.sync runs after the new bytes are in the temporary files, before any rename.
-    result = pipeline(project, "update", inject=INTERRUPT_AT.format(module="os", name="sync", at=1))
+    # A batch's sync to the disk runs after the new bytes are in the temporary files, before any rename.
+    result = pipeline(project, "update", inject=INTERRUPT_AT.format(module="pipeline.files", name="sync_to_disk", at=1))
     assert result.returncode == 130, result.stderr
     assert snapshot(project / "locales") == before
     assert not [p for p in project.rglob("*.tmp")]

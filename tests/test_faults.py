@@ -17,6 +17,7 @@ import re
 import shutil
 import signal
 import subprocess
+import sys
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -276,3 +277,45 @@ def test_a_full_disk_replaces_nothing_and_the_next_build_is_clean(built, tmp_pat
             assert run(root, "build").exit_code in (0, 1)
             assert outputs(root) == expected, f"after a build with {leave} bytes free"
         assert refused >= 2  # the disk was full for some builds at least
+
+
+def test_a_disk_that_fails_the_batch_at_its_sync_replaces_no_catalog(built, monkeypatch):
+    """The kernel's writeback fails (EIO) after the bytes were written: nothing is renamed, exit 2 naming the folder."""
+    source = built / "source/leg-cramps.md"
+    source.write_text(source.read_text().replace("Drink enough water.", "Drink water."))
+    before = read_tree(built / "locales")
+    synced: list[Path] = []
+
+    def failing(descriptor: int, folder: Path) -> None:
+        synced.append(folder)
+        raise OSError(errno.EIO, os.strerror(errno.EIO), str(folder))
+
+    monkeypatch.setattr(files, "_syncfs", lambda: failing)
+    result = run(built, "update")
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].endswith(": cannot write: Input/output error"), result.output
+    assert read_tree(built / "locales") == before
+    assert not list(built.rglob("*.tmp"))
+    assert len(synced) == 1  # one file system: one syncfs, whatever the number of folders written
+
+
+def test_a_batch_waits_for_each_file_system_once_with_the_real_syncfs(tmp_path, monkeypatch):
+    """On Linux the C library's syncfs is used (not sync, which waits for every disk and reports no error)."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("syncfs is Linux's")
+    real = files._syncfs()
+    assert real is not None
+    calls: list[Path] = []
+
+    def counted(descriptor: int, folder: Path) -> None:
+        calls.append(folder)
+        real(descriptor, folder)
+
+    monkeypatch.setattr(files, "_syncfs", lambda: counted)
+    monkeypatch.setattr(os, "sync", lambda: pytest.fail("sync() waits for every disk of the machine"))
+    with files.committed_together():
+        for name in ("a/one.txt", "b/two.txt", "three.txt"):
+            files.write_atomic(tmp_path / name, b"bytes")
+    assert [(tmp_path / name).read_bytes() for name in ("a/one.txt", "b/two.txt", "three.txt")] == [b"bytes"] * 3
+    assert len(calls) == 1
