@@ -31,6 +31,7 @@ from .notes import PageNotes
 from .sanitize import clean_html, inline_html, tag_names
 from .model import Finding, LocalizedArticle, LocalizedUnit, Location
 from .theme import SHIPPED, SHIPPED_PREFIX, SHIPPED_TEMPLATES, Theme
+from .template_code import SharedCode
 from .template_strings import formattable
 
 
@@ -85,6 +86,8 @@ class RenderedPage:
 
 
 NO_TRANSLATIONS = gettext.NullTranslations()
+#: The templates' code, compiled once for every locale's environment (they are made with the same options).
+_TEMPLATE_CODE = SharedCode()
 
 
 @functools.lru_cache(maxsize=64)
@@ -101,6 +104,7 @@ def _environment(ui: gettext.NullTranslations, templates: tuple[Path, ...]) -> j
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
+        bytecode_cache=_TEMPLATE_CODE,
     )
     # Jinja2 marks a translation as safe markup when autoescaping: translators are not
     # trusted with markup, so their text is escaped first (`%(name)s` values are escaped too),

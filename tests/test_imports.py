@@ -24,6 +24,7 @@ LAYERS = {
     "theme": 2,
     "project": 2,
     "template_strings": 1,
+    "template_code": 1,
     "cache": 2,
     "parallel": 1,
     "msgids": 1,

@@ -84,3 +84,33 @@ def test_a_theme_folder_that_does_not_exist_is_named(tmp_path):
     result = run(root, "build")
     assert result.exit_code == 2
     assert result.output.strip() == "error: pyproject.toml: [tool.pipeline] static_dir: no folder 'theme/static' in the project"
+
+
+def test_every_locale_renders_through_templates_compiled_once_each_with_its_own_strings(tmp_path, monkeypatch):
+    import jinja2
+
+    from pipeline import render
+    from pipeline.template_code import SharedCode
+
+    root = themed_project(tmp_path / "project")
+    settings = root / "pyproject.toml"
+    settings.write_text(settings.read_text().replace('locales = ["es"]', 'locales = ["es", "fr"]'), encoding="utf-8")
+    translate_everything(root, "es", lambda text: f"ES {text}")
+    translate_everything(root, "fr", lambda text: f"FR {text}")
+    compiled: list[str] = []
+    compile_template = jinja2.Environment.compile
+
+    def counted(self, source, name=None, filename=None, raw=False, defer_init=False):
+        compiled.append(filename)
+        return compile_template(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    monkeypatch.setattr(render, "_TEMPLATE_CODE", SharedCode())
+    render._environment.cache_clear()  # environments made before would keep the code they compiled
+    assert run(root, "build", "--jobs", "1").exit_code == 0
+    render._environment.cache_clear()
+    assert {Path(name).name for name in compiled} >= {"base.html", "article.html", "index.html"}
+    assert sorted(compiled) == sorted(set(compiled))  # three locales' environments, each template compiled once
+    for locale in ("es", "fr"):
+        page = (root / "dist" / locale / "leg-cramps" / "index.html").read_text(encoding="utf-8")
+        assert f"{locale.upper()} Call the clinic nurse line any time." in page
