@@ -233,24 +233,26 @@ def sitemap_xml(urls: dict[str, dict[str, str]]) -> str:
     """A sitemap with hreflang alternates: page URL -> {hreflang: URL of each edition}."""
     from xml.sax.saxutils import escape  # it loads urllib.request (http, ssl, email): a no-op build does not wait
 
+    attributes: dict[str, str] = {}  # each URL is an alternate of every edition: escaped once
+
+    def attribute(value: str) -> str:
+        """A value escaped for a double-quoted XML attribute."""
+        escaped = attributes.get(value)
+        if escaped is None:
+            escaped = attributes[value] = escape(value, {'"': "&quot;"})
+        return escaped
+
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
     ]
     for url, alternates in urls.items():
         lines.append(f"  <url>\n    <loc>{escape(url)}</loc>")
-        for hreflang, href in alternates.items():
-            lines.append(f'    <xhtml:link rel="alternate" hreflang="{_attribute(hreflang)}" href="{_attribute(href)}"/>')
+        lines += [f'    <xhtml:link rel="alternate" hreflang="{attribute(hreflang)}" href="{attribute(href)}"/>'
+                  for hreflang, href in alternates.items()]
         lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
-
-
-def _attribute(value: str) -> str:
-    """A value escaped for a double-quoted XML attribute."""
-    from xml.sax.saxutils import escape
-
-    return escape(value, {'"': "&quot;"})
 
 
 def zip_archive(files: dict[str, bytes]) -> bytes:
