@@ -19,7 +19,7 @@ from .bundle import MANIFEST, BundleWriter, sitemap_xml, zip_archive
 from .cache import FOLDER as CACHE_FOLDER, BuildCache, CacheEntry, project_lock
 from .errors import ShardError
 from .files import StagedFiles, refuse_links_outside, remove_stale_temporaries, write_if_changed
-from .freshness import LastBuild, inputs_key, job_keys, record_build, written_stats
+from .freshness import LastBuild, common_key, inputs_key, job_keys, record_build, written_stats
 from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
 from .build_checks import check_built_pages, refuse_unknown_enabled_rules, rule_infos
 from .checks.a11y import head_only
@@ -39,6 +39,8 @@ from .workflow import check_catalogs
 
 #: The accessibility findings of one index page, by the page's HTML; and of the rules across them, by all of theirs.
 SITE_PAGE_FINDINGS: CacheEntry[list[Finding]] = CacheEntry("site-page", list[Finding])
+#: The catalog rules' findings on the templates' strings (each locale's ui.po), by what every job reads alike.
+UI_CATALOG_FINDINGS: CacheEntry[list[Finding]] = CacheEntry("ui-catalogs", list[Finding])
 
 #: Said once when the bundle's address is unknown: alternates and the sitemap need absolute URLs.
 NO_BASE_URL = Finding(
@@ -183,7 +185,7 @@ def finish_build(
     pages = _site_pages(settings, site, wanted, outputs, CatalogTree.of(settings))
     findings = [f for o in outputs for f in o.findings] + ([] if settings.base_url else [NO_BASE_URL])
     findings += _check_site_pages(pages, settings, cache)
-    findings += check_catalogs(settings, [l for l in wanted if l != settings.source_locale], ui_only=True).findings
+    findings += _check_ui_catalogs(settings, [l for l in wanted if l != settings.source_locale], cache)
 
     figures = assemble_figures(settings, wanted, ((o.slug, o.title, o.source, o.cells) for o in outputs), findings)
     report = Report(sorted(findings, key=lambda f: f.sort_key()), figures, fail_on=settings.fail_on)  # type: ignore[arg-type]
@@ -285,23 +287,35 @@ def _check_site_pages(pages: list[RenderedPage], settings: Settings, cache: Buil
                     disabled=settings.disabled_rules, assets=settings.theme.assets(), level=settings.wcag_level,
                     enable=settings.enabled_rules)
     digests = {page.path: hashlib.blake2b(page.html.encode()).hexdigest() for page in pages}
+    def kept(item: tuple[str, ...], *parts: object, run: Callable[[], list[Finding]]) -> list[Finding]:
+        return _kept(cache, SITE_PAGE_FINDINGS, item, settings.disabled_rules, settings.enabled_rules,
+                     settings.wcag_level, *parts, run=run, files=settings.theme.own_files())
 
-    def known(item: tuple[str, ...], parts: tuple, run: Callable[[], list[Finding]]) -> list[Finding]:
-        """The findings kept for these pages, or found now and kept."""
-        key = cache.key(settings.disabled_rules, settings.enabled_rules, settings.wcag_level, *parts,
-                        files=settings.theme.own_files()) if cache else ""
-        found = cache.load(SITE_PAGE_FINDINGS, item, key) if cache else None
-        if found is None:
-            found = run()
-            if cache is not None:
-                cache.store(SITE_PAGE_FINDINGS, item, key, found)
-        return found
-
-    findings = list(known((), ("site", settings.dist_dir, settings.source_locale, [_site_part(page) for page in pages]),
-                          lambda: check(pages, scope="site", heads_only=True)))
+    findings = list(kept((), "site", settings.dist_dir, settings.source_locale, [_site_part(page) for page in pages],
+                         run=lambda: check(pages, scope="site", heads_only=True)))
     for page in pages:
-        findings += known((page.path,), (digests[page.path],), partial(check, [page], scope="pages"))
+        findings += kept((page.path,), digests[page.path], run=partial(check, [page], scope="pages"))
     return findings
+
+
+def _check_ui_catalogs(settings: Settings, locales: list[str], cache: BuildCache | None) -> list[Finding]:
+    """The catalog rules on each locale's templates' strings: run again only when what every job reads changed
+    (the settings, each locale's ui.po and glossary, the theme's own templates; the shipped ones are the tool's code)."""
+    return _kept(cache, UI_CATALOG_FINDINGS, (), common_key(cache, settings, locales) if cache else "", locales,
+                 run=lambda: check_catalogs(settings, locales, ui_only=True).findings)
+
+
+def _kept(cache: BuildCache | None, entry: CacheEntry[list[Finding]], item: tuple[str, ...], *parts: object,
+          run: Callable[[], list[Finding]], files: Sequence[Path] = ()) -> list[Finding]:
+    """The findings kept for an item under a key of these parts and files, or found now (and kept, with a cache)."""
+    if cache is None:
+        return run()
+    key = cache.key(*parts, files=files)
+    found = cache.load(entry, item, key)
+    if found is None:
+        found = run()
+        cache.store(entry, item, key, found)
+    return found
 
 
 def _site_part(page: RenderedPage) -> tuple:

@@ -23,11 +23,17 @@ def job_keys(cache: BuildCache, settings: Settings, sources: Sequence[Path], wan
     """Every article's job key: its source and its catalog in every locale, and what every job reads alike —
     the settings, each locale's template strings and glossary, the theme's own files and the files beside the
     articles (images, PDFs they may link), hashed once for all: a changed image builds every article again."""
-    folders, shared = _catalog_inputs(settings.path("locales_dir"), settings.locales)
-    media = sorted(p for p in settings.path("source_dir").rglob("*") if p.suffix != ".md" and p.is_file())
-    common = cache.key(_fields(settings), tuple(wanted), files=[*shared, *settings.theme.own_files(), *media])
+    folders, _ = _catalog_inputs(settings.path("locales_dir"), settings.locales)
+    common = common_key(cache, settings, wanted)
     return [cache.key(common, source.name, files=[source, *(folder / f"{source.stem}.po" for folder in folders)])
             for source in sources]
+
+
+def common_key(cache: BuildCache, settings: Settings, wanted: Sequence[str]) -> str:
+    """The key of what every job reads alike (see `job_keys`), and so does the check of the templates' strings."""
+    _, shared = _catalog_inputs(settings.path("locales_dir"), settings.locales)
+    media = sorted(p for p in settings.path("source_dir").rglob("*") if p.suffix != ".md" and p.is_file())
+    return cache.key(_fields(settings), tuple(wanted), files=[*shared, *settings.theme.own_files(), *media])
 
 
 def inputs_key(cache: BuildCache, settings: Settings, wanted: Sequence[str], make_zip: bool) -> str:

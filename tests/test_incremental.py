@@ -174,3 +174,33 @@ def test_the_rules_across_index_pages_run_again_only_when_a_head_changed(tmp_pat
     assert "site" in scopes
     monkeypatch.undo()
     assert outputs(root) == clean_build(root)
+
+
+def test_the_templates_strings_are_checked_again_only_when_what_every_job_reads_changed(tmp_path, monkeypatch):
+    """The catalog rules on ui.po run again when a ui.po (or a glossary, a setting, a template) changed, not on an article's edit."""
+    import json
+
+    from pipeline import build as build_module
+
+    root = many_articles(tmp_path / "p", count=2)
+    build(load_settings(root), cache=BuildCache(root))
+    checked = []
+    original = build_module.check_catalogs
+    monkeypatch.setattr(build_module, "check_catalogs",
+                        lambda settings, locales, **options: checked.append(locales) or original(settings, locales, **options))
+    po = root / "locales/es/LC_MESSAGES/article-01.po"
+    po.write_text(po.read_text().replace('msgstr "ES Drink enough water."', 'msgstr "Beba suficiente agua."'))
+    assert build(load_settings(root), cache=BuildCache(root)).jobs_run == 1
+    assert checked == []
+    ui = root / "locales/es/LC_MESSAGES/ui.po"
+    ui.write_text(ui.read_text().replace("ES Some passages are not translated yet; they are shown in %(language)s.",
+                                         "ES Some passages are not translated yet."))
+    build(load_settings(root), cache=BuildCache(root))
+    assert checked == [["es"]]
+    findings = json.loads((root / "reports/report.json").read_text())["findings"]
+    assert [f["rule"] for f in findings if f["file"] == "locales/es/LC_MESSAGES/ui.po"] == ["placeholders"]
+    po.write_text(po.read_text().replace('msgstr "Beba suficiente agua."', 'msgstr "Beba agua."'))
+    build(load_settings(root), cache=BuildCache(root))  # the kept findings of ui.po are reported again
+    assert checked == [["es"]]
+    monkeypatch.undo()
+    assert outputs(root) == clean_build(root)
