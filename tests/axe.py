@@ -20,6 +20,7 @@ from pathlib import Path
 BROWSER_DIR = Path(__file__).resolve().parent / "browser"
 RUNNER = BROWSER_DIR / "axe.mjs"
 SELECT_RUNNER = BROWSER_DIR / "select.mjs"
+NAMES_RUNNER = BROWSER_DIR / "names.mjs"
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 
 #: Rules axe-core ships switched off (deprecated or review-only) that our checker has.
@@ -96,18 +97,30 @@ def _run_runner(pages: list[str], *, enable: Sequence[str], only: Sequence[str] 
 
 def select_in_chromium(requests: dict[Path, list[str]], timeout: float = 600) -> dict[Path, dict[str, tuple[int, str | None]]]:
     """For each page, each selector's `document.querySelectorAll` in Chromium: (how many match, the first's path)."""
-    _require_installation()
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as listing:
-        json.dump([{"file": str(Path(f).resolve()), "selectors": s} for f, s in requests.items()], listing)
-    try:
-        done = subprocess.run(["node", str(SELECT_RUNNER), listing.name], capture_output=True, text=True,
-                              timeout=timeout, check=False)
-    finally:
-        os.unlink(listing.name)
-    if done.returncode != 0:
-        raise RuntimeError(f"select.mjs failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
+    listing = [{"file": str(Path(f).resolve()), "selectors": s} for f, s in requests.items()]
     return {Path(page["file"]): {r["selector"]: (r["count"], r["path"]) for r in page["results"]}
-            for page in json.loads(done.stdout)["pages"]}
+            for page in _run_script(SELECT_RUNNER, listing, timeout)["pages"]}
+
+
+def names_in_chromium(files: Sequence[Path], timeout: float = 900) -> dict[Path, dict[str, tuple[str, str]]]:
+    """For each page, the (role, accessible name) Chromium's accessibility tree gives each element, by /tag[n]/... path."""
+    return {Path(page["file"]): {path: (node["role"], node["name"]) for path, node in page["elements"].items()}
+            for page in _run_script(NAMES_RUNNER, [str(Path(f).resolve()) for f in files], timeout)["pages"]}
+
+
+def _run_script(script: Path, listing: list, timeout: float) -> dict:
+    """Run one of tests/browser's scripts on a JSON listing of pages; what it prints, read as JSON."""
+    _require_installation()
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as file:
+        json.dump(listing, file)
+    try:
+        done = subprocess.run(["node", str(script), file.name], capture_output=True, text=True, timeout=timeout,
+                              check=False)
+    finally:
+        os.unlink(file.name)
+    if done.returncode != 0:
+        raise RuntimeError(f"{script.name} failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
+    return json.loads(done.stdout)
 
 
 def _result(page: dict) -> AxeResult:

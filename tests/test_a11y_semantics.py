@@ -152,6 +152,9 @@ def test_heading_levels_come_from_aria_level_first():
         ('<button id="e">Sav<b>e</b></button>', "Save"),
         ('<label for="e">Email</label><input id="e" type="email">', "Email"),
         ('<label>Age <input id="e" type="number"></label>', "Age"),
+        # Several labels in document order, as Chromium joins them (HTML's `labels`), the one around the field first
+        ('<label>Height <input id="e" type="number"></label> <label for="e">cm</label>', "Height cm"),
+        ('<label for="e">Weight</label> <input id="e" type="number"> <label for="e">kg</label>', "Weight kg"),
         ('<input id="e" type="submit">', "Submit"),
         ('<input id="e" type="button" value="Go">', "Go"),
         ('<input id="e" placeholder="Search the library">', "Search the library"),

@@ -165,15 +165,13 @@ class _Computation:
         return ""
 
     def _labels(self, element: Element) -> str:
-        """The text of the `<label>`s of a form control: `for` its id, or around it."""
-        labels: list[Element] = []
+        """The text of the `<label>`s of a form control (`for` its id, or around it), in document order."""
         element_id = element.get("id")
-        if element_id:
-            labels.extend(e for e in self.page.elements_by_tag("label") if e.get("for") == element_id)
-        for ancestor in element.iterancestors("label"):
-            if ancestor.get("for") in (None, element_id) and ancestor not in labels:
-                labels.append(ancestor)
-            break
+        around = next(element.iterancestors("label"), None)
+        if around is not None and around.get("for") not in (None, element_id):
+            around = None
+        labels = [label for label in self.page.elements_by_tag("label")
+                  if label is around or (element_id and label.get("for") == element_id)]
         names = [normalize_space(self.content(label)) for label in labels
                  if label not in self.visited and not self.page.is_hidden(label)]  # 2A: a hidden label says nothing
         return " ".join(n for n in names if n)
