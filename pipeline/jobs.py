@@ -27,7 +27,7 @@ from .sources import read_article, relative_path
 from .summary import EditionCell, coverage, edition_cell, locales_described
 from .translate import localize, source_edition
 from .wording import percent
-from .workflow import catalog_context, catalog_findings, unit_kinds
+from .workflow import catalog_context, catalog_findings, glossary_file, unit_kinds
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,8 @@ class ArticleOutput:
 
 #: What the cache keeps of a job, by the article's file name.
 JOB_OUTPUT: CacheEntry[ArticleOutput] = CacheEntry("job", ArticleOutput)
+#: What the catalog rules found in an article's catalog of one locale, by slug and locale.
+CATALOG_FINDINGS: CacheEntry[list[Finding]] = CacheEntry("catalog-findings", list[Finding])
 #: An edition's readability: its results and findings, by slug and locale.
 READABILITY: CacheEntry[tuple[list[ReadabilityResult], list[Finding]]] = CacheEntry(
     "readability", tuple[list[ReadabilityResult], list[Finding]])
@@ -78,11 +80,11 @@ def run_article(job: ArticleJob) -> ArticleOutput:
 
     linked = linked_files(article, settings.path("source_dir"), job.locales)
     findings: list[Finding] = [f for f in (*article.findings, *linked.findings) if f.rule not in settings.disabled_rules]
+    cache = BuildCache(settings.root) if job.cached else None
     for locale in (l for l in job.locales if l != settings.source_locale):
         if locale not in published:
             findings.append(below_threshold(editions[locale], settings))
-        findings += _catalog_findings(article, catalogs[locale], locale, settings, tree)
-    cache = BuildCache(settings.root) if job.cached else None
+        findings += _catalog_findings(article, catalogs[locale], locale, settings, tree, cache)
     scores = readability_of([editions[l] for l in job.locales], editions[settings.source_locale], settings, cache)
     findings += scores.findings
 
@@ -133,14 +135,28 @@ def _editions(
 
 
 def _catalog_findings(
-    article: Article, catalog: Catalog | None, locale: str, settings: Settings, tree: CatalogTree
+    article: Article, catalog: Catalog | None, locale: str, settings: Settings, tree: CatalogTree, cache: BuildCache | None
 ) -> list[Finding]:
-    """What the catalog rules find in the article's catalog of a locale (pseudo-locales are generated: none)."""
+    """What the catalog rules find in the article's catalog of a locale (pseudo-locales are generated: none).
+
+    With a cache, a catalog is checked again only when it, its glossary, or the source's units changed:
+    an edit of one locale's catalog re-checks that locale's alone.
+    """
     if catalog is None or parse_locale(locale).pseudo:
         return []
     kinds = unit_kinds(article)
-    return catalog_findings(catalog, tree.rel(tree.po(locale, article.slug)), locale, kinds, kinds,
-                            catalog_context(settings, tree, locale), settings.disabled_rules)
+    po = tree.po(locale, article.slug)
+    if cache is None:
+        return catalog_findings(catalog, tree.rel(po), locale, kinds, kinds, catalog_context(settings, tree, locale),
+                                settings.disabled_rules)
+    # The rules read the catalog, the glossary, each message's kind, the source language and the rules switched off.
+    key = cache.key(tree.rel(po), locale, sorted(kinds.items()), settings.source_locale, settings.disabled_rules,
+                    files=[po, glossary_file(tree, locale)])
+    found = cache.load(CATALOG_FINDINGS, (article.slug, locale), key)
+    if found is None:
+        found = _catalog_findings(article, catalog, locale, settings, tree, None)
+        cache.store(CATALOG_FINDINGS, (article.slug, locale), key, found)
+    return found
 
 
 def readability_of(

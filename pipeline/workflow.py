@@ -302,8 +302,13 @@ def catalog_context(settings: Settings, tree: CatalogTree, locale: str) -> Check
     """What the catalog rules need for a locale: the source language and its glossary."""
     from .checks.catalogs import CheckContext, load_glossary
 
-    path = tree.folder / parse_locale(locale).gettext / "glossary.csv"
+    path = glossary_file(tree, locale)
     return CheckContext(parse_locale(settings.source_locale).language, load_glossary(path, tree.rel(path)))
+
+
+def glossary_file(tree: CatalogTree, locale: str) -> Path:
+    """Where a locale's glossary is (it may not exist)."""
+    return tree.folder / parse_locale(locale).gettext / "glossary.csv"
 
 
 def catalog_findings(

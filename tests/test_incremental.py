@@ -204,3 +204,26 @@ def test_the_templates_strings_are_checked_again_only_when_what_every_job_reads_
     assert checked == [["es"]]
     monkeypatch.undo()
     assert outputs(root) == clean_build(root)
+
+
+def test_an_edit_of_one_locales_catalog_checks_that_catalog_alone(tmp_path, monkeypatch):
+    """The catalog rules' findings are kept per article and locale: the other locales' catalogs are not checked again."""
+    from pipeline import jobs
+
+    root = write_project(tmp_path / "p", locales='["es", "fr"]')
+    translate_everything(root, "es")
+    translate_everything(root, "fr", lambda text: f"FR {text}")
+    build(load_settings(root), cache=BuildCache(root))
+    checked = []
+    original = jobs.catalog_findings
+    monkeypatch.setattr(jobs, "catalog_findings", lambda catalog, file, *rest: checked.append(file) or original(catalog, file, *rest))
+    po = root / "locales/fr/LC_MESSAGES/leg-cramps.po"
+    po.write_text(po.read_text().replace('msgstr "FR Drink enough water."', 'msgstr "Buvez assez."'))
+    assert build(load_settings(root), cache=BuildCache(root)).jobs_run == 1
+    assert checked == ["locales/fr/LC_MESSAGES/leg-cramps.po"]
+    glossary = root / "locales/es/glossary.csv"  # a glossary is read by its locale's rules
+    glossary.write_text("term,translation,note\ncramps,calambres,\n", encoding="utf-8")
+    build(load_settings(root), cache=BuildCache(root))
+    assert checked[1:] == ["locales/es/LC_MESSAGES/leg-cramps.po"]
+    monkeypatch.undo()
+    assert outputs(root) == clean_build(root)
