@@ -8,23 +8,29 @@ or a template.
 
 from __future__ import annotations
 
+import hashlib
+from functools import partial
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
 from .checks import a11y, catalogs
 from .checks import readability as readability_checks
 from .checks.a11y import FallbackPassage, PageContext, WcagLevel, check_pages, head_only
-from .checks.a11y.engine import Scope
+from .checks.a11y.engine import Scope, _finding_order
 from .checks.a11y.semantics.stylesheets import bundle_style_sheets
 from .checks.a11y.semantics.wcag import CRITERIA
+from .cache import BuildCache, CacheEntry
 from .catalogs import CatalogTree, load_translations
 from .checks.readability import ReadabilityReport, check_readability
 from .config import CONFIG_FILE, SECTION, Settings, setting_line, suggest
 from .errors import ConfigError
-from .model import Article, Finding, LocalizedArticle, RuleInfo
+from .model import Article, Finding, LocalizedArticle, Location, RuleInfo
 from .render import RenderedPage
 from .sources import load_articles
 from .translate import localize, source_edition
+
+#: The findings of one page's own accessibility rules (not those across pages), by the page's bundle path.
+PAGE_FINDINGS: CacheEntry[list[Finding]] = CacheEntry("page", list[Finding])
 
 WCAG_UNDERSTANDING = "https://www.w3.org/WAI/WCAG22/Understanding/"
 RULES_DOCS = "https://health.example.org/pipeline/rules/"
@@ -94,20 +100,63 @@ def check_built_pages(
     return check_pages(inputs, disabled=disabled, scope=scope, style_sheets=sheets, level=level, enable=enable)
 
 
+def check_pages_kept(
+    pages: Sequence[RenderedPage],
+    cache: BuildCache | None,
+    dist: str,
+    source_locale: str,
+    scores: ReadabilityReport | None,
+    disabled: Sequence[str],
+    assets: Mapping[str, Path],
+    level: WcagLevel = "AA",
+    enable: Sequence[str] = (),
+) -> list[Finding]:
+    """`check_built_pages` on pages together; with a cache, each page's own rules run only on a page that changed.
+
+    A page's rules read its HTML, where it is, what the build knows of it (`_context`: its locale, article,
+    fallbacks, reading grade, where each part is edited, its templates) and the style sheets it links to: all
+    in its key, with the rules chosen. The rules across pages then read every page's head, as for index pages.
+    """
+    check = partial(check_built_pages, dist=dist, source_locale=source_locale, scores=scores, disabled=disabled,
+                    assets=assets, level=level, enable=enable)
+    if cache is None:
+        return check(pages)
+    found: list[Finding] = []
+    for page in pages:
+        facts = (page.path, page.locale, page.article, page.template, page.base_template, page.fallbacks,
+                 sorted(page.origins.items()), _reading(page, scores), hashlib.blake2b(page.html.encode()).hexdigest())
+        key = cache.key(facts, dist, source_locale, disabled, level, enable, sorted(assets.items()), files=assets.values())
+        kept = cache.load(PAGE_FINDINGS, (page.path,), key)
+        if kept is None:
+            kept = check([page], scope="pages")
+            cache.store(PAGE_FINDINGS, (page.path,), key, kept)
+        found += kept
+    found += check(pages, scope="site", heads_only=True)
+    return sorted(found, key=_finding_order)  # the order of checking them together: one page's ties stay in its order
+
+
 def _context(page: RenderedPage, source_locale: str, scores: ReadabilityReport | None) -> PageContext:
     """What the build knows of a page that its HTML does not say."""
-    result = scores.result_for(page.article, page.locale) if scores is not None and page.article else None
+    grade, target, source = _reading(page, scores)
     return PageContext(
         locale=page.locale,
         article=page.article,
         source_locale=source_locale,
         fallback_passages=tuple(FallbackPassage.from_html(html, origin) for html, origin in page.fallbacks),
-        reading_grade=result.grade if result is not None else None,
-        reading_target=result.target.warning if result is not None and result.target is not None else None,
-        reading_source=result.start if result is not None else None,
+        reading_grade=grade,
+        reading_target=target,
+        reading_source=source,
         origins=page.origins,
         templates=(page.template, page.base_template),
     )
+
+
+def _reading(page: RenderedPage, scores: ReadabilityReport | None) -> tuple[float | None, float | None, Location | None]:
+    """A page's reading grade, its locale's target and where an editor simplifies the text (None for index pages)."""
+    result = scores.result_for(page.article, page.locale) if scores is not None and page.article else None
+    if result is None:
+        return None, None, None
+    return result.grade, result.target.warning if result.target is not None else None, result.start
 
 
 def rule_infos() -> list[RuleInfo]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from .bundle import write_into
 from .cache import BuildCache, CacheEntry
 from .catalogs import UI_DOMAIN, Catalog, CatalogTree, read_catalog, translations_of, ui_translations
-from .build_checks import check_built_pages
+from .build_checks import check_pages_kept
 from .checks.readability import ReadabilityReport, ReadabilityResult, check_readability
 from .config import Settings
 from .linked import linked_files
@@ -92,9 +92,8 @@ def run_article(job: ArticleJob) -> ArticleOutput:
     renderers = {l: Renderer(l, site, ui_translations(tree.po(l, UI_DOMAIN), tree, l), settings.theme) for l in job.locales}
     pages = [renderers[l].article_page(editions[l], linked.for_locale(l)) for l in job.locales if l in published]
     findings += [f for page in pages for f in page.findings]
-    findings += check_built_pages(pages, settings.dist_dir, settings.source_locale, scores, settings.disabled_rules,
-                                  assets=settings.theme.assets(), level=settings.wcag_level,
-                                  enable=settings.enabled_rules)
+    findings += check_pages_kept(pages, cache, settings.dist_dir, settings.source_locale, scores, settings.disabled_rules,
+                                 settings.theme.assets(), settings.wcag_level, settings.enabled_rules)
     findings.sort(key=lambda f: f.sort_key())
 
     cells = {l: edition_cell(settings, editions[l], l in published, scores, findings) for l in job.locales}

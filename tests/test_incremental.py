@@ -29,6 +29,15 @@ def many_articles(root: Path, count: int = 10) -> Path:
     return root
 
 
+def built_in_two_locales(root: Path) -> Path:
+    """The one-article project translated into Spanish and French, built with the cache."""
+    write_project(root, locales='["es", "fr"]')
+    translate_everything(root, "es")
+    translate_everything(root, "fr", lambda text: f"FR {text}")
+    build(load_settings(root), cache=BuildCache(root))
+    return root
+
+
 def clean_build(root: Path, workers: int = 1) -> dict[str, bytes]:
     build(load_settings(root), workers=workers, cache=None)
     return outputs(root)
@@ -210,10 +219,7 @@ def test_an_edit_of_one_locales_catalog_checks_that_catalog_alone(tmp_path, monk
     """The catalog rules' findings are kept per article and locale: the other locales' catalogs are not checked again."""
     from pipeline import jobs
 
-    root = write_project(tmp_path / "p", locales='["es", "fr"]')
-    translate_everything(root, "es")
-    translate_everything(root, "fr", lambda text: f"FR {text}")
-    build(load_settings(root), cache=BuildCache(root))
+    root = built_in_two_locales(tmp_path / "p")
     checked = []
     original = jobs.catalog_findings
     monkeypatch.setattr(jobs, "catalog_findings", lambda catalog, file, *rest: checked.append(file) or original(catalog, file, *rest))
@@ -225,5 +231,23 @@ def test_an_edit_of_one_locales_catalog_checks_that_catalog_alone(tmp_path, monk
     glossary.write_text("term,translation,note\ncramps,calambres,\n", encoding="utf-8")
     build(load_settings(root), cache=BuildCache(root))
     assert checked[1:] == ["locales/es/LC_MESSAGES/leg-cramps.po"]
+    monkeypatch.undo()
+    assert outputs(root) == clean_build(root)
+
+
+def test_an_edit_of_one_locales_catalog_checks_the_accessibility_of_that_locales_page_alone(tmp_path, monkeypatch):
+    """A page's own rules' findings are kept by all they read: the article's other pages are not checked again."""
+    from pipeline import build_checks
+
+    root = built_in_two_locales(tmp_path / "p")
+    checked = []
+    original = build_checks.check_built_pages
+    monkeypatch.setattr(build_checks, "check_built_pages", lambda pages, **options: checked.append(
+        (options.get("scope"), [page.path for page in pages])) or original(pages, **options))
+    po = root / "locales/fr/LC_MESSAGES/leg-cramps.po"
+    po.write_text(po.read_text().replace('msgstr "FR Drink enough water."', 'msgstr "Buvez assez."'))
+    assert build(load_settings(root), cache=BuildCache(root)).jobs_run == 1
+    pages = ["en/leg-cramps/index.html", "es/leg-cramps/index.html", "fr/leg-cramps/index.html"]
+    assert checked == [("pages", ["fr/leg-cramps/index.html"]), ("site", pages)]
     monkeypatch.undo()
     assert outputs(root) == clean_build(root)
