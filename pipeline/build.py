@@ -21,7 +21,7 @@ from .errors import ShardError
 from .files import StagedFiles, refuse_links_outside, remove_stale_temporaries, write_if_changed
 from .freshness import LastBuild, common_key, inputs_key, job_keys, record_build, written_stats
 from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
-from .build_checks import check_built_pages, refuse_unknown_enabled_rules, rule_infos
+from .build_checks import check_built_pages, page_facts, refuse_unknown_enabled_rules, rule_infos
 from .checks.a11y import head_only
 from .config import CONFIG_FILE, Settings
 from .jobs import JOB_OUTPUT, ArticleJob, ArticleOutput, report_lines, run_article
@@ -281,12 +281,13 @@ def _check_site_pages(pages: list[RenderedPage], settings: Settings, cache: Buil
 
     An index page lists every article of its locale; when one title changes, the other
     locales' pages need no new check. The rules across pages (reciprocal alternates) read
-    only the pages' heads, and run again when any page's head (or place) changed.
+    only the pages' heads, and run again when any page's head (or place) changed; a page's own
+    rules, when its HTML or what the build knows of it (`page_facts`: where each part is edited…) changed.
     """
     check = partial(check_built_pages, dist=settings.dist_dir, source_locale=settings.source_locale, scores=None,
                     disabled=settings.disabled_rules, assets=settings.theme.assets(), level=settings.wcag_level,
                     enable=settings.enabled_rules)
-    digests = {page.path: hashlib.blake2b(page.html.encode()).hexdigest() for page in pages}
+
     def kept(item: tuple[str, ...], *parts: object, run: Callable[[], list[Finding]]) -> list[Finding]:
         return _kept(cache, SITE_PAGE_FINDINGS, item, settings.disabled_rules, settings.enabled_rules,
                      settings.wcag_level, *parts, run=run, files=settings.theme.own_files())
@@ -294,7 +295,7 @@ def _check_site_pages(pages: list[RenderedPage], settings: Settings, cache: Buil
     findings = list(kept((), "site", settings.dist_dir, settings.source_locale, [_site_part(page) for page in pages],
                          run=lambda: check(pages, scope="site", heads_only=True)))
     for page in pages:
-        findings += kept((page.path,), digests[page.path], run=partial(check, [page], scope="pages"))
+        findings += kept((page.path,), page_facts(page, None), run=partial(check, [page], scope="pages"))
     return findings
 
 

@@ -123,9 +123,8 @@ def check_pages_kept(
         return check(pages)
     found: list[Finding] = []
     for page in pages:
-        facts = (page.path, page.locale, page.article, page.template, page.base_template, page.fallbacks,
-                 sorted(page.origins.items()), _reading(page, scores), hashlib.blake2b(page.html.encode()).hexdigest())
-        key = cache.key(facts, dist, source_locale, disabled, level, enable, sorted(assets.items()), files=assets.values())
+        key = cache.key(page_facts(page, scores), dist, source_locale, disabled, level, enable, sorted(assets.items()),
+                        files=assets.values())
         kept = cache.load(PAGE_FINDINGS, (page.path,), key)
         if kept is None:
             kept = check([page], scope="pages")
@@ -133,6 +132,12 @@ def check_pages_kept(
         found += kept
     found += check(pages, scope="site", heads_only=True)
     return sorted(found, key=_finding_order)  # the order of checking them together: one page's ties stay in its order
+
+
+def page_facts(page: RenderedPage, scores: ReadabilityReport | None) -> tuple:
+    """All a page's own rules read of a page besides the settings and style sheets: its HTML (by hash) and context."""
+    return (page.path, page.locale, page.article, page.template, page.base_template, page.fallbacks,
+            sorted(page.origins.items()), _reading(page, scores), hashlib.blake2b(page.html.encode()).hexdigest())
 
 
 def _context(page: RenderedPage, source_locale: str, scores: ReadabilityReport | None) -> PageContext:

@@ -186,7 +186,8 @@ def test_the_rules_across_index_pages_run_again_only_when_a_head_changed(tmp_pat
 
 
 def test_the_templates_strings_are_checked_again_only_when_what_every_job_reads_changed(tmp_path, monkeypatch):
-    """The catalog rules on ui.po run again when a ui.po (or a glossary, a setting, a template) changed, not on an article's edit."""
+    """The catalog rules on ui.po run again when a ui.po (or a glossary, a setting, a template) changed, not on an edit
+    of an article."""
     import json
 
     from pipeline import build as build_module
@@ -196,7 +197,8 @@ def test_the_templates_strings_are_checked_again_only_when_what_every_job_reads_
     checked = []
     original = build_module.check_catalogs
     monkeypatch.setattr(build_module, "check_catalogs",
-                        lambda settings, locales, **options: checked.append(locales) or original(settings, locales, **options))
+                        lambda settings, locales, **options: checked.append(locales)
+                        or original(settings, locales, **options))
     po = root / "locales/es/LC_MESSAGES/article-01.po"
     po.write_text(po.read_text().replace('msgstr "ES Drink enough water."', 'msgstr "Beba suficiente agua."'))
     assert build(load_settings(root), cache=BuildCache(root)).jobs_run == 1
@@ -222,7 +224,8 @@ def test_an_edit_of_one_locales_catalog_checks_that_catalog_alone(tmp_path, monk
     root = built_in_two_locales(tmp_path / "p")
     checked = []
     original = jobs.catalog_findings
-    monkeypatch.setattr(jobs, "catalog_findings", lambda catalog, file, *rest: checked.append(file) or original(catalog, file, *rest))
+    monkeypatch.setattr(jobs, "catalog_findings",
+                        lambda catalog, file, *rest: checked.append(file) or original(catalog, file, *rest))
     po = root / "locales/fr/LC_MESSAGES/leg-cramps.po"
     po.write_text(po.read_text().replace('msgstr "FR Drink enough water."', 'msgstr "Buvez assez."'))
     assert build(load_settings(root), cache=BuildCache(root)).jobs_run == 1
@@ -251,3 +254,22 @@ def test_an_edit_of_one_locales_catalog_checks_the_accessibility_of_that_locales
     assert checked == [("pages", ["fr/leg-cramps/index.html"]), ("site", pages)]
     monkeypatch.undo()
     assert outputs(root) == clean_build(root)
+
+
+def test_an_index_pages_findings_are_kept_by_where_its_parts_are_edited_too(tmp_path, monkeypatch):
+    """The same HTML with its parts edited elsewhere (a PO entry moved) is checked again: findings point there."""
+    from dataclasses import replace
+
+    from pipeline import build as build_module
+    from pipeline.model import Location
+    from pipeline.render import RenderedPage
+
+    root = write_project(tmp_path / "p")
+    settings = load_settings(root)
+    checked = []
+    monkeypatch.setattr(build_module, "check_built_pages", lambda pages, **options: checked.append(options["scope"]) or [])
+    html = '<html lang="es"><head><title>Hola</title></head><body><h1 data-unit="1">Hola</h1></body></html>'
+    page = RenderedPage("es/index.html", html, "es")
+    for origins in ({1: Location("locales/es/LC_MESSAGES/a.po", 10)}, {1: Location("locales/es/LC_MESSAGES/a.po", 14)}):
+        build_module._check_site_pages([replace(page, origins=origins)], settings, BuildCache(root))
+    assert checked == ["site", "pages", "pages"]  # the heads are the same: the rules across pages ran once
