@@ -102,6 +102,14 @@ def test_roles_of_later_specifications_are_known_but_not_aria_1_2():
         ('<svg id="e"></svg>', "graphics-document"),
         ('<svg id="e" role="img"></svg>', "img"),
         ('<table role="grid"><tr><td id="e">x</td></tr></table>', "gridcell"),
+        ('<table><tr><td id="e">x</td></tr></table>', "cell"),
+        # The parts of a table not exposed as one have no role (HTML-AAM; Chromium's tree: generic)
+        ('<table role="presentation"><tr><td id="e">x</td></tr></table>', None),
+        ('<table role="none"><tr><th id="e">x</th></tr></table>', None),
+        ('<table role="presentation"><tr id="e"><td>x</td></tr></table>', None),
+        ('<table role="none"><tbody id="e"><tr><td>x</td></tr></tbody></table>', None),
+        ('<table role="heading" aria-level="1"><tr><td id="e">x</td></tr></table>', None),
+        ('<table role="presentation" tabindex="0"><tr><td id="e">x</td></tr></table>', "cell"),  # focusable: a table
         ('<details><summary id="e">More</summary></details>', "button"),
         ('<output id="e"></output>', "status"),
         ('<menu id="e"><li>x</li></menu>', "list"),

@@ -33,10 +33,6 @@ _GENERATED = ("A link followed by a mark that CSS generates (a::after { content:
               "generated content to the name (accessible name step 2F.ii); our names leave CSS content out.")
 _FIGURE = ("A <figure> with a <figcaption>: HTML-AAM names the figure from its caption, as we do; Chromium 156 "
            "leaves its name empty.")
-_PRESENTATIONAL_CELL = ("A cell of a <table role=presentation>: Chromium makes the table's rows and cells "
-                        "presentational too, with no name; ours keep the cell role and name it from its content. "
-                        "Not yet fixed: the cell rules already leave such tables out (W3C ACT a25f45 and d0f69e "
-                        "agree), but the role is wrong.")
 _SCRIPTED_DIALOG = ("A <dialog> a script opens as the page loads (showModal): we read the page as served, where "
                     "the dialog is closed and hidden; Chromium ran the script.")
 
@@ -63,13 +59,6 @@ NAME_DIFFERENCES: dict[tuple[str, str], str] = {
     ("act/cases/5f99a7/failed-2.html", "/html[1]/body[1]/div[1]"):
         "A role=searchbox with aria-placeholder only: Chromium names it from the placeholder; the accessible name "
         "computation has no such step, so we find no name.",
-    ("act/cases/a25f45/inapplicable-2.html", "/html[1]/body[1]/table[1]/tbody[1]/tr[1]/td[1]"): _PRESENTATIONAL_CELL,
-    ("act/cases/a25f45/inapplicable-2.html", "/html[1]/body[1]/table[1]/tbody[1]/tr[1]/td[2]"): _PRESENTATIONAL_CELL,
-    ("act/cases/a25f45/inapplicable-2.html", "/html[1]/body[1]/table[1]/tbody[1]/tr[2]/td[1]"): _PRESENTATIONAL_CELL,
-    ("act/cases/a25f45/inapplicable-2.html", "/html[1]/body[1]/table[1]/tbody[1]/tr[2]/td[2]"): _PRESENTATIONAL_CELL,
-    ("act/cases/a25f45/inapplicable-6.html", "/html[1]/body[1]/table[1]/tbody[1]/tr[1]/td[1]"): _PRESENTATIONAL_CELL,
-    ("act/cases/d0f69e/inapplicable-7.html", "/html[1]/body[1]/table[1]/tbody[1]/tr[1]/th[1]"): _PRESENTATIONAL_CELL,
-    ("act/cases/d0f69e/inapplicable-7.html", "/html[1]/body[1]/table[1]/tbody[1]/tr[2]/td[1]"): _PRESENTATIONAL_CELL,
     ("act/cases/akn7bn/inapplicable-6.html", "/html[1]/body[1]/dialog[1]"): _SCRIPTED_DIALOG,
     ("act/cases/akn7bn/inapplicable-6.html", "/html[1]/body[1]/dialog[1]/h2[1]"): _SCRIPTED_DIALOG,
     ("act/cases/akn7bn/inapplicable-6.html", "/html[1]/body[1]/dialog[1]/button[1]"): _SCRIPTED_DIALOG,

@@ -68,14 +68,29 @@ def _img_role(page: RoleFacts, element: Element) -> str:
     return "presentation" if decorative else "img"
 
 
-def _td_role(page: RoleFacts, element: Element) -> str:
+def _outside_a_table(page: RoleFacts, element: Element) -> bool:
+    """Whether the element is a row, row group or cell of a <table> not exposed as a table (role none,
+    heading...): HTML-AAM gives such parts no role, as Chromium does, where WAI-ARIA makes them presentational."""
+    table = next(element.iterancestors("table"), None)
+    return table is not None and role_of(page, table) not in ("table", "grid", "treegrid")
+
+
+def _table_part(role: str) -> Callable[[RoleFacts, Element], str | None]:
+    return lambda page, element: None if _outside_a_table(page, element) else role
+
+
+def _td_role(page: RoleFacts, element: Element) -> str | None:
+    if _outside_a_table(page, element):
+        return None
     for ancestor in element.iterancestors("table"):
         return "gridcell" if explicit_role(ancestor) in ("grid", "treegrid") else "cell"
     return "cell"
 
 
-def _th_role(page: RoleFacts, element: Element) -> str:
+def _th_role(page: RoleFacts, element: Element) -> str | None:
     """A header cell is a column or a row header as its scope, or HTML's table model, says."""
+    if _outside_a_table(page, element):
+        return None
     table = next(element.iterancestors("table"), None)
     if table is not None:
         grid = page.table(table)
@@ -111,9 +126,9 @@ IMPLICIT_ROLES: dict[str, str | Callable[[RoleFacts, Element], str | None]] = {
         "listbox" if el.get("multiple") is not None or (integer_attribute(el, "size") or 0) > 1 else "combobox"
     ),
     "small": "generic", "span": "generic", "strong": "strong", "sub": "subscript", "summary": "button",
-    "sup": "superscript", "svg": "graphics-document", "table": "table", "tbody": "rowgroup", "td": _td_role,
-    "textarea": "textbox", "tfoot": "rowgroup", "th": _th_role, "thead": "rowgroup", "time": "time",
-    "tr": "row", "u": "generic", "ul": "list",
+    "sup": "superscript", "svg": "graphics-document", "table": "table", "tbody": _table_part("rowgroup"), "td": _td_role,
+    "textarea": "textbox", "tfoot": _table_part("rowgroup"), "th": _th_role, "thead": _table_part("rowgroup"),
+    "time": "time", "tr": _table_part("row"), "u": "generic", "ul": "list",
 }
 
 
