@@ -55,6 +55,10 @@ _DEFAULT_LABELS = {"heading": "Notes", "back": "Back to text"}
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
+#: The characters at which an inline rule of `parser()` can start (newline, escape, code, strikethrough,
+#: emphasis, link, image, notes, autolink, HTML, entity), and those its normalization rewrites
+#: (CR, NUL): a text with none of them is one text token (tests/test_markdown.py lists the rules).
+_INLINE_START = re.compile(r"[\n\r\0\\`~*_\[\]!^<&]")
 
 
 @dataclass
@@ -170,8 +174,12 @@ def parse_body(body: str) -> list[Token]:
 def parse_inline(text: str) -> list[Token]:
     """Inline tokens (the children) of one unit's text: fresh ones, which the caller may change.
 
-    In a unit's text a newline is a hard line break (that is how `msgids` writes one).
+    In a unit's text a newline is a hard line break (that is how `msgids` writes one). Most
+    texts hold no Markdown at all: those become their one text token without the parser's
+    pass (the tests compare both ways).
     """
+    if not _INLINE_START.search(text):
+        return [Token("text", "", 0, content=text)] if text else []
     tokens = parser().parseInline(text, {UNIT_MODE: True})
     children = tokens[0].children or [] if tokens else []
     for child in children:
