@@ -30,11 +30,14 @@ KNOWN = frozenset(
     "II III IV VI VII VIII IX XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
 )
 _WORD = re.compile(r"\w+")
+_BRACKETED = re.compile(r"\s*\(([^)]*)\)")
+#: A word that can be in capitals: none of its letters is a-z, but for an "s" at its end ("CTs").
+_MAYBE_CAPITALS = re.compile(r"(?<!\w)[^\Wa-z]++s?(?!\w)")
 
 
 def acronyms(text: str) -> Iterator[tuple[str, bool]]:
     """The acronyms of a text in order, each with whether it is spelled out there."""
-    for match in _WORD.finditer(text):
+    for match in _MAYBE_CAPITALS.finditer(text):
         word = match.group(0)
         letters = word[:-1] if word.endswith("s") else word  # "CTs"
         if not letters.isupper() or sum(ch.isalpha() for ch in letters) < 2 or letters in KNOWN:
@@ -45,9 +48,20 @@ def acronyms(text: str) -> Iterator[tuple[str, bool]]:
 def _spelled_out(text: str, start: int, end: int, acronym: str) -> bool:
     """Whether the acronym at text[start:end] sits in brackets next to its words."""
     if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
-        return _names(_WORD.findall(text[: start - 1])[-(len(acronym) + 3) :], acronym)
-    after = re.match(r"\s*\(([^)]*)\)", text[end:])
+        return _names(_words_before(text, start - 1, len(acronym) + 3), acronym)
+    after = _BRACKETED.match(text, end)
     return after is not None and _names(_WORD.findall(after.group(1)), acronym)
+
+
+def _words_before(text: str, end: int, count: int) -> list[str]:
+    """The last `count` words of text[:end], read from a stretch before `end` only (a long text is not read whole)."""
+    reach = 16 * count
+    while True:
+        start = max(0, end - reach)
+        words = _WORD.findall(text, start, end)
+        if start == 0 or len(words) > count:  # more than `count`: the first, perhaps cut, is not among the last
+            return words[-count:]
+        reach *= 4
 
 
 def _names(words: list[str], acronym: str) -> bool:
@@ -81,9 +95,10 @@ def check(document: Document) -> Iterator[Flag]:
         if unit.unit.kind not in READ_KINDS or not unit.translated:
             continue
         text = prose_text(unit.text)
-        if sum(map(str.isupper, text)) > 0.5 * sum(map(str.isalpha, text)):
+        found = list(acronyms(text))
+        if found and sum(map(str.isupper, text)) > 0.5 * sum(map(str.isalpha, text)):
             continue  # a heading in capitals is not a row of acronyms
-        for acronym, spelled in acronyms(text):
+        for acronym, spelled in found:
             if spelled:
                 defined.setdefault(acronym, index)
             elif acronym not in defined:
