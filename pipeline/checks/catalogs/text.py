@@ -38,6 +38,7 @@ PERCENT_PATTERNS = {
 #: A decimal digit of another script (Arabic-Indic, Devanagari…), read as its ASCII digit.
 _MANY_DIGITS = re.compile(r"(?:\d\D{0,3}){7}")  # a phone number has seven digits at least
 OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+_DIGIT = re.compile(r"\d")
 #: Languages whose numbers written as words text2num reads.
 SPELLED_NUMBER_LANGUAGES = frozenset(PERCENT_WORDS)
 
@@ -105,6 +106,8 @@ def numbers(text: str, language: str | None, small_words: bool = False) -> Count
     is 67); isolated small ones ("one study", "un estudio") only with `small_words`.
     """
     prose = _prose_digits(text)
+    if language not in SPELLED_NUMBER_LANGUAGES and not _DIGIT.search(prose):
+        return Counter()  # (the common case: most messages hold no numeral)
     if _MANY_DIGITS.search(prose):
         prose = PHONE.sub(lambda m: " " if len(_digits(m.group())) >= 7 else m.group(), prose)
     if language in SPELLED_NUMBER_LANGUAGES:

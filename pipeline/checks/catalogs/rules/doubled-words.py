@@ -13,14 +13,16 @@ from ....markdown import plain_text
 from .. import CheckContext, Entry
 
 SEVERITY = "warning"
-_DOUBLED = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)
+#: A word, space, the same word. The word is taken whole (`++`): a shorter one would not be followed by a space.
+_DOUBLED = re.compile(r"\b([^\W\d_]++)\s+\1\b", re.IGNORECASE)
 
 
 def check(entry: Entry, context: CheckContext) -> Iterator[str]:
     """Find repeated words the source does not repeat."""
-    if not entry.msgstr:
+    doubled = _DOUBLED.findall(plain_text(entry.msgstr)) if entry.msgstr else []
+    if not doubled:
         return
     in_source = {m.casefold() for m in _DOUBLED.findall(plain_text(entry.msgid))}
-    for word in dict.fromkeys(_DOUBLED.findall(plain_text(entry.msgstr))):
+    for word in dict.fromkeys(doubled):
         if word.casefold() not in in_source:
             yield f"the word {word!r} is doubled"
