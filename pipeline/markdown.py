@@ -166,6 +166,28 @@ def parse_document(body: str) -> tuple[list[Token], dict[str, Any]]:
     return parser().parse(body, env), env
 
 
+def parse_document_to_change(body: str) -> tuple[list[Token], dict[str, Any]]:
+    """Like `parse_document`, for a caller that changes block tokens and images: each locale's page renders
+    the same source, parsed once; each call gets its own copies of those, the other inline tokens and the
+    environment are shared, for reading only."""
+    tokens, env = _parsed_document(body)
+    return [_own_copy(token) for token in tokens], env
+
+
+@functools.lru_cache(maxsize=8)  # the article a build's job renders in every locale
+def _parsed_document(body: str) -> tuple[tuple[Token, ...], dict[str, Any]]:
+    tokens, env = parse_document(body)
+    return tuple(tokens), env
+
+
+def _own_copy(token: Token) -> Token:
+    """A block token whose attributes, content and children can change, and whose images can."""
+    copy = token.copy(attrs=dict(token.attrs))
+    if token.children is not None:
+        copy.children = [child.copy(attrs=dict(child.attrs)) if child.type == "image" else child for child in token.children]
+    return copy
+
+
 def parse_body(body: str) -> list[Token]:
     """Block tokens of a Markdown body."""
     return parse_document(body)[0]

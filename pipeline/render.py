@@ -26,7 +26,8 @@ from .layout import STYLESHEET as STYLESHEET_FILE
 from .layout import UNIT_ATTRIBUTE, Links, page_file
 from .locales import LocaleInfo, format_date_for, parse_locale
 from .linked import relink
-from .markdown import NOTE_LABELS, SAFE_SCHEMES, UnitSlot, inline_tokens, link_scheme, parse_document, parser, unit_slots
+from .markdown import (NOTE_LABELS, SAFE_SCHEMES, UnitSlot, inline_tokens, link_scheme, parse_document_to_change, parser,
+                       unit_slots)
 from .notes import PageNotes
 from .sanitize import clean_html, inline_html, tag_names
 from .model import Finding, LocalizedArticle, LocalizedUnit, Location
@@ -197,7 +198,7 @@ class Renderer:
         back separately, so the template can put notes below it. Also returned: what
         rendering found, and the HTML of each unit shown in the source language.
         """
-        tokens, env = parse_document(localized.article.body)
+        tokens, env = parse_document_to_change(localized.article.body)
         first = len(localized.units) - len(localized.article.body_units)
         body_units = localized.units[first:]
         md = parser()
