@@ -23,6 +23,7 @@ from .freshness import LastBuild, common_key, inputs_key, job_keys, record_build
 from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
 from .build_checks import check_built_pages, page_facts, refuse_unknown_enabled_rules, rule_infos
 from .checks.a11y import head_only
+from .checks.readability import load_languages
 from .config import CONFIG_FILE, Settings
 from .jobs import JOB_OUTPUT, ArticleJob, ArticleOutput, report_lines, run_article
 from .layout import LINKED_FILES, UNIT_ATTRIBUTE, locale_folder, page_file, shown_path
@@ -244,7 +245,8 @@ def _run_jobs(
             if progress:
                 progress(1)
     todo = [i for i in range(len(jobs)) if i not in outputs]
-    for index, output in zip(todo, iter_jobs(run_article, [jobs[i] for i in todo], workers)):
+    running = [jobs[i] for i in todo]
+    for index, output in zip(todo, iter_jobs(run_article, running, workers, prepare=_scoring(running, cache))):
         outputs[index] = _done(output, progress)
         lines[index] = report_lines(output) or []  # (a job's own: always whole)
     if cache is not None:
@@ -256,6 +258,16 @@ def _run_jobs(
         for index in todo:
             bundle.written(outputs[index].pages)
     return [outputs[i] for i in range(len(jobs))], [lines[i] for i in range(len(jobs))], len(todo)
+
+
+def _scoring(jobs: list[ArticleJob], cache: BuildCache | None) -> Callable[[], None] | None:
+    """What workers scoring readability would each load (German's syllable patterns: a second), to load before they fork.
+
+    Only for jobs that have no output kept at all (a build from scratch): a job that ran before
+    reads its editions' readability back from the cache, and its worker loads nothing.
+    """
+    fresh = [job for job in jobs if cache is None or not cache.holds(JOB_OUTPUT, (job.source.name,))]
+    return partial(load_languages, fresh[0].locales) if len(fresh) > 1 else None
 
 
 def _done(output: ArticleOutput, progress: Callable[[int], None] | None) -> ArticleOutput:

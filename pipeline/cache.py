@@ -165,6 +165,10 @@ class BuildCache:
         except (OSError, msgspec.DecodeError, ValueError, TypeError, RecursionError):  # ValidationError is a DecodeError
             return None
 
+    def holds(self, entry: CacheEntry[Any], item: Sequence[str]) -> bool:
+        """Whether a value is kept for an item, under any key."""
+        return self._path(entry, item).is_file()
+
     def store(self, entry: CacheEntry[Value], item: Sequence[str], key: str, value: Value) -> None:
         """Keep a value for an item under a key (each item in a file of its own, so each loads alone)."""
         data = msgspec.msgpack.encode((FORMAT, entry.name, list(item), key, msgspec.Raw(msgspec.msgpack.encode(value))))

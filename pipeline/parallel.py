@@ -10,6 +10,7 @@ parent changed. Left alone, a worker would wait on its task pipe forever.
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
 import os
 import signal
 import sys
@@ -36,12 +37,21 @@ def map_jobs(function: Callable[[Job], Result], jobs: Sequence[Job], workers: in
     return list(iter_jobs(function, jobs, workers))
 
 
-def iter_jobs(function: Callable[[Job], Result], jobs: Sequence[Job], workers: int | None = None) -> Iterator[Result]:
-    """Like `map_jobs`, one result at a time as they come (in the jobs' order)."""
+def iter_jobs(
+    function: Callable[[Job], Result], jobs: Sequence[Job], workers: int | None = None,
+    prepare: Callable[[], object] | None = None,
+) -> Iterator[Result]:
+    """Like `map_jobs`, one result at a time as they come (in the jobs' order).
+
+    `prepare` runs here just before forked workers start, so that what it loads (dictionaries)
+    is theirs without each of them loading it again; not when the jobs run in this process.
+    """
     workers = workers or usable_cpus()
     if workers < 2 or len(jobs) < PARALLEL_FROM:
         yield from map(function, jobs)
         return
+    if prepare is not None and multiprocessing.get_start_method() == "fork":
+        prepare()
     with ProcessPoolExecutor(max_workers=workers, initializer=end_with_parent, initargs=(os.getpid(),)) as pool:
         yield from pool.map(function, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
 
