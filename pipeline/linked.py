@@ -19,7 +19,7 @@ from urllib.parse import quote, unquote
 from markdown_it.token import Token
 
 from .layout import linked_file
-from .markdown import link_scheme, parse_document
+from .markdown import link_scheme, parsed_document
 from .model import Article, Finding
 
 #: Link targets that are pages, not files to copy (other articles, folders).
@@ -114,7 +114,7 @@ def relink(children: list[Token], targets: Mapping[str, str], href: Callable[[st
 
 def _targets(article: Article) -> Iterator[tuple[str, bool, int]]:
     """Every link and image target of the source's body: (target as parsed, is an image, file line)."""
-    tokens, _ = parse_document(article.body)
+    tokens, _ = parsed_document(article.body)
     for token in tokens:
         line = article.body_line + (token.map or [0])[0]
         for child in _flattened(token.children or []):

@@ -166,16 +166,17 @@ def parse_document(body: str) -> tuple[list[Token], dict[str, Any]]:
     return parser().parse(body, env), env
 
 
-def parse_document_to_change(body: str) -> tuple[list[Token], dict[str, Any]]:
+def parse_document_to_change(body: str) -> tuple[list[Token], Mapping[str, Any]]:
     """Like `parse_document`, for a caller that changes block tokens and images: each locale's page renders
     the same source, parsed once; each call gets its own copies of those, the other inline tokens and the
     environment are shared, for reading only."""
-    tokens, env = _parsed_document(body)
+    tokens, env = parsed_document(body)
     return [_own_copy(token) for token in tokens], env
 
 
-@functools.lru_cache(maxsize=8)  # the article a build's job renders in every locale
-def _parsed_document(body: str) -> tuple[tuple[Token, ...], dict[str, Any]]:
+@functools.lru_cache(maxsize=8)  # the article a build's job reads, checks the links of and renders in every locale
+def parsed_document(body: str) -> tuple[tuple[Token, ...], Mapping[str, Any]]:
+    """Like `parse_document`, parsed once and shared: for reading only, never to change."""
     tokens, env = parse_document(body)
     return tuple(tokens), env
 
@@ -216,7 +217,7 @@ def inline_tokens(text: str) -> tuple[Token, ...]:
     return tuple(parse_inline(text))
 
 
-def unit_slots(tokens: list[Token], env: Mapping[str, Any] | None = None) -> Iterator[UnitSlot]:
+def unit_slots(tokens: Sequence[Token], env: Mapping[str, Any] | None = None) -> Iterator[UnitSlot]:
     """Every translatable unit of a body, in document order (`env`: its parse's environment)."""
     containers: list[Token] = []
     in_references = False

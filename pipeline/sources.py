@@ -19,7 +19,7 @@ from .errors import SourceError
 from .layout import SLUG, shown_path
 from .locales import normalize_code
 from .characters import control_character_problem
-from .markdown import parse_document, unit_slots
+from .markdown import parsed_document, unit_slots
 from .model import Article, Finding, Unit
 from .project import check_unique_slugs, source_files
 
@@ -63,7 +63,7 @@ def read_article(path: Path, rel: str, source_locale: str, extra_keys: Sequence[
     if not text.strip():
         raise SourceError("empty article: the file has no front matter and no text", rel)
     meta, meta_lines, body, body_line = _split_front_matter(text, rel)
-    tokens, env = parse_document(body)
+    tokens, env = parsed_document(body)
     body_units = [
         Unit(slot.kind, slot.text, body_line + slot.line, slot.level) for slot in unit_slots(tokens, env)
     ]
@@ -114,7 +114,7 @@ def read_article(path: Path, rel: str, source_locale: str, extra_keys: Sequence[
     )
 
 
-def _check_sizes(tokens: list[Token], units: list[Unit], rel: str, body_line: int) -> None:
+def _check_sizes(tokens: Sequence[Token], units: list[Unit], rel: str, body_line: int) -> None:
     """Refuse a unit or a table too large for a page, naming its line."""
     for unit in units:
         if len(unit.text) > MAX_UNIT_CHARS:
@@ -127,7 +127,7 @@ def _check_sizes(tokens: list[Token], units: list[Unit], rel: str, body_line: in
                               rel, body_line + (table.map or [0])[0])
 
 
-def _tables(tokens: list[Token]) -> Iterator[tuple[Token, int, int]]:
+def _tables(tokens: Sequence[Token]) -> Iterator[tuple[Token, int, int]]:
     """Each table of a body: its opening token, its number of cells and of columns (its widest row)."""
     table, cells, columns, row = None, 0, 0, 0
     for token in tokens:
