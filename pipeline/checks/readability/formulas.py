@@ -17,8 +17,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
+import operator
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
 from .dictionary import english_syllables, give_textstat_the_dictionary, textstat_without_nltk
 
@@ -58,6 +59,12 @@ class Counts:
 
 
 COUNT_FIELDS = tuple(f.name for f in dataclasses.fields(Counts))
+_VALUES = operator.attrgetter(*COUNT_FIELDS)
+
+
+def total_of(counts: Iterable[Counts]) -> Counts:
+    """The sum of counts, field by field, in one pass (not a Counts made per addition)."""
+    return Counts(*map(sum, zip(*map(_VALUES, counts))))
 
 Counter = Callable[[textstatistics, str], int]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...model import LocalizedArticle, LocalizedUnit, Severity
-from .formulas import Counts, count_sentence
+from .formulas import Counts, count_sentence, total_of
 from .languages import Language
 from .sentences import prose_text, split_sentences
 from ...model import ReadabilityTarget
@@ -96,7 +96,6 @@ def read_document(edition: LocalizedArticle, language: Language | None) -> Docum
     if language is None:
         return Document(edition, None, (), Counts())
     units: list[ProseUnit] = []
-    total = Counts()
     for index, unit in enumerate(edition.units):
         if not is_scored_unit(unit):
             continue
@@ -104,9 +103,7 @@ def read_document(edition: LocalizedArticle, language: Language | None) -> Docum
         sentences = tuple(_sentences(language, index, text))
         if sentences:
             units.append(ProseUnit(index, text, sentences))
-            for sentence in sentences:
-                total = total + sentence.counts
-    return Document(edition, language, tuple(units), total)
+    return Document(edition, language, tuple(units), total_of(s.counts for u in units for s in u.sentences))
 
 
 def _sentences(language: Language, index: int, text: str) -> list[Sentence]:
