@@ -211,10 +211,10 @@ def _value(pieces: list[int]) -> int:
 @functools.lru_cache(maxsize=4096)
 def _pieces(word: str, language: str) -> tuple[int, ...] | None:
     """A word broken into number values (scales negated), or None when it is not a number."""
-    words = LANGUAGES[language]
-    vocabulary = {**words.atoms, **{k: -v for k, v in words.scales.items()}}
-    tokens = sorted({*vocabulary, *words.joiners, "-"}, key=len, reverse=True)
+    vocabulary, tokens, number = _vocabulary(language)
     word = word.casefold()
+    if not number.fullmatch(word):
+        return None  # (most words: the pattern reads them as the loop below would, in C)
     pieces: list[int] = []
     position = 0
     while position < len(word):
@@ -225,3 +225,13 @@ def _pieces(word: str, language: str) -> tuple[int, ...] | None:
             pieces.append(vocabulary[token])
         position += len(token)
     return tuple(pieces) or None
+
+
+@functools.cache
+def _vocabulary(language: str) -> tuple[dict[str, int], tuple[str, ...], re.Pattern[str]]:
+    """A language's number words and their values (scales negated), every token longest first, and the
+    pattern of a word made of tokens taken longest first: each one is kept (`++`), as `_pieces` takes them."""
+    words = LANGUAGES[language]
+    vocabulary = {**words.atoms, **{k: -v for k, v in words.scales.items()}}
+    tokens = tuple(sorted({*vocabulary, *words.joiners, "-"}, key=len, reverse=True))
+    return vocabulary, tokens, re.compile("(?:" + "|".join(map(re.escape, tokens)) + ")++")
