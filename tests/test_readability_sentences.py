@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from textstat.textstat import textstatistics
 
 from pipeline.checks.readability import check_readability
-from pipeline.checks.readability.sentences import prose_text, sentences
+from pipeline.checks.readability.sentences import _ALNUM, prose_text, sentences
 from pipeline.translate import source_edition
 
 from .readability.helpers import article_text
@@ -85,3 +87,8 @@ def test_only_prose_is_scored_not_headings_code_tables_or_references(tmp_path):
         """)
     result = check_readability([source_edition(article)], {}).results[0]
     assert (result.words, result.sentences) == (13, 4)
+
+
+def test_the_letter_or_digit_pattern_is_str_isalnum_on_every_character():
+    """A sentence needs a letter or digit: found by a pattern, which must agree with str.isalnum everywhere."""
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if bool(_ALNUM.match(c)) != c.isalnum()] == []

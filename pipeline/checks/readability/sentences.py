@@ -18,6 +18,8 @@ from ...markdown import plain_text
 #: Citation marks such as [1], [2,3] or [4-6], which readers skip.
 _CITATION = re.compile(r"\s?\[\d+(?:\s*[,–-]\s*\d+)*\]")
 _SPACE = re.compile(r"\s+")
+#: A letter or digit: what str.isalnum() is true of (re's \w is exactly that, and the underscore).
+_ALNUM = re.compile(r"[^\W_]")
 
 #: A possible end: terminal punctuation, closing quotes or brackets, then space. A run of
 #: punctuation is read once, from its start (linear time on "......").
@@ -56,7 +58,7 @@ def split_sentences(text: str, language: str) -> list[tuple[int, int]]:
                 start += 1
     if start < len(text):
         spans.append((start, len(text.rstrip())))
-    return [(a, b) for a, b in spans if any(ch.isalnum() for ch in text[a:b])]
+    return [(a, b) for a, b in spans if _ALNUM.search(text, a, b)]
 
 
 def sentences(text: str, language: str) -> Iterator[str]:
