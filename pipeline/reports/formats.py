@@ -8,7 +8,7 @@ import json
 from itertools import chain
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple, Sequence
 
-from .. import DISTRIBUTION
+from .. import __version__
 from ..model import Finding, Report, RuleInfo
 from ..wording import finding_text
 
@@ -22,13 +22,12 @@ SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def tool_version() -> str:
-    """The installed version of pipeline."""
-    from importlib.metadata import PackageNotFoundError, version  # slow to import: only reports that name it
+    """The version of pipeline: the release pyproject.toml gives the installed metadata (`pipeline.__version__`).
 
-    try:
-        return version(DISTRIBUTION)
-    except PackageNotFoundError:
-        return "0+unknown"
+    Read from the package, as `pipeline --version` does, not from the installed metadata
+    (importlib.metadata and a scan of the environment's distributions: 1.3 ms a call, 67 ms the first).
+    """
+    return __version__
 
 
 @functools.lru_cache(maxsize=1 << 18)  # the baseline, report.json and report.sarif each ask for it
