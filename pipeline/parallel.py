@@ -10,13 +10,11 @@ parent changed. Left alone, a worker would wait on its task pipe forever.
 from __future__ import annotations
 
 import ctypes
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterator, Sequence, TypeVar
 
 from .cpus import usable_cpus
@@ -50,6 +48,9 @@ def iter_jobs(
     if workers < 2 or len(jobs) < PARALLEL_FROM:
         yield from map(function, jobs)
         return
+    import multiprocessing  # (with the pool, 10 ms to import: a rebuild of a few articles does without)
+    from concurrent.futures import ProcessPoolExecutor
+
     if prepare is not None and multiprocessing.get_start_method() == "fork":
         prepare()
     with ProcessPoolExecutor(max_workers=workers, initializer=end_with_parent, initargs=(os.getpid(),)) as pool:

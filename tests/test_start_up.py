@@ -121,3 +121,15 @@ def test_an_extract_that_remembers_every_pot_loads_no_reader(tmp_path):
     assert "pipeline.catalogs.remembered" in modules
     assert heavy(modules, {"pipeline.sources", "pipeline.markdown", "markdown_it", "yaml", "rapidfuzz", "jinja2",
                            "babel.messages", "pipeline.parallel", "pipeline.checks", "lxml"}) == set()
+
+
+def test_a_rebuild_after_one_edit_loads_no_worker_pool(tmp_path):
+    """One article's job runs in the process itself: nothing of a pool of worker processes is loaded."""
+    root = write_project(tmp_path / "project")
+    translate_everything(root)
+    assert run(root, "build").exit_code in (0, 1)
+    po = root / "locales/es/LC_MESSAGES/leg-cramps.po"
+    po.write_text(po.read_text().replace('msgstr "ES Drink enough water."', 'msgstr "Beba suficiente agua."'))
+    modules = loaded_by("-C", str(root), "build")
+    assert "pipeline.build" in modules and "pipeline.reports.formats" in modules  # it rebuilt and wrote the reports
+    assert heavy(modules, {"concurrent.futures.process", "multiprocessing"}) == set()
