@@ -20,7 +20,7 @@ from pathlib import Path
 BROWSER_DIR = Path(__file__).resolve().parent / "browser"
 RUNNER = BROWSER_DIR / "axe.mjs"
 SELECT_RUNNER = BROWSER_DIR / "select.mjs"
-NAMES_RUNNER = BROWSER_DIR / "names.mjs"
+SEMANTICS_RUNNER = BROWSER_DIR / "semantics.mjs"
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 
 #: Rules axe-core ships switched off (deprecated or review-only) that our checker has.
@@ -102,10 +102,22 @@ def select_in_chromium(requests: dict[Path, list[str]], timeout: float = 600) ->
             for page in _run_script(SELECT_RUNNER, listing, timeout)["pages"]}
 
 
-def names_in_chromium(files: Sequence[Path], timeout: float = 900) -> dict[Path, dict[str, tuple[str, str]]]:
-    """For each page, the (role, accessible name) Chromium's accessibility tree gives each element, by /tag[n]/... path."""
-    return {Path(page["file"]): {path: (node["role"], node["name"]) for path, node in page["elements"].items()}
-            for page in _run_script(NAMES_RUNNER, [str(Path(f).resolve()) for f in files], timeout)["pages"]}
+@dataclass(frozen=True)
+class BrowserView:
+    """What Chromium makes of one page's elements, by /tag[n]/... path: (role, accessible name) of those in its
+    accessibility tree; (colour, font size, weight) as computed of those drawn, or None if the page navigated away."""
+
+    names: dict[str, tuple[str, str]]
+    styles: dict[str, tuple[str, str, str]] | None
+
+
+def view_in_chromium(files: Sequence[Path], timeout: float = 900) -> dict[Path, BrowserView]:
+    """For each page, the roles, names and computed styles Chromium gives its elements (tests/browser/semantics.mjs)."""
+    pages = _run_script(SEMANTICS_RUNNER, [str(Path(f).resolve()) for f in files], timeout)["pages"]
+    return {Path(page["file"]): BrowserView({path: (node["role"], node["name"]) for path, node in page["elements"].items()},
+                                            None if page["styles"] is None else
+                                            {path: tuple(style) for path, style in page["styles"].items()})
+            for page in pages}
 
 
 def _run_script(script: Path, listing: list, timeout: float) -> dict:

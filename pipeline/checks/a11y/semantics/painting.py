@@ -25,7 +25,7 @@ from .spacing import StyledFacts
 #: Elements whose colours come from the browser's style sheet rather than their parent's.
 FIELDS = frozenset({"textarea", "select"})
 BUTTON_INPUTS = frozenset({"button", "submit", "reset"})
-UA_BOLD = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "th", "b", "strong", "dt"})
+UA_BOLD = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "th", "b", "strong"})
 MOVED = frozenset({"absolute", "fixed", "sticky"})
 _ZERO = frozenset({"0", "0px", "0em", "0rem", "none", "auto", "initial", "unset"})
 Shadow = tuple[Colour, float, float, float]  # colour, x offset, y offset, blur (px)
@@ -73,9 +73,11 @@ class Painting:
             parent = element.getparent()
             inherited = self.colour(parent) if parent is not None else self._system("canvastext")
             value = self.styles.value(element, "color")
-            if value is None or value in ("inherit", "unset"):
+            if value is None:  # the browser's style sheet decides: a link's colour, a field's, or the parent's
                 default = _default_colour(element)
                 result = self._system(default) if default else inherited
+            elif value in ("inherit", "unset"):  # the parent's, even on a link (`a { color: inherit }`)
+                result = inherited
             elif value in INITIAL:
                 result = self._system("canvastext")
             else:
@@ -89,8 +91,10 @@ class Painting:
             parent = element.getparent()
             inherited = self.weight(parent) if parent is not None else 400
             value = self.styles.value(element, "font-weight")
-            if value is None or value in ("inherit", "unset"):
+            if value is None:
                 value = ("bolder" if element.tag in ("b", "strong") else "bold") if element.tag in UA_BOLD else None
+            elif value in ("inherit", "unset"):
+                value = None  # the parent's
             self._weights[element] = _weight(value, inherited)
         return self._weights[element]
 

@@ -19,6 +19,9 @@ from .lengths import DEFAULT_FONT_SIZE, parse_length
 
 #: Browsers' default font sizes, in em of the parent (HTML, 15.3.7 "Sections and headings").
 HEADING_FONT_SIZES = {"h1": 2.0, "h2": 1.5, "h3": 1.17, "h4": 1.0, "h5": 0.83, "h6": 0.67}
+#: Form controls' own font size, whatever their parent's (browsers' `font: -webkit-small-control`, 13.33px).
+FORM_CONTROL_FONT_SIZE = 40 / 3
+FORM_CONTROLS = frozenset({"button", "input", "select", "textarea"})
 FONT_SIZE_KEYWORDS = {
     "xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0, "large": 18.0, "x-large": 24.0,
     "xx-large": 32.0, "xxx-large": 48.0,
@@ -45,7 +48,8 @@ class Rendering:
             value = self.styles.value(element, "font-size")
             size = self._font_size_value(value, inherited, root) if value else None
             if size is None:
-                size = inherited * HEADING_FONT_SIZES.get(element.tag, 1.0)
+                size = FORM_CONTROL_FONT_SIZE if element.tag in FORM_CONTROLS else \
+                    inherited * HEADING_FONT_SIZES.get(element.tag, 1.0)
             self._font_sizes[element] = size
         return self._font_sizes[element]
 
