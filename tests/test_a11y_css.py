@@ -107,6 +107,30 @@ def test_custom_properties_are_inherited_and_substituted(css: str, expected: str
 
 
 @pytest.mark.parametrize(
+    ("css", "expected"),
+    [
+        ('b::before { content: "Close" } b::after { content: "Now" }', ("Close", "Now")),  # case kept
+        ('b::before { content: "\\2197" }', ("\u2197", "")),
+        ('b::before { content: attr(data-label) " page" }', ("Next page", "")),
+        ('b::before { content: attr(data-missing) }', ("", "")),
+        ('b::before { content: url(icon.svg) / "Print" }', ("Print", "")),
+        ('b::before { content: "\\00d7" / "" }', ("", "")),
+        ('b { --label: "Search" } b::before { content: var(--label) }', ("Search", "")),
+        ('b::before { content: var(--missing, "Fallback") }', ("Fallback", "")),
+        ('b::before { content: "Menu" } p b::before { content: NONE }', ("", "")),  # the more specific rule wins
+        ('p b::before { content: "Menu" !important } b::before { content: none }', ("Menu", "")),
+        ('b::before { content: "More"; display: none }', ("", "")),
+        ('b::before { content: "Menu" } b::before { content: normal }', ("", "")),
+        ('b::after { content: "Menu" } b::before { content: inherit }', ("", "Menu")),
+        ('b::before { color: red }', ("", "")),  # no content: nothing drawn
+    ],
+)
+def test_generated_text_is_what_the_cascade_gives_each_pseudo_element(css: str, expected: tuple[str, str]):
+    page = Page(PAGE.format(head=f"<style>{css}</style>", body='<p><b id="b" data-label="Next"></b></p>'), "p.html")
+    assert page.generated_text(page.element_by_id("b")) == expected
+
+
+@pytest.mark.parametrize(
     ("shorthand", "name", "value", "expected"),
     [
         ("background", "background-color", "#fff url(a.png) no-repeat", "#fff"),

@@ -219,6 +219,10 @@ class Page:
         """Whether CSS (or the `hidden` attribute) keeps the element from being rendered at all."""
         return element in self.styles.hidden and not self._shown_in_image_map(element)
 
+    def generated_text(self, element: Element) -> tuple[str, str]:
+        """The text CSS generates before and after the element's content (`::before`, `::after`)."""
+        return self.styles.generated_text(element)
+
     def is_visible(self, element: Element) -> bool:
         """Whether the element is drawn where a reader can see it."""
         return not self.is_css_hidden(element) and not self.rendering.out_of_sight(element)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import cssselect2
+import tinycss2
 from lxml import etree
 
 from .document import Element
@@ -78,6 +79,8 @@ INHERIT = "inherit"
 INITIAL = frozenset({"initial", "revert", "revert-layer"})
 MAX_VAR_DEPTH = 16
 CSS_WIDE = frozenset({INHERIT, "unset", *INITIAL})
+#: What an element without generated content has before and after its own.
+NO_GENERATED_TEXT = ("", "")
 
 
 def page_style_sheets(elements: Sequence[Element], file: str, sheets: LocalStyleSheets | None,
@@ -112,6 +115,8 @@ class Styles:
         self.root = root
         self.sheets = list(sheets)
         self._matched = [(position, sheet) for position, sheet in enumerate(self.sheets) if sheet.rules]
+        self._generating = [(position, sheet) for position, sheet in self._matched if sheet.generates]
+        self._generated_text: dict[Element, tuple[str, str]] = {}
         self.author_styled = bool(self._matched) or any(e.get("style") is not None for e in elements)
         self._wrappers: dict[Element, cssselect2.ElementWrapper] | None = None
         self._declared: dict[Element, dict[str, Declaration]] = {}
@@ -195,9 +200,41 @@ class Styles:
         return self._custom[element]
 
     def has_generated_content(self, element: Element) -> bool:
-        """Whether a `::before` or `::after` rule draws generated content beside the element's text."""
-        wrapper = self._wrapper(element) if self._matched else None
-        return wrapper is not None and any(sheet.generated.match(wrapper) for _, sheet in self._matched)
+        """Whether the element's `::before` or `::after` draws content (text or an image) beside its own."""
+        return any(self.generated_content(element, pseudo) is not None for pseudo in ("before", "after"))
+
+    def generated_text(self, element: Element) -> tuple[str, str]:
+        """The text CSS generates before and after the element's content (`::before`, `::after`), "" for none."""
+        if not self._generating:
+            return NO_GENERATED_TEXT
+        if element not in self._generated_text:
+            self._generated_text[element] = tuple(  # type: ignore[assignment]
+                content_text(content, element) if content is not None else ""
+                for content in (self.generated_content(element, "before"), self.generated_content(element, "after")))
+        return self._generated_text[element]
+
+    def generated_content(self, element: Element, pseudo: str) -> str | None:
+        """The `content` that wins the cascade for the element's `::before` or `::after` (`var()` replaced),
+        as written; None when the pseudo-element draws nothing (`none`, `normal`, or `display: none`)."""
+        wrapper = self._wrapper(element) if self._generating else None
+        if wrapper is None:
+            return None
+        best: dict[str, tuple[tuple, str]] = {}
+        for position, sheet in self._generating:
+            for specificity, _, matched_pseudo, index in sheet.generated.match(wrapper):
+                if matched_pseudo != pseudo:
+                    continue
+                rule = sheet.rules[index]
+                for order, (name, value) in enumerate(rule.declarations.items()):
+                    rank = (rule.origin, specificity, position, index, order)
+                    if name in ("content", "display") and (name not in best or rank > best[name][0]):
+                        best[name] = (rank, value)
+        content = best["content"][1] if "content" in best else "normal"
+        if "var(" in content:
+            content = substitute_variables(content, self.custom_properties(element)) or "normal"
+        if content.lower() in ("none", "normal", *CSS_WIDE) or ("display" in best and best["display"][1] == "none"):
+            return None
+        return content
 
     def _wrapper(self, element: Element) -> cssselect2.ElementWrapper | None:
         if self._wrappers is None:
@@ -282,3 +319,23 @@ def substitute_variables(value: str, custom: dict[str, str], depth: int = 0) -> 
     if replacement is None or rest is None:
         return None
     return value[:start] + replacement + rest
+
+
+def content_text(content: str, element: Element) -> str:
+    """The text a `content` value gives assistive technology (CSS Generated Content 3, 1.2): its strings and
+    `attr()`s, or its alternative text after a `/` when it has one (`content: "★" / ""` is read as nothing).
+
+    Images (`url()`), counters and quotes give no text: what they draw needs the document laid out.
+    """
+    shown: list[str] = []
+    alternative: list[str] | None = None
+    for token in tinycss2.parse_component_value_list(content, skip_comments=True):
+        into = shown if alternative is None else alternative
+        if token.type == "literal" and token.value == "/":
+            alternative = []
+        elif token.type == "string":
+            into.append(token.value)
+        elif token.type == "function" and token.lower_name == "attr":
+            names = [argument.value for argument in token.arguments if argument.type == "ident"]
+            into.append((element.get(names[0].lower()) or "") if names else "")
+    return "".join(shown if alternative is None else alternative)

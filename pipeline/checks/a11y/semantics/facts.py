@@ -48,6 +48,10 @@ class PageFacts(Protocol):
         """Whether `aria-labelledby`, `aria-label` or `title` names the element."""
         ...
 
+    def generated_text(self, element: Element) -> tuple[str, str]:
+        """The text CSS generates before and after the element's content (`::before`, `::after`)."""
+        ...
+
     def has_own_text(self, element: Element) -> bool:
         """Whether the element has text directly inside it, not only inside its children."""
         ...

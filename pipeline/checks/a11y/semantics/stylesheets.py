@@ -35,6 +35,8 @@ PROPERTIES = frozenset(
     "border-bottom-style border-bottom-width border-left border-left-style border-left-width border-right "
     "border-right-style border-right-width pointer-events content text-indent".split()
 )
+#: Properties whose values keep their case (the text `content` generates): their keywords are compared lowercased.
+CASE_KEPT = frozenset({"content"})
 #: Cascade origins and importance, weakest first (CSS Cascading 4, 6.2).
 AUTHOR_LAYERED, AUTHOR, INLINE, AUTHOR_IMPORTANT, AUTHOR_LAYERED_IMPORTANT, INLINE_IMPORTANT = range(1, 7)
 #: A style sheet larger than this is not read (a browser would, but no real theme is this large).
@@ -57,8 +59,9 @@ class StyleSheet:
     rules: list[StyleRule] = field(default_factory=list)
     matcher: cssselect2.Matcher = field(default_factory=cssselect2.Matcher)
     imports: list[str] = field(default_factory=list)  # the URLs of `@import` rules that apply
-    #: The selectors of `::before` and `::after` rules that generate content (a mark drawn beside the text).
+    #: The selectors of `::before` and `::after` rules that set `content` or `display` (of the generated box).
     generated: cssselect2.Matcher = field(default_factory=cssselect2.Matcher)
+    generates: bool = False  # whether `generated` holds any selector
     #: Whether the sheet styles the colour schemes apart (`prefers-color-scheme`, `light-dark()`).
     scheme_dependent: bool = False
 
@@ -71,6 +74,8 @@ def parse_declarations(tokens: Iterable[ast.Node] | str) -> list[tuple[str, str,
             continue
         if item.name.startswith("--"):
             found.append((item.name, tinycss2.serialize(item.value).strip(), item.important))
+        elif item.lower_name in CASE_KEPT:
+            found.append((item.lower_name, tinycss2.serialize(item.value).strip(), item.important))
         elif item.lower_name in PROPERTIES:
             found.append((item.lower_name, tinycss2.serialize(item.value).strip().lower(), item.important))
     return found
@@ -134,9 +139,9 @@ def _add_rule(node: ast.QualifiedRule, layered: bool, sheet: StyleSheet) -> None
         for selector in selectors:
             if selector.pseudo_element is None:  # ::before and the like style no element
                 sheet.matcher.add_selector(selector, len(sheet.rules) - 1)
-            elif selector.pseudo_element in ("before", "after") and chosen.get("content", "none") not in (
-                    "none", "normal"):
+            elif selector.pseudo_element in ("before", "after") and ("content" in chosen or "display" in chosen):
                 sheet.generated.add_selector(selector, len(sheet.rules) - 1)
+                sheet.generates = True
 
 
 def _add_import(node: ast.AtRule, sheet: StyleSheet, screen: Screen) -> None:
