@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import threading
+import time
+from pathlib import Path
 
+import pyphen
 import pytest
 from textstat.textstat import textstatistics
 
 from pipeline.checks.readability import LANGUAGES, language_for
 from pipeline.checks.readability.prose import score_metrics
 from pipeline.checks.readability.formulas import Counts, count_sentence
+from pipeline.checks.readability.hyphenation import LazyHyphDict
 from pipeline.checks.readability.sentences import sentences
 
 #: Texts whose sentences textstat's own splitter finds too (3+ words each, no inner periods).
@@ -155,3 +159,48 @@ def test_counts_add_up_across_sentences():
     both = one + two
     assert both.sentences == 2 and both.words == one.words + two.words == 12
     assert both.syllables == one.syllables + two.syllables
+
+
+def _same_patterns(lazy: LazyHyphDict, eager: pyphen.HyphDict) -> None:
+    """Every pattern Pyphen parsed, with its offset, values and nonstandard hyphenations, and no other."""
+    patterns = lazy.patterns
+    assert {*patterns._raw, *patterns._parsed} == set(eager.patterns)
+    for key, (offset, values) in eager.patterns.items():
+        assert patterns.get(key) == (offset, values), key
+        assert [getattr(v, "data", None) for v in patterns.get(key)[1]] == [getattr(v, "data", None) for v in values]
+    assert lazy.maxlen == eager.maxlen
+
+
+#: Pyphen's dictionaries for the languages we score, one with ^^hh escapes (af_ZA), one with nonstandard
+#: hyphenations such as "l·l" (ca).
+CHECKED_DICTIONARIES = sorted({pyphen.LANGUAGES[pyphen.language_fallback(code)]
+                               for code in (*LANGUAGES, "af_ZA", "ca") if pyphen.language_fallback(code)})
+
+
+@pytest.mark.parametrize("path", CHECKED_DICTIONARIES, ids=lambda path: path.name)
+def test_hyphenation_patterns_read_lazily_are_pyphens(path: Path):
+    _same_patterns(LazyHyphDict(path), pyphen.HyphDict(path))
+
+
+def test_odd_lines_of_a_hyphenation_dictionary_are_read_as_pyphen_reads_them(tmp_path: Path):
+    lines = ["% a comment 2024", "# another 1", "LEFTHYPHENMIN 2", "RIGHTHYPHENMIN 3", "", "  .ab1c  ", "a1b\r",
+             "x1y", "x0y", "q1r", "q2r", "00z0", "^^e9t1", "c1k/k=k,1,1", "c1k", "d1d/d=d,1,1", "ab0c"]
+    for encoding in ("UTF-8", "ISO8859-1"):
+        path = tmp_path / f"hyph_{encoding}.dic"
+        path.write_bytes(f"{encoding}\n".encode() + "\n".join(lines).encode(encoding))
+        _same_patterns(LazyHyphDict(path), pyphen.HyphDict(path))
+
+
+def test_german_hyphenation_loads_in_a_fraction_of_pyphens_time():
+    path = pyphen.LANGUAGES["de"]
+    started = time.process_time()
+    pyphen.HyphDict(path)
+    eager = time.process_time() - started
+    started = time.process_time()
+    LazyHyphDict(path)
+    assert time.process_time() - started < eager / 4  # 0.1 s against 1.9 s, quiet
+
+
+def test_syllables_are_counted_with_the_lazy_patterns():
+    count_sentence("de", ("syllables",), "Die Krampfadern schmerzen nachts.")
+    assert isinstance(pyphen.hdcache[pyphen.LANGUAGES["de"]], LazyHyphDict)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from .dictionary import english_syllables, give_textstat_the_dictionary, textstat_without_nltk
+from .hyphenation import install_lazy_patterns
 
 textstat_without_nltk()  # before textstat's first import: it then does not import NLTK
 
@@ -93,6 +94,7 @@ COUNTERS: dict[str, Counter] = {
 @functools.lru_cache(maxsize=None)
 def textstat_for(language: str) -> textstatistics:
     """The one textstat instance of a textstat language ("en_US", "es", "de"...)."""
+    install_lazy_patterns(language)  # before textstat's Pyphen first reads the language's hyphenation patterns
     stats = textstatistics()
     stats.set_lang(language)
     return stats
