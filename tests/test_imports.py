@@ -65,7 +65,7 @@ CHECKS = ("a11y", "catalogs", "readability")
 INNER_LAYERS = {
     "checks.a11y": {"semantics": 0, "context": 1, "page": 2, "site": 3, "rules": 4, "engine": 5, "__init__": 6},
     "checks.catalogs": {"text": 0, "__init__": 1, "rules": 2},
-    "checks.readability": {"dictionary": 0, "number_words": 0, "sentences": 0, "formulas": 1, "languages": 2,
+    "checks.readability": {"dictionary": 0, "hyphenation": 0, "number_words": 0, "sentences": 0, "formulas": 1, "languages": 2,
                            "targets": 3, "prose": 4, "report": 4, "rules": 5, "check": 6, "editor_view": 7,
                            "__init__": 8},
 }
