@@ -21,7 +21,7 @@ from .errors import ShardError
 from .files import StagedFiles, refuse_links_outside, remove_stale_temporaries, write_if_changed
 from .freshness import LastBuild, common_key, inputs_key, job_keys, record_build, written_stats
 from .catalogs import UI_DOMAIN, CatalogTree, ui_translations
-from .build_checks import check_built_pages, page_facts, refuse_unknown_enabled_rules, rule_infos
+from .build_checks import check_built_pages, page_facts, rule_infos
 from .checks.a11y import head_only
 from .checks.readability import load_languages
 from .config import CONFIG_FILE, Settings
@@ -84,7 +84,6 @@ def build(
     With a shard, only its articles are built, and its record is written for `merge`.
     The project's lock is held throughout: a build, an update or a preview's rebuild wait for it.
     """
-    refuse_unknown_enabled_rules(settings)
     with project_lock(settings.root):
         return _build(settings, tuple(locales or settings.all_locales), make_zip, progress, workers, cache,
                       update_baseline, shard)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from functools import partial
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import Mapping, Sequence
 
 from .checks import a11y, catalogs
 from .checks import readability as readability_checks
@@ -22,8 +22,7 @@ from .checks.a11y.semantics.wcag import CRITERIA
 from .cache import BuildCache, CacheEntry
 from .catalogs import CatalogTree, load_translations
 from .checks.readability import ReadabilityReport, check_readability
-from .config import CONFIG_FILE, SECTION, Settings, setting_line, suggest
-from .errors import ConfigError
+from .config import Settings
 from .model import Article, Finding, LocalizedArticle, Location, RuleInfo
 from .render import RenderedPage
 from .sources import load_articles
@@ -169,23 +168,6 @@ def rule_infos() -> list[RuleInfo]:
     checks = {"catalogs": catalogs.all_rules(), "readability": readability_checks.all_rules(), "a11y": a11y.all_rules()}
     return [*BUILD_RULES, *(RuleInfo(r.id, check, r.help, _wcag_uri(r.wcag) or f"{RULES_DOCS}{check}/{r.id}", r.wcag)
                             for check, rules in checks.items() for r in rules)]
-
-
-def refuse_unknown_rules(ids: Sequence[str], where: str, file: str | None = None,
-                         line_of: Callable[[str], int | None] = lambda rule_id: None) -> None:
-    """Raise ConfigError naming the first id no rule has (`where`, `file` and `line_of` an id: what named them)."""
-    if not ids:
-        return
-    known = {info.id for info in rule_infos()}
-    for rule_id in ids:
-        if rule_id not in known:
-            raise ConfigError(f"{where}: no rule {rule_id!r}{suggest(rule_id, known)}", file, line_of(rule_id))
-
-
-def refuse_unknown_enabled_rules(settings: Settings) -> None:
-    """Raise ConfigError at the line of the first id of the `enabled_rules` setting that no rule has."""
-    refuse_unknown_rules(settings.enabled_rules, f"[{SECTION}] enabled_rules", CONFIG_FILE,
-                         lambda rule_id: setting_line(settings.root, "enabled_rules", rule_id))
 
 
 def _wcag_uri(criteria: Sequence[str]) -> str:

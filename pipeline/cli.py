@@ -382,7 +382,7 @@ def check_a11y_command(project: Path, paths: tuple[Path, ...], output: str, fail
 
     settings = _settings(project, fail_on=fail_on, wcag_level=level)
     if rules:
-        from .build_checks import refuse_unknown_rules  # (every check's rules: read only when some are named)
+        from .config import refuse_unknown_rules
 
         refuse_unknown_rules(rules, "--rule", None)
         settings = settings.with_overrides(enabled_rules=(*settings.enabled_rules, *rules))

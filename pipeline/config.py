@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from .errors import ConfigError, SettingsWarning
 from .layout import CACHE_FOLDER
-from .rule_ids import current_ids, renamed_notice
+from .rule_ids import current_ids, known_rule_ids, renamed_notice
 from .locales import PSEUDO_LOCALE, normalize_code, parse_locale
 from .model import SEVERITIES, WCAG_LEVELS, ReadabilityTarget
 from .theme import Theme
@@ -316,7 +316,7 @@ VALIDATORS: dict[str, Callable[[str, Any, list[str]], Any]] = {
     "threshold": _threshold,
     "fail_on": _severity,
     "disabled_rules": _rule_ids,
-    "enabled_rules": _rule_ids,  # each an id of a rule: build_checks.refuse_unknown_enabled_rules, as rules load
+    "enabled_rules": _rule_ids,  # each the id of a rule: refuse_unknown_rules, once the settings are read
     "front_matter": _string_list,
     "wcag_level": _wcag_level,
     "readability": _readability,
@@ -346,6 +346,18 @@ def _check_consistency(settings: Settings, text: str = "") -> None:
         keys, message = overlap
         line = next((line for line in map(partial(_line_of, text), keys) if line is not None), None)
         raise ConfigError(f"[{SECTION}] {message}", CONFIG_FILE, line)
+    for key in ("enabled_rules", "disabled_rules"):
+        refuse_unknown_rules(getattr(settings, key), f"[{SECTION}] {key}", CONFIG_FILE,
+                             partial(_value_line, text, key))
+
+
+def refuse_unknown_rules(ids: Sequence[str], where: str, file: str | None = None,
+                         line_of: Callable[[str], int | None] = lambda rule_id: None) -> None:
+    """Raise ConfigError naming the first id no rule has (`where`, `file` and `line_of` an id: what named them)."""
+    known = known_rule_ids() if ids else frozenset()
+    for rule_id in ids:
+        if rule_id not in known:
+            raise ConfigError(f"{where}: no rule {rule_id!r}{suggest(rule_id, known)}", file, line_of(rule_id))
 
 
 def _overlapping_folders(settings: Settings) -> tuple[list[str], str] | None:
@@ -388,12 +400,8 @@ def suggest(word: str, known: Any) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def setting_line(root: Path, key: str, value: str) -> int | None:
-    """The line of the project's settings file where `key`'s `value` is written (the key's own line if not found)."""
-    try:
-        text = (root / CONFIG_FILE).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
+def _value_line(text: str, key: str, value: str) -> int | None:
+    """The line of the settings file's `text` where `key`'s `value` is written (the key's own line if not found)."""
     line = _line_of(text, key)
     if line is None:
         return None

@@ -110,23 +110,34 @@ def test_a_renamed_rule_id_is_read_as_the_rules_that_took_its_place(tmp_path):
         assert load_settings(tmp_path).disabled_rules == ("image-alt",)
 
 
-def test_rules_off_unless_asked_for_are_switched_on_by_id_and_an_unknown_id_is_refused_as_rules_load(tmp_path):
-    from pipeline.build_checks import refuse_unknown_enabled_rules
-
-    write_settings(tmp_path, 'enabled_rules = ["hidden-content", "duplicate-id-active"]')
-    assert load_settings(tmp_path).enabled_rules == ("hidden-content", "duplicate-id-active")
-    write_settings(tmp_path, 'enabled_rules = ["hidden-contnet"]')
-    line = (tmp_path / "pyproject.toml").read_text().splitlines().index('enabled_rules = ["hidden-contnet"]') + 1
+@pytest.mark.parametrize("key", ["enabled_rules", "disabled_rules"])
+def test_an_unknown_rule_id_in_either_rule_setting_is_refused_at_its_line(tmp_path, key):
+    write_settings(tmp_path, f'{key} = ["hidden-content", "duplicate-id-active", "no-base-url"]')
+    assert getattr(load_settings(tmp_path), key) == ("hidden-content", "duplicate-id-active", "no-base-url")
+    write_settings(tmp_path, f'{key} = ["hidden-contnet"]')
+    line = (tmp_path / "pyproject.toml").read_text().splitlines().index(f'{key} = ["hidden-contnet"]') + 1
     with pytest.raises(ConfigError) as caught:
-        refuse_unknown_enabled_rules(load_settings(tmp_path))
-    assert str(caught.value) == (f"pyproject.toml:{line}: [tool.pipeline] enabled_rules: no rule 'hidden-contnet' "
+        load_settings(tmp_path)
+    assert str(caught.value) == (f"pyproject.toml:{line}: [tool.pipeline] {key}: no rule 'hidden-contnet' "
                                  "(did you mean 'hidden-content'?)")
-    # A list over several lines: the line of the id itself, not of the key; an id of another list is not it.
-    write_settings(tmp_path, 'enabled_rules = [\n  "hidden-content",\n  "target-sise",\n]\ndisabled_rules = ["target-sise"]')
+    # A list over several lines: the line of the id itself, not of the key.
+    write_settings(tmp_path, f'{key} = [\n  "hidden-content",\n  "target-sise",\n]')
     lines = (tmp_path / "pyproject.toml").read_text().splitlines()
     with pytest.raises(ConfigError) as caught:
-        refuse_unknown_enabled_rules(load_settings(tmp_path))
+        load_settings(tmp_path)
     assert (caught.value.file, caught.value.line) == ("pyproject.toml", lines.index('  "target-sise",') + 1)
+
+
+def test_the_rule_ids_known_without_importing_a_rule_are_every_rules():
+    from pipeline.build_checks import rule_infos
+    from pipeline.rule_ids import known_rule_ids
+
+    assert known_rule_ids() == {info.id for info in rule_infos()}
+
+
+def test_rules_off_unless_asked_for_are_switched_on_by_id(tmp_path):
+    write_settings(tmp_path, 'enabled_rules = ["hidden-content", "duplicate-id-active"]')
+    assert load_settings(tmp_path).enabled_rules == ("hidden-content", "duplicate-id-active")
     write_settings(tmp_path, 'enabled_rules = "hidden-content"')
     with pytest.raises(ConfigError, match="enabled_rules must be a list of strings"):
         load_settings(tmp_path)
