@@ -2,7 +2,9 @@
 
 An article's job is redone only when its key changes: the hash of the article's source,
 its catalogs in every locale, each locale's template strings and glossary, the settings,
-the locales built, and the code of the tool itself (its modules, templates and data). A
+the locales built, and the code of the tool itself (its modules, templates and data) and of
+what it runs on: the Python version and Unicode data, and the version of every distribution it
+depends on (a cache restored onto a runner with another Babel, lxml or textstat is not reused). A
 build whose every key is unchanged, with its bundle in place, writes nothing at all.
 
 Entries are data, never code: each kind of entry is declared once (`CacheEntry`, beside the
@@ -20,7 +22,9 @@ import functools
 import hashlib
 import os
 import stat
+import sys
 import time
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, ContextManager, Generic, Iterable, Sequence, TypeVar
@@ -62,6 +66,29 @@ DIGESTS: CacheEntry[dict[str, tuple[int, int, int, int, str]]] = CacheEntry("dig
 def package_files() -> tuple[Path, ...]:
     """The tool's own modules, templates and data, sorted."""
     return tuple(sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts))
+
+
+#: The distributions the tool runs on, its dependencies and theirs (normalized names, as in `*.dist-info`
+#: folders; tests/test_cache.py holds them equal to the installed tool's requirements, followed through).
+DEPENDENCIES = frozenset(
+    "anyio babel beautifulsoup4 click cloudpickle cssselect2 defusedxml filelock idna jinja2 joblib lxml "
+    "markdown_it_py markupsafe mdit_py_plugins mdurl msgspec nh3 nltk platformdirs polib pyphen python_bidi "
+    "pyyaml rapidfuzz regex selectolax setuptools soupsieve text2num textstat tinycss2 tqdm typing_extensions "
+    "unicode_segmentation_rs watchfiles webencodings".split())
+
+
+def runtime_versions() -> tuple[str, ...]:
+    """What the tool's results also depend on: Python's version, its Unicode data, and the name and version of
+    each distribution it runs on (their `*.dist-info` folders on the path: listed, not read, not imported)."""
+    installed = set()
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:  # a zip, a folder that is not there
+            continue
+        installed.update(name for name in names if name.endswith(".dist-info")
+                         and name.partition("-")[0].lower().replace(".", "_") in DEPENDENCIES)
+    return (sys.version.split()[0], unicodedata.unidata_version, *sorted(installed))
 
 
 #: The code version of this process's tool, once computed (see `BuildCache.code_version`).
@@ -143,6 +170,7 @@ class BuildCache:
         """
         if PACKAGE not in _CODE_VERSION:
             digest = hashlib.blake2b(str(FORMAT).encode(), digest_size=16)
+            digest.update(repr(runtime_versions()).encode())
             for path in package_files():
                 digest.update(path.relative_to(PACKAGE).as_posix().encode())
                 digest.update(self.digest(path).encode())

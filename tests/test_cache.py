@@ -2,13 +2,15 @@
 
 import os
 import pickle
+import sys
 from pathlib import Path
 
 import msgspec
 import pytest
 
 from pipeline.build import build
-from pipeline.cache import FOLDER, BuildCache, CacheEntry, file_stat
+from pipeline import cache as cache_module
+from pipeline.cache import DEPENDENCIES, FOLDER, BuildCache, CacheEntry, file_stat
 from pipeline.config import load_settings
 from pipeline.jobs import JOB_OUTPUT
 from pipeline.model import Finding
@@ -232,3 +234,33 @@ def test_a_job_entry_whose_report_lines_are_not_one_json_line_per_finding_is_a_m
         cache.store(JOB_OUTPUT, tuple(item), key, output)
     assert build(load_settings(root), cache=BuildCache(root)).jobs_run == 2
     assert outputs(root) == clean_build(root)
+
+
+def test_the_dependencies_whose_versions_key_the_cache_are_the_tools_requirements_followed_through():
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+
+    found, todo = set(), ["health-content-pipeline"]
+    while todo:
+        for line in metadata.requires(todo.pop()) or []:
+            requirement = Requirement(line)
+            name = requirement.name.lower().replace("-", "_").replace(".", "_")
+            if (requirement.marker is None or requirement.marker.evaluate({"extra": ""})) and name not in found:
+                found.add(name)
+                todo.append(requirement.name)
+    assert found == DEPENDENCIES
+
+
+def test_another_version_of_a_dependency_changes_every_key_and_an_unrelated_distribution_none(tmp_path, monkeypatch):
+    cache = BuildCache(tmp_path)
+    monkeypatch.setattr(cache_module, "_CODE_VERSION", {})
+    before = cache.key("article")
+    elsewhere = tmp_path / "site-packages"
+    (elsewhere / "somethingelse-1.0.dist-info").mkdir(parents=True)
+    monkeypatch.setattr(sys, "path", [*sys.path, str(elsewhere)])
+    monkeypatch.setattr(cache_module, "_CODE_VERSION", {})
+    assert cache.key("article") == before
+    (elsewhere / "textstat-0.7.14.dist-info").mkdir()  # a second textstat, as a restored cache may meet
+    monkeypatch.setattr(cache_module, "_CODE_VERSION", {})
+    assert cache.key("article") != before
