@@ -43,7 +43,7 @@ class BundleWriter:
 
     def __init__(self, target: Path):
         self.target = target
-        self._folders: set[Path] = set()  # folders of the staging bundle known to exist
+        self._folders: set[str] = set()  # folders of the staging bundle known to exist (bundle paths)
         self.hashes: dict[str, str] = {}  # bundle path -> sha256 of its bytes
         self.staging: Path | None = None
         self._published: dict[str, str] | None = None  # what the bundle in place holds, read at first reuse
@@ -87,22 +87,27 @@ class BundleWriter:
         assert self.staging is not None
         if self._published is None:
             self._published = published_files(self.target)
-        if not all(_is_bundle_path(path) and self._published.get(path) == digest for path, digest in files.items()):
+        published = self._published
+        if not all(_is_bundle_path(path) and published.get(path) == digest for path, digest in files.items()):
             return False
-        for path in files:
-            if self.hashes.get(path) == files[path]:
+        # Paths as strings, not Path objects: a rebuild links a thousand pages, and pathlib's
+        # joins, parents and hashes cost more than the links themselves.
+        staging, target, hashes = os.fspath(self.staging), os.fspath(self.target), self.hashes
+        for path, digest in files.items():
+            if hashes.get(path) == digest:
                 continue  # a file several articles share (an image they link), in place already
-            destination = self.staging / path
+            folder = path.rpartition("/")[0]
+            destination = f"{staging}/{path}"
             try:
-                if destination.parent not in self._folders:
-                    destination.parent.mkdir(parents=True, exist_ok=True)
-                    self._folders.add(destination.parent)
-                os.link(self.target / path, destination)
+                if folder and folder not in self._folders:
+                    os.makedirs(f"{staging}/{folder}", exist_ok=True)
+                    self._folders.add(folder)
+                os.link(f"{target}/{path}", destination)
             except FileNotFoundError:
                 return False
             except OSError:  # another file system, or links not allowed: copy instead
                 try:
-                    shutil.copyfile(self.target / path, destination)
+                    shutil.copyfile(f"{target}/{path}", destination)
                 except OSError:
                     return False
         self.hashes.update(files)
