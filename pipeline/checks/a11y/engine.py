@@ -14,9 +14,11 @@ serving only criteria above it is left out; best practices run at every level. A
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import re
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import ModuleType
@@ -201,15 +203,34 @@ def _check_files(root: Path, rule_ids: tuple[str, ...], all_outcomes: bool, head
                  ) -> list[Finding]:
     """Read, parse and check pages with the rules named (in a worker process when there are many pages)."""
     sheets = None if heads_only else disk_style_sheets(root)
-    pages = []
-    for path in files:
-        try:
-            html = path.read_bytes()
-        except OSError as error:
-            raise PageError(f"cannot read this page: {error.strerror or error}", path) from None
-        pages.append(_parsed(head_only(html) if heads_only else html, shown_path(path, root), None, sheets))
-    rules = [rule for rule in all_rules() if rule.id in rule_ids]
-    return run_rules(pages, rules, Site(pages, root), all_outcomes)
+    with _collector_paused():
+        pages = []
+        for path in files:
+            try:
+                html = path.read_bytes()
+            except OSError as error:
+                raise PageError(f"cannot read this page: {error.strerror or error}", path) from None
+            pages.append(_parsed(head_only(html) if heads_only else html, shown_path(path, root), None, sheets))
+        rules = [rule for rule in all_rules() if rule.id in rule_ids]
+        return run_rules(pages, rules, Site(pages, root), all_outcomes)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while one job's pages are checked, then back as it was.
+
+    A page's facts are many small containers that live as long as the job (the parsed tree's
+    proxies, each element's declarations), so the collections they set off free little and,
+    scanning every page held, cost 1.6 % of a page's check in a job of 48 pages (callgrind);
+    what the job leaves behind is collected after it, and a job holds at most PAGES_PER_JOB pages.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _html_files(paths: Sequence[Path]) -> list[Path]:
