@@ -28,6 +28,8 @@ FONT_SIZE_KEYWORDS = {
 }
 #: An offset this far above or left of the page puts content out of every viewport.
 OFF_SCREEN_PX = -999.0
+#: Elements whose `width` and `height` attributes size their box.
+SIZED_BY_ATTRIBUTES = frozenset({"iframe", "img", "object", "embed", "video", "canvas", "input"})
 _CLIPPED = re.compile(r"^rect\(\s*(?:0|1px)(?:\s*,?\s*(?:0|1px)){3}\s*\)$")
 
 
@@ -85,6 +87,9 @@ class Rendering:
         return self._out_of_sight[element]
 
     def _own_out_of_sight(self, element: Element) -> bool:
+        if not self.styles.declared(element) and element.tag not in SIZED_BY_ATTRIBUTES:
+            return False  # nothing moves, clips or shrinks it (most elements: worth not asking each property)
+
         def get(name: str) -> str | None:
             return self.styles.value(element, name)
 
@@ -126,7 +131,7 @@ class Rendering:
 
 def _attribute_px(element: Element, name: str) -> float | None:
     """A `width` or `height` attribute of an embedded element, in pixels."""
-    if element.tag not in ("iframe", "img", "object", "embed", "video", "canvas", "input"):
+    if element.tag not in SIZED_BY_ATTRIBUTES:
         return None
     value = (element.get(name) or "").strip()
     return float(value) if re.fullmatch(r"\d+(?:\.\d+)?", value) else None
