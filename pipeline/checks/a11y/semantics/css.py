@@ -118,6 +118,12 @@ class Styles:
         self._generating = [(position, sheet) for position, sheet in self._matched if sheet.generates]
         self._generated_text: dict[Element, tuple[str, str]] = {}
         self.author_styled = bool(self._matched) or any(e.get("style") is not None for e in elements)
+        # Every property a rule or a `style` attribute of the tree declares (template content too, which
+        # `elements` leaves out): the others have no author value on any element.
+        self._declared_anywhere = {name for _, sheet in self._matched for rule in sheet.rules
+                                   for name in rule.declarations}
+        self._declared_anywhere.update(name for element in root.iter(etree.Element) if element.get("style")
+                                       for name, _, _ in inline_declarations(element.get("style") or ""))
         self._wrappers: dict[Element, cssselect2.ElementWrapper] | None = None
         self._declared: dict[Element, dict[str, Declaration]] = {}
         self._custom: dict[Element, dict[str, str]] = {}
@@ -168,6 +174,9 @@ class Styles:
 
     def computed(self, element: Element, name: str) -> str | None:
         """An inherited property's author value on the element: its own, else the nearest ancestor's."""
+        shorthand = SHORTHAND_OF.get(name)
+        if name not in self._declared_anywhere and (shorthand is None or shorthand not in self._declared_anywhere):
+            return None  # no element sets it, so none inherits it (text shadows and strokes, on most pages)
         computed = self._computed
         node: Element | None = element
         passed = []  # elements that inherit the value found further up
