@@ -81,7 +81,18 @@ def test_a_snippet_is_wrapped_in_a_page_as_the_act_tools_do():
     assert generate.add_code_template("<svg></svg>", "svg", "x") == "<svg></svg>"
 
 
+def _reference_work() -> float:
+    """The CPU time of a fixed piece of pure Python work (a 20,000-entry dict built and sorted): this machine's speed."""
+    start = time.process_time()
+    table = {str(i): i * 2 for i in range(20_000)}
+    sorted(table.items(), key=lambda item: -item[1])
+    return time.process_time() - start
+
+
 def test_checking_a_test_case_takes_under_a_few_milliseconds():
+    """Checking one ACT page costs less than the reference work: 0.44-0.54 of it on a 2-core EPYC VM (6.7-7.1 ms
+    against 13-15 ms), under 5 ms on a faster one. Against the machine's own speed, not a fixed time, so a
+    slower runner does not fail it and a check twice as costly does."""
     pages = [(case.path.read_bytes(), case.file) for case in CASES]
     for html, file in pages[:20]:
         check_html(html, file, all_outcomes=True)  # warm up imports and caches
@@ -91,5 +102,7 @@ def test_checking_a_test_case_takes_under_a_few_milliseconds():
         check_html(html, file, all_outcomes=True)
         durations.append(time.process_time() - start)
     median = statistics.median(durations)
-    print(f"\nmedian {median * 1000:.2f} ms per test case, slowest {max(durations) * 1000:.1f} ms")
-    assert median < 0.005
+    reference = min(_reference_work() for _ in range(15))  # the least disturbed of several runs
+    print(f"\nmedian {median * 1000:.2f} ms per test case, slowest {max(durations) * 1000:.1f} ms, "
+          f"reference work {reference * 1000:.1f} ms")
+    assert median < reference
