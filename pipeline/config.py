@@ -354,7 +354,9 @@ def _check_consistency(settings: Settings, text: str = "") -> None:
 def refuse_unknown_rules(ids: Sequence[str], where: str, file: str | None = None,
                          line_of: Callable[[str], int | None] = lambda rule_id: None) -> None:
     """Raise ConfigError naming the first id no rule has (`where`, `file` and `line_of` an id: what named them)."""
-    known = known_rule_ids() if ids else frozenset()
+    if not ids:
+        return
+    known = known_rule_ids()
     for rule_id in ids:
         if rule_id not in known:
             raise ConfigError(f"{where}: no rule {rule_id!r}{suggest(rule_id, known)}", file, line_of(rule_id))

@@ -79,8 +79,8 @@ INHERIT = "inherit"
 INITIAL = frozenset({"initial", "revert", "revert-layer"})
 MAX_VAR_DEPTH = 16
 CSS_WIDE = frozenset({INHERIT, "unset", *INITIAL})
-#: What an element without generated content has before and after its own.
-NO_GENERATED_TEXT = ("", "")
+#: The `content` of an element's `::before` and `::after` when neither draws anything.
+NO_GENERATED_CONTENT: tuple[str | None, str | None] = (None, None)
 
 
 def page_style_sheets(elements: Sequence[Element], file: str, sheets: LocalStyleSheets | None,
@@ -116,7 +116,7 @@ class Styles:
         self.sheets = list(sheets)
         self._matched = [(position, sheet) for position, sheet in enumerate(self.sheets) if sheet.rules]
         self._generating = [(position, sheet) for position, sheet in self._matched if sheet.generates]
-        self._generated_text: dict[Element, tuple[str, str]] = {}
+        self._generated: dict[Element, tuple[str | None, str | None]] = {}
         self.author_styled = bool(self._matched) or any(e.get("style") is not None for e in elements)
         # Every property a rule or a `style` attribute of the tree declares (template content too, which
         # `elements` leaves out): the others have no author value on any element.
@@ -215,40 +215,44 @@ class Styles:
 
     def has_generated_content(self, element: Element) -> bool:
         """Whether the element's `::before` or `::after` draws content (text or an image) beside its own."""
-        return any(self.generated_content(element, pseudo) is not None for pseudo in ("before", "after"))
+        return self.generated_content(element) != NO_GENERATED_CONTENT
 
     def generated_text(self, element: Element) -> tuple[str, str]:
         """The text CSS generates before and after the element's content (`::before`, `::after`), "" for none."""
-        if not self._generating:
-            return NO_GENERATED_TEXT
-        if element not in self._generated_text:
-            self._generated_text[element] = tuple(  # type: ignore[assignment]
-                content_text(content, element) if content is not None else ""
-                for content in (self.generated_content(element, "before"), self.generated_content(element, "after")))
-        return self._generated_text[element]
+        before, after = self.generated_content(element)
+        return (content_text(before, element) if before is not None else "",
+                content_text(after, element) if after is not None else "")
 
-    def generated_content(self, element: Element, pseudo: str) -> str | None:
-        """The `content` that wins the cascade for the element's `::before` or `::after` (`var()` replaced),
-        as written; None when the pseudo-element draws nothing (`none`, `normal`, or `display: none`)."""
-        wrapper = self._wrapper(element) if self._generating else None
+    def generated_content(self, element: Element) -> tuple[str | None, str | None]:
+        """The `content` that wins the cascade for the element's `::before` and `::after` (`var()` replaced), as
+        written; None for one that draws nothing (`none`, `normal`, or `display: none`). One match for both."""
+        if not self._generating:
+            return NO_GENERATED_CONTENT
+        if element not in self._generated:
+            self._generated[element] = self._cascade_generated(element)
+        return self._generated[element]
+
+    def _cascade_generated(self, element: Element) -> tuple[str | None, str | None]:
+        wrapper = self._wrapper(element)
         if wrapper is None:
-            return None
-        best: dict[str, tuple[tuple, str]] = {}
+            return NO_GENERATED_CONTENT
+        best: dict[tuple[str, str], tuple[tuple, str]] = {}  # (pseudo-element, property) -> (rank, value)
         for position, sheet in self._generating:
-            for specificity, _, matched_pseudo, index in sheet.generated.match(wrapper):
-                if matched_pseudo != pseudo:
-                    continue
+            for specificity, _, pseudo, index in sheet.generated.match(wrapper):
                 rule = sheet.rules[index]
                 for order, (name, value) in enumerate(rule.declarations.items()):
                     rank = (rule.origin, specificity, position, index, order)
-                    if name in ("content", "display") and (name not in best or rank > best[name][0]):
-                        best[name] = (rank, value)
-        content = best["content"][1] if "content" in best else "normal"
-        if "var(" in content:
-            content = substitute_variables(content, self.custom_properties(element)) or "normal"
-        if content.lower() in ("none", "normal", *CSS_WIDE) or ("display" in best and best["display"][1] == "none"):
-            return None
-        return content
+                    if name in ("content", "display") and ((pseudo, name) not in best or rank > best[pseudo, name][0]):
+                        best[pseudo, name] = (rank, value)
+
+        def drawn(pseudo: str) -> str | None:
+            content = best[pseudo, "content"][1] if (pseudo, "content") in best else "normal"
+            if "var(" in content:
+                content = substitute_variables(content, self.custom_properties(element)) or "normal"
+            display = best[pseudo, "display"][1] if (pseudo, "display") in best else "inline"
+            return None if content.lower() in ("none", "normal", *CSS_WIDE) or display == "none" else content
+
+        return drawn("before"), drawn("after")
 
     def _wrapper(self, element: Element) -> cssselect2.ElementWrapper | None:
         if self._wrappers is None:
