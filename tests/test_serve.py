@@ -63,8 +63,11 @@ def test_an_unknown_locale_is_refused_before_serving(repo_copy):
 @pytest.fixture
 def preview(repo_copy):
     """`pipeline serve` on any free port in a copy of the repository, and its address."""
+    # Ctrl-C reaches a terminal's foreground process with SIGINT's default action, even when the tests
+    # themselves were started in the background by a shell without job control (which ignores SIGINT).
     process = subprocess.Popen([sys.executable, "-m", "pipeline", "serve", "--port", "0"], cwd=repo_copy,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     first = process.stdout.readline()
     assert first.startswith("serving http://127.0.0.1:"), first
     address = first.split()[1]
