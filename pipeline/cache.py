@@ -39,7 +39,7 @@ FOLDER = CACHE_FOLDER
 #: The lock that every command writing the project holds, so that they take turns.
 LOCK = "project.lock"
 PACKAGE = Path(__file__).resolve().parent
-FORMAT = 2  # bump when what the cache holds changes shape
+FORMAT = 3  # bump when what the cache holds changes shape
 #: An entry larger than this is not read (none is near it: a 5 MB article's job is a few MB).
 MAX_ENTRY_BYTES = 512 * 2**20
 #: A file whose status changed this recently may change again within one tick of the clock

@@ -52,7 +52,7 @@ class ArticleOutput:
     cells: dict[str, EditionCell]  # figures per built locale
     entries: dict[str, IndexEntry]  # per built locale that publishes it: its entry on the locale's index
     pages: dict[str, str]  # bundle path -> sha256
-    report_page: str = ""  # the article's page of the HTML report
+    report_page: bytes = b""  # the article's page of the HTML report (UTF-8)
     report_row: str = ""  # and its row of the report's matrix
     findings: list[Finding] = field(default_factory=list)
     report_blocks: ReportBlocks = field(default_factory=ReportBlocks)  # its findings' JSON and SARIF, in their order

@@ -33,7 +33,7 @@ from .model import Severity
 from .reports import FindingLines
 
 RECORD = "shard.msgpack"
-FORMAT = 1  # bump when the record changes shape
+FORMAT = 2  # bump when the record changes shape
 #: A record larger than this is not read (the record of 100,000 pages is some hundreds of MB).
 MAX_RECORD_BYTES = 4 * 2**30
 #: A page larger than this is not copied (a 5 MB article's page is a few MB).

@@ -1,3 +1,4 @@
+import gc
 import json
 import os
 import signal
@@ -14,6 +15,7 @@ from pipeline import bundle
 from pipeline.build import build
 from pipeline.config import load_settings
 from pipeline.errors import OutputError
+from pipeline.model import Finding
 from pipeline.markdown import plain_text
 from pipeline.sources import load_articles
 
@@ -308,3 +310,19 @@ def test_build_pseudo_makes_the_testers_bundle_with_no_entry_in_locales(project)
     assert pseudo.find("a", class_="skip-link").get_text().startswith("⟦Šķîþ")  # the template's strings too
     assert [a["lang"] for a in pseudo.select(".languages a")] == ["en", "en-XA"]
     assert (project / "dist-pseudo/en/leg-cramps/index.html").exists()
+
+
+def _live_findings() -> set[int]:
+    gc.collect()
+    return {id(o) for o in gc.get_objects() if type(o) is Finding}
+
+
+def test_a_build_keeps_no_finding_alive_once_it_has_returned(repo_copy):
+    """A worker runs hundreds of jobs: nothing one found may stay in memory after it. A cache of fingerprints,
+    keyed by the findings, kept every finding of a 1,000 × 10 build alive in each worker (the build's
+    processes peaked at 1.07 GB; 875 MB without it)."""
+    before = _live_findings()
+    result = build(load_settings(repo_copy))
+    assert len(result.report.findings) > 10
+    del result
+    assert not _live_findings() - before

@@ -66,10 +66,10 @@ def written_files(folder: Path) -> list[Path]:
     return [folder / JSON_REPORT, folder / SARIF_REPORT]
 
 
-def write_file(folder: Path, name: str, content: str) -> Path:
-    """Write one report file (atomically, only when it changed)."""
+def write_file(folder: Path, name: str, content: str | bytes) -> Path:
+    """Write one report file (atomically, only when it changed); text is written as UTF-8."""
     path = folder / name
-    write_if_changed(path, content.encode("utf-8"))
+    write_if_changed(path, content.encode("utf-8") if isinstance(content, str) else content)
     return path
 
 
@@ -78,7 +78,7 @@ def write_reports(
     root: Path,
     report: Report,
     rules: Sequence[RuleInfo],
-    articles: dict[str, tuple[str, str]],
+    articles: dict[str, tuple[str, bytes]],
     lines_of: LinesOf = finding_lines,
 ) -> list[str]:
     """Write the JSON, SARIF and HTML reports; return the main files' paths.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 from itertools import chain
@@ -30,7 +29,6 @@ def tool_version() -> str:
     return __version__
 
 
-@functools.lru_cache(maxsize=1 << 18)  # the baseline, report.json and report.sarif each ask for it
 def fingerprint(finding: Finding) -> str:
     """A finding's identity across runs: rule, place, message and quote, but not its line (lines move)."""
     parts = (finding.rule, finding.file or "", finding.locale or "", finding.article or "", finding.selector or "",

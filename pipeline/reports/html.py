@@ -88,11 +88,15 @@ def render_matrix_row(article: dict, locales: list[dict], cells: dict[str, dict]
     return _environment().get_template("row.html").render(article=article, locales=locales, cells=cells)
 
 
-def render_article_report(article: dict, locales: list[dict], cells: dict[str, dict], findings: list[Finding]) -> str:
-    """The report's page of one article: its figures per locale and its findings."""
+def render_article_report(article: dict, locales: list[dict], cells: dict[str, dict], findings: list[Finding]) -> bytes:
+    """The report's page of one article: its figures per locale and its findings, as the file's UTF-8 bytes.
+
+    A build holds every article's page until it writes the reports: as bytes it takes a byte a
+    character (two or four as text, once one character is beyond Latin-1: Arabic, an emoji).
+    """
     return _environment().get_template("article.html").render(
         version=tool_version(), article=article, locales=locales, cells=cells, by_locale=_group(findings)
-    )
+    ).encode("utf-8")
 
 
 def _group(findings: list[Finding]) -> dict[str, list[Finding]]:
