@@ -15,8 +15,8 @@ from pipeline import bundle
 from pipeline.build import build
 from pipeline.config import load_settings
 from pipeline.errors import OutputError
-from pipeline.model import Finding
 from pipeline.markdown import plain_text
+from pipeline.model import Finding
 from pipeline.sources import load_articles
 
 from .conftest import REPO, run, translate_everything
