@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from itertools import chain
@@ -37,9 +38,13 @@ def fingerprint(finding: Finding) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 
 
+_FINDING_FIELDS = tuple(field.name for field in dataclasses.fields(Finding))
+
+
 def finding_record(finding: Finding) -> dict:
     """A finding as JSON data, its fields in their order: empty ones left out, locations as plain values."""
-    record = {name: value for name, value in vars(finding).items() if value is not None and value != "" and value != ()}
+    record = {name: value for name in _FINDING_FIELDS if (value := getattr(finding, name)) is not None and value != ""
+              and value != ()}
     if finding.wcag:
         record["wcag"] = list(finding.wcag)
     if finding.related:
