@@ -12,7 +12,7 @@ from textstat.textstat import textstatistics
 
 from pipeline.checks.readability import LANGUAGES, language_for
 from pipeline.checks.readability.prose import score_metrics
-from pipeline.checks.readability.formulas import Counts, count_sentence
+from pipeline.checks.readability.formulas import Counts, arabic_syllables, count_sentence, faseeh_words
 from pipeline.checks.readability.hyphenation import LazyHyphDict
 from pipeline.checks.readability.sentences import sentences
 
@@ -159,6 +159,25 @@ def test_counts_add_up_across_sentences():
     both = one + two
     assert both.sentences == 2 and both.words == one.words + two.words == 12
     assert both.syllables == one.syllables + two.syllables
+
+
+#: Arabic with and without vowel marks, stress marks, faseeh letters and pairs, punctuation between marks, Latin.
+ARABIC_COUNTED = [
+    TEXTS["ar"],
+    "تحدث تشنجات الساق كثيرا في الليل، والأطفال يؤذون ذلك الظلام في والمستشفيات ومستذكرونهم.",
+    "وَاوٌ وَنُونٌ: ذُو ظِلٍّ؟ «أُولَئِكَ» يُؤَدُّونَ! بَ.ا وَ-ن",
+    "Ãĺmøšt äĺĺ ïňšüräňċĕ ċømpäňïĕš øffĕr ċøvĕräĝĕ.",
+    "",
+    "* ... !",
+]
+
+
+@pytest.mark.parametrize("text", ARABIC_COUNTED)
+def test_arabic_syllables_and_faseeh_words_are_textstats(text: str):
+    from textstat.backend.counts import count_arabic_syllables, count_faseeh
+
+    assert arabic_syllables(text) == count_arabic_syllables(text)
+    assert faseeh_words(text) == count_faseeh(text)
 
 
 def _same_patterns(lazy: LazyHyphDict, eager: pyphen.HyphDict) -> None:

@@ -18,6 +18,7 @@ import dataclasses
 import functools
 import math
 import operator
+import re
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -86,9 +87,46 @@ COUNTERS: dict[str, Counter] = {
     # textstat 0.7.13 strips the vowel marks before it counts Arabic syllables, so it always
     # falls back to "letters - 2" for the whole text: the 2 is added back per sentence here
     # and taken off once per total in `osman`, which then equals textstat's on the whole text.
-    "arabic_syllables": lambda ts, s: ts.count_arabic_syllables(s) + 2,
-    "faseeh": lambda ts, s: ts.count_faseeh(s),
+    "arabic_syllables": lambda ts, s: arabic_syllables(s) + 2,
+    "faseeh": lambda ts, s: faseeh_words(s),
 }
+
+#: Fatha, damma and kasra (textstat's short vowels), those before an alef, waw or yaa (long), the
+#: stress marks (tanween and shadda), and what textstat leaves out of letters counted as syllables.
+_SHORT_VOWEL = re.compile("[\u064e\u064f\u0650]")
+_LONG_VOWEL = re.compile("[\u064e\u064f\u0650](?=[\u0627\u0648\u064a])")
+_STRESS = re.compile("[\u064b\u064c\u064d\u0651]")
+_NOT_SYLLABLE = re.compile(r"[\u0627\u0649\?\.\!\,\s*]")
+#: textstat's faseeh letters (hamzas, thal, dhaa) and pairs (waw-alef, waw-noon).
+_FASEEH = re.compile("[\u0626\u0621\u0624\u0630\u0638]|\u0648[\u0627\u0646]")
+
+
+def arabic_syllables(text: str) -> int:
+    """textstat 0.7.13's `count_arabic_syllables`, its three passes over every letter made by its patterns in C.
+
+    A vowel (fatha, damma, kasra) is long when the next letter of the text's words run together
+    is an alef, waw or yaa, short otherwise; stress marks count double; without short vowels the
+    syllables are the letters but alefs, punctuation and spaces, less 2 (tests compare with textstat's).
+    """
+    letters = "".join(list_words(text, rm_apostrophe=True))
+    long = len(_LONG_VOWEL.findall(letters))
+    short = len(_SHORT_VOWEL.findall(letters)) - long
+    if short == 0:
+        short = len(_NOT_SYLLABLE.sub("", text)) - 2
+    return short + 2 * (long + len(_STRESS.findall(text)))
+
+
+def faseeh_words(text: str) -> int:
+    """textstat 0.7.13's `count_faseeh`: the words of more than 5 syllables with a faseeh letter or pair.
+
+    A word's syllables are counted only when it has one (textstat counts every word's first).
+    """
+    return sum(1 for word in list_words(text, rm_apostrophe=True) if _FASEEH.search(word) and _word_arabic_syllables(word) > 5)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a vocabulary: words recur across articles
+def _word_arabic_syllables(word: str) -> int:
+    return arabic_syllables(word)
 
 
 @functools.lru_cache(maxsize=None)

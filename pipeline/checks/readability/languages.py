@@ -26,6 +26,7 @@ target is provisional). `lower_secondary` is where a score leaves lower-secondar
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Callable, Literal
 
@@ -61,8 +62,12 @@ class Language:
     fields: tuple[str, ...]  # the counts its metrics need
 
     def metric(self, metric_id: str) -> Metric:
-        """One of the language's metrics, by id."""
-        return next(m for m in self.metrics if m.id == metric_id)
+        """One of the language's metrics, by id (asked for every sentence scored)."""
+        return self._metrics_by_id[metric_id]
+
+    @functools.cached_property
+    def _metrics_by_id(self) -> dict[str, Metric]:
+        return {m.id: m for m in self.metrics}
 
     @property
     def scale(self) -> Scale:

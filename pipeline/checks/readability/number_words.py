@@ -130,8 +130,8 @@ def spelled_numbers(sentence: str, language: str) -> Iterator[SpelledNumber]:
     ("three times a day"), but not "one study" or "un estudio".
     """
     words = LANGUAGES.get(language)
-    if words is None:
-        return
+    if words is None or not _vocabulary(language)[3].search(sentence.casefold()):
+        return  # a number word holds one of the vocabulary's words (most sentences hold none)
     run: list[re.Match[str]] = []
     consumed = 0  # the end of the last number found, its percent word included
     for match in [*_WORD.finditer(sentence), None]:
@@ -211,7 +211,7 @@ def _value(pieces: list[int]) -> int:
 @functools.lru_cache(maxsize=4096)
 def _pieces(word: str, language: str) -> tuple[int, ...] | None:
     """A word broken into number values (scales negated), or None when it is not a number."""
-    vocabulary, tokens, number = _vocabulary(language)
+    vocabulary, tokens, number, _ = _vocabulary(language)
     word = word.casefold()
     if not number.fullmatch(word):
         return None  # (most words: the pattern reads them as the loop below would, in C)
@@ -228,10 +228,16 @@ def _pieces(word: str, language: str) -> tuple[int, ...] | None:
 
 
 @functools.cache
-def _vocabulary(language: str) -> tuple[dict[str, int], tuple[str, ...], re.Pattern[str]]:
-    """A language's number words and their values (scales negated), every token longest first, and the
-    pattern of a word made of tokens taken longest first: each one is kept (`++`), as `_pieces` takes them."""
+def _vocabulary(language: str) -> tuple[dict[str, int], tuple[str, ...], re.Pattern[str], re.Pattern[str]]:
+    """A language's number words and their values (scales negated), every token longest first, the
+    pattern of a word made of tokens taken longest first: each one is kept (`++`), as `_pieces` takes them,
+    and the pattern of any of the vocabulary's words anywhere in a casefolded text.
+
+    A word with a value holds one of the vocabulary's words, and casefolding a sentence casefolds
+    each of its words in place: a sentence in which the last pattern finds nothing has no number word.
+    """
     words = LANGUAGES[language]
     vocabulary = {**words.atoms, **{k: -v for k, v in words.scales.items()}}
     tokens = tuple(sorted({*vocabulary, *words.joiners, "-"}, key=len, reverse=True))
-    return vocabulary, tokens, re.compile("(?:" + "|".join(map(re.escape, tokens)) + ")++")
+    return (vocabulary, tokens, re.compile("(?:" + "|".join(map(re.escape, tokens)) + ")++"),
+            re.compile("|".join(map(re.escape, vocabulary))))

@@ -95,7 +95,9 @@ def check(document: Document) -> Iterator[Flag]:
         if unit.unit.kind not in READ_KINDS or not unit.translated:
             continue
         text = prose_text(unit.text)
-        found = list(acronyms(text))
+        # Only what tells something new: an acronym defined already, or used undefined already, says nothing more
+        found = [(acronym, spelled) for acronym, spelled in acronyms(text)
+                 if acronym not in defined and (spelled or acronym not in first)]
         if found and sum(map(str.isupper, text)) > 0.5 * sum(map(str.isalpha, text)):
             continue  # a heading in capitals is not a row of acronyms
         for acronym, spelled in found:

@@ -71,12 +71,13 @@ def word_list(language: str) -> WordList:
     terms = {key(t.term): t for t in read_terms(path)} if path.exists() else {}
     if not terms:
         return WordList({}, None)
-    alternatives = "|".join(
-        _SEPARATOR.pattern.join(re.escape(part) for part in _SEPARATOR.split(term.strip()))
-        for term in sorted((t.term for t in terms.values()), key=len, reverse=True)
-    )
+    parts = [_SEPARATOR.split(term.strip()) for term in sorted((t.term for t in terms.values()), key=len, reverse=True)]
+    alternatives = "|".join(_SEPARATOR.pattern.join(map(re.escape, words)) for words in parts)
+    # Where no term's first letter stands, one test rules out every term (else tried one by one)
+    firsts = {words[0][:1] for words in parts}
+    starts = "" if "" in firsts else "(?=[" + "".join(map(re.escape, sorted(firsts))) + "])"
     prefix, ending = PREFIXES.get(language, ""), ENDINGS.get(language, "")
-    pattern = re.compile(rf"(?<!\w){prefix}(?P<term>{alternatives}){ending}(?!\w)", re.IGNORECASE)
+    pattern = re.compile(rf"(?<!\w){prefix}{starts}(?P<term>{alternatives}){ending}(?!\w)", re.IGNORECASE)
     return WordList(terms, pattern)
 
 
