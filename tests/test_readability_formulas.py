@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pyphen
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from textstat.textstat import textstatistics
 
 from pipeline.checks.readability import LANGUAGES, language_for
@@ -174,6 +176,18 @@ ARABIC_COUNTED = [
 
 @pytest.mark.parametrize("text", ARABIC_COUNTED)
 def test_arabic_syllables_and_faseeh_words_are_textstats(text: str):
+    from textstat.backend.counts import count_arabic_syllables, count_faseeh
+
+    assert arabic_syllables(text) == count_arabic_syllables(text)
+    assert faseeh_words(text) == count_faseeh(text)
+
+
+#: Arabic letters and marks (U+0621–U+0652), with the spaces, punctuation and Latin letters textstat treats apart.
+ARABIC_ALPHABET = st.text(st.sampled_from([chr(c) for c in range(0x621, 0x653)] + list(" ،.?!,*-'aب")), max_size=40)
+
+
+@given(ARABIC_ALPHABET)
+def test_arabic_counts_equal_textstats_on_any_arabic_text(text: str):
     from textstat.backend.counts import count_arabic_syllables, count_faseeh
 
     assert arabic_syllables(text) == count_arabic_syllables(text)
