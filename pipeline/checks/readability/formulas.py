@@ -121,7 +121,8 @@ def faseeh_words(text: str) -> int:
 
     A word's syllables are counted only when it has one (textstat counts every word's first).
     """
-    return sum(1 for word in list_words(text, rm_apostrophe=True) if _FASEEH.search(word) and _word_arabic_syllables(word) > 5)
+    return sum(1 for word in list_words(text, rm_apostrophe=True)
+               if _FASEEH.search(word) and _word_arabic_syllables(word) > 5)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a vocabulary: words recur across articles
