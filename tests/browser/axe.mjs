@@ -19,7 +19,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { openPage } from './chromium.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const FLAGS = [
@@ -116,7 +116,7 @@ async function main() {
     await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort()));
     const page = context.pages()[0] || (await context.newPage());
     for (const { page: file, only } of options.pages) {
-      await page.goto(file.includes('://') ? file : pathToFileURL(file).href, { waitUntil: 'load', timeout: 30000 });
+      await openPage(page, file);
       for (const frame of options.iframes ? page.frames() : [page.mainFrame()]) {
         await frame.evaluate(axeSource).catch(() => {}); // a frame that went away has nothing to check
       }

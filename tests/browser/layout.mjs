@@ -9,9 +9,8 @@
 // Requests that are not file:// are blocked, so a page under test never reaches the network.
 
 import { basename, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
-import { withPage } from './chromium.mjs';
+import { openPage, withPage } from './chromium.mjs';
 
 function parseArguments(argv) {
   const options = { width: 1280, screenshots: null, files: [] };
@@ -48,7 +47,7 @@ async function main() {
   const pages = await withPage({ viewport: { width: options.width, height: 900 } }, async (page) => {
     const drawn = [];
     for (const file of options.files) {
-      await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 30000 });
+      await openPage(page, file);
       drawn.push({ file, ...(await page.evaluate(measure)) });
       if (options.screenshots) {
         const name = `${basename(file, '.html')}-${options.width}.png`;

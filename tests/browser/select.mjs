@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { openPage } from './chromium.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const FLAGS = [
@@ -51,7 +51,7 @@ async function main() {
     await context.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
     const page = context.pages()[0] || (await context.newPage());
     for (const { file, selectors } of requests) {
-      await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 30000 });
+      await openPage(page, file);
       pages.push({ file, results: await page.evaluate(resolveAll, selectors) });
     }
   } finally {

@@ -12,9 +12,8 @@
 // navigated away as it loaded (a refresh). Requests that are not file:// are blocked.
 
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 
-import { withPage } from './chromium.mjs';
+import { openPage, withPage } from './chromium.mjs';
 
 // backendNodeId -> /tag[n]/... for every element of the document (not inside frames, templates or shadow roots).
 function pathsOf(root) {
@@ -60,7 +59,7 @@ async function main() {
     const client = await page.context().newCDPSession(page);
     const found = [];
     for (const file of files) {
-      await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 30000 });
+      await openPage(page, file);
       const { root } = await client.send('DOM.getDocument', { depth: -1 });
       const paths = pathsOf(root);
       const { nodes } = await client.send('Accessibility.getFullAXTree');
