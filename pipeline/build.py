@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .bundle import MANIFEST, BundleWriter, sitemap_xml, zip_archive
-from .cache import FOLDER as CACHE_FOLDER, BuildCache, CacheEntry, project_lock
+from .cache import FOLDER as CACHE_FOLDER, BuildCache, CacheEntry, Value, project_lock
 from .errors import ShardError
 from .files import StagedFiles, refuse_links_outside, remove_stale_temporaries, write_if_changed
 from .freshness import LastBuild, common_key, inputs_key, job_keys, record_build, written_stats
@@ -29,7 +29,7 @@ from .jobs import JOB_OUTPUT, ArticleJob, ArticleOutput, report_lines, run_artic
 from .layout import LINKED_FILES, UNIT_ATTRIBUTE, locale_folder, page_file, shown_path
 from .model import Finding, Report
 from .parallel import iter_jobs
-from .render import RenderedPage, Renderer, SiteEditions
+from .render import IndexEntry, RenderedPage, Renderer, SiteEditions
 from .reports import FindingLines, KnownLines, apply_baseline, baseline_file, manifest_json, write_baseline, write_reports
 from .shards import (FORMAT, Shard, ShardRecord, check_outputs, check_shards, copy_pages, encode_record, read_record,
                      record_file, shard_of)
@@ -40,6 +40,8 @@ from .workflow import check_catalogs
 
 #: The accessibility findings of one index page, by the page's HTML; and of the rules across them, by all of theirs.
 SITE_PAGE_FINDINGS: CacheEntry[list[Finding]] = CacheEntry("site-page", list[Finding])
+#: Each locale's index page as rendered, by its entries, the site and what every job reads alike (see `_site_pages`).
+LOCALE_INDEX: CacheEntry[RenderedPage] = CacheEntry("locale-index", RenderedPage)
 #: The catalog rules' findings on the templates' strings (each locale's ui.po), by what every job reads alike.
 UI_CATALOG_FINDINGS: CacheEntry[list[Finding]] = CacheEntry("ui-catalogs", list[Finding])
 
@@ -182,7 +184,7 @@ def finish_build(
         base_url=settings.base_url,
         directory_urls=settings.directory_urls,
     )
-    pages = _site_pages(settings, site, wanted, outputs, CatalogTree.of(settings))
+    pages = _site_pages(settings, site, wanted, outputs, CatalogTree.of(settings), cache, bundle)
     findings = [f for o in outputs for f in o.findings] + ([] if settings.base_url else [NO_BASE_URL])
     findings += _check_site_pages(pages, settings, cache)
     findings += _check_ui_catalogs(settings, [l for l in wanted if l != settings.source_locale], cache)
@@ -276,13 +278,34 @@ def _done(output: ArticleOutput, progress: Callable[[int], None] | None) -> Arti
 
 
 def _site_pages(
-    settings: Settings, site: SiteEditions, wanted: Sequence[str], outputs: list[ArticleOutput], tree: CatalogTree
+    settings: Settings,
+    site: SiteEditions,
+    wanted: Sequence[str],
+    outputs: list[ArticleOutput],
+    tree: CatalogTree,
+    cache: BuildCache | None,
+    bundle: BundleWriter,
 ) -> list[RenderedPage]:
-    """The pages that list articles: each locale's index, and the language chooser."""
+    """The pages that list articles: each locale's index, and the language chooser.
+
+    An index page lists every article of its locale: after one edit, the other locales'
+    pages are the same, and are read from the cache rather than rendered again. Their key is
+    what a page is made of: its entries, the site, and what every job reads alike (the
+    settings, the templates' strings, the theme; the tool's code is in every key). A cached
+    page is taken only as the bundle in place publishes it: the cache is not trusted with HTML.
+    """
+    common = common_key(cache, settings, wanted) if cache is not None else ""
     pages = []
     for locale in (l for l in wanted if l in site.locales):
-        renderer = Renderer(locale, site, ui_translations(tree.po(locale, UI_DOMAIN), tree, locale), settings.theme)
-        pages.append(renderer.locale_index([o.entries[locale] for o in outputs if locale in o.entries]))
+        entries = [o.entries[locale] for o in outputs if locale in o.entries]
+
+        def render(locale: str = locale, entries: list[IndexEntry] = entries) -> RenderedPage:
+            translations = ui_translations(tree.po(locale, UI_DOMAIN), tree, locale)
+            return Renderer(locale, site, translations, settings.theme).locale_index(entries)
+
+        pages.append(_kept(cache, LOCALE_INDEX, (locale,), common, locale, site, entries, run=render,
+                           accept=lambda page, path=page_file(locale): page.path == path
+                           and bundle.publishes(path, page.publishable)))
     pages.append(Renderer(settings.source_locale, site, theme=settings.theme).language_chooser())
     return pages
 
@@ -317,14 +340,16 @@ def _check_ui_catalogs(settings: Settings, locales: list[str], cache: BuildCache
                  run=lambda: check_catalogs(settings, locales, ui_only=True).findings)
 
 
-def _kept(cache: BuildCache | None, entry: CacheEntry[list[Finding]], item: tuple[str, ...], *parts: object,
-          run: Callable[[], list[Finding]], files: Sequence[Path] = ()) -> list[Finding]:
-    """The findings kept for an item under a key of these parts and files, or found now (and kept, with a cache)."""
+def _kept(cache: BuildCache | None, entry: CacheEntry[Value], item: tuple[str, ...], *parts: object,
+          run: Callable[[], Value], files: Sequence[Path] = (), accept: Callable[[Value], bool] = lambda value: True
+          ) -> Value:
+    """The value (findings, a page) kept for an item under a key of these parts and files, if `accept` takes it;
+    else found now (and kept, with a cache)."""
     if cache is None:
         return run()
     key = cache.key(*parts, files=files)
     found = cache.load(entry, item, key)
-    if found is None:
+    if found is None or not accept(found):
         found = run()
         cache.store(entry, item, key, found)
     return found

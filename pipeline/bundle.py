@@ -85,9 +85,7 @@ class BundleWriter:
         published is run again.
         """
         assert self.staging is not None
-        if self._published is None:
-            self._published = published_files(self.target)
-        published = self._published
+        published = self._in_place()
         if not all(_is_bundle_path(path) and published.get(path) == digest for path, digest in files.items()):
             return False
         # Paths as strings, not Path objects: a rebuild links a thousand pages, and pathlib's
@@ -112,6 +110,16 @@ class BundleWriter:
                     return False
         self.hashes.update(files)
         return True
+
+    def publishes(self, path: str, content: str) -> bool:
+        """Whether the bundle in place holds this file with this content, by its manifest (a cached page is not trusted)."""
+        return self._in_place().get(path) == hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+    def _in_place(self) -> dict[str, str]:
+        """What the bundle in place holds (path -> sha256), read once."""
+        if self._published is None:
+            self._published = published_files(self.target)
+        return self._published
 
     def _publish(self) -> None:
         """Swap the staging folder in for the target; the old one is removed after."""

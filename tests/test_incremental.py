@@ -256,6 +256,52 @@ def test_an_edit_of_one_locales_catalog_checks_the_accessibility_of_that_locales
     assert outputs(root) == clean_build(root)
 
 
+def test_an_index_page_is_rendered_again_only_when_what_it_shows_changed(tmp_path, monkeypatch):
+    """An edit of one locale's title renders that locale's index page alone; the others are read from the cache,
+    and an edit of the templates' strings renders them all again."""
+    from pipeline.render import Renderer
+
+    root = built_in_two_locales(tmp_path / "p")
+    rendered = []
+    original = Renderer.locale_index
+    monkeypatch.setattr(Renderer, "locale_index",
+                        lambda renderer, entries: rendered.append(renderer.locale.code) or original(renderer, entries))
+    po = root / "locales/fr/LC_MESSAGES/leg-cramps.po"
+    po.write_text(po.read_text().replace('msgstr "FR Leg cramps at night"', 'msgstr "Crampes nocturnes"'))
+    assert build(load_settings(root), cache=BuildCache(root)).jobs_run == 1
+    assert rendered == ["fr"]
+    assert "Crampes nocturnes" in (root / "dist/fr/index.html").read_text()
+    ui = root / "locales/es/LC_MESSAGES/ui.po"
+    ui.write_text(ui.read_text().replace('msgstr "ES ', 'msgstr "ES: '))
+    build(load_settings(root), cache=BuildCache(root))
+    assert rendered[1:] == ["en", "es", "fr"]
+    assert "ES: " in (root / "dist/es/index.html").read_text()
+    monkeypatch.undo()
+    assert outputs(root) == clean_build(root)
+
+
+def test_a_cached_index_page_is_published_only_as_the_bundle_in_place_holds_it(tmp_path, monkeypatch):
+    """The cache is not trusted with HTML: an index page planted in it (with the right key) is rendered again."""
+    from pipeline import build as build_module
+
+    root = built_in_two_locales(tmp_path / "p")
+    original = BuildCache.load
+
+    def planted(cache, entry, item, key):
+        value = original(cache, entry, item, key)
+        if entry is build_module.LOCALE_INDEX and value is not None:
+            value.html = value.html.replace("</main>", "<script>alert(1)</script></main>")
+        return value
+
+    monkeypatch.setattr(BuildCache, "load", planted)
+    po = root / "locales/fr/LC_MESSAGES/leg-cramps.po"
+    po.write_text(po.read_text().replace('msgstr "FR Leg cramps at night"', 'msgstr "Crampes nocturnes"'))
+    build(load_settings(root), cache=BuildCache(root))
+    assert not [p for p in (root / "dist").rglob("*.html") if "<script>" in p.read_text()]
+    monkeypatch.undo()
+    assert outputs(root) == clean_build(root)
+
+
 def test_an_index_pages_findings_are_kept_by_where_its_parts_are_edited_too(tmp_path, monkeypatch):
     """The same HTML with its parts edited elsewhere (a PO entry moved) is checked again: findings point there."""
     from dataclasses import replace
